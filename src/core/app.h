@@ -1,0 +1,107 @@
+/*
+ * app.h - the screen stack, the main loop and the kiosk rules.
+ *
+ * Screens are tables of functions (struct screen_ops) implemented in ui/;
+ * the terminal is reached through struct app_ui, also given by ui/, so this
+ * file knows neither curses nor SQL. A key handler returns flags; only the
+ * main loop redraws.
+ */
+#ifndef ACCUEIL_APP_H
+#define ACCUEIL_APP_H
+
+#include <stdbool.h>
+
+#include "db/db.h"
+
+/* Keys: a Unicode code point, or one of these. */
+enum app_key {
+	AK_NONE = -1,
+	AK_UP = 0x110000, AK_DOWN, AK_LEFT, AK_RIGHT,
+	AK_PGUP, AK_PGDN, AK_HOME, AK_END,
+	AK_ENTER, AK_BACKSPACE, AK_ESC, AK_TAB, AK_DELETE,
+	AK_MOUSE,       /* a click or tap at (y, x) */
+	AK_SCROLL_UP, AK_SCROLL_DOWN,   /* mouse wheel */
+	AK_RESIZE,
+	AK_INTERRUPT,   /* Ctrl-C */
+	AK_OTHER,       /* a key that means nothing here */
+};
+
+struct app_event {
+	int key;
+	int y, x;       /* for AK_MOUSE */
+};
+
+/* What a key handler asks of the main loop. */
+enum app_result {
+	APP_IGNORED = 0,  /* not handled: the main loop applies the global keys */
+	APP_HANDLED = 1,  /* handled, nothing changed on screen */
+	APP_REDRAW = 2,   /* handled, draw again */
+	APP_POP = 4,      /* close this screen */
+	APP_QUIT = 8,     /* leave the program (not in kiosk mode) */
+};
+
+struct app;
+struct screen;
+
+struct screen_ops {
+	const char *name;
+	/* Draws the screen in the whole terminal. */
+	void (*draw)(struct screen *s, struct app *app);
+	/* Handles one event; returns enum app_result flags. */
+	int (*key)(struct screen *s, struct app *app, const struct app_event *ev);
+	/* Frees the screen. */
+	void (*free)(struct screen *s);
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	struct screen *below;   /* the screen under this one in the stack */
+};
+
+/* What the user interface gives the main loop. */
+struct app_ui {
+	/* Waits up to timeout_ms (-1: forever) for an event; 0, or -1 on time-out. */
+	int (*read)(struct app_event *ev, int timeout_ms);
+	/* Draws the whole frame: the top screen, or a notice if too small. */
+	void (*draw)(struct app *app);
+	/* Returns a new screen showing node id, or NULL (app_error is set). */
+	struct screen *(*open)(struct app *app, const char *id);
+	/* Returns a new help screen. */
+	struct screen *(*help)(struct app *app);
+};
+
+struct app {
+	struct db *db;
+	const struct app_ui *ui;
+	struct screen *top;
+	bool kiosk;
+	bool quit;
+	char *message;  /* one sentence to show in the key bar, or NULL */
+};
+
+/* Sets up app on db; the stack is empty until app_run or app_open. */
+void app_init(struct app *app, struct db *db, const struct app_ui *ui,
+              bool kiosk);
+
+/* Frees the stack and the message of app (not the database). */
+void app_free(struct app *app);
+
+/* Opens node id on top of the stack. Returns 0, or -1 (message set). */
+int app_open(struct app *app, const char *id);
+
+/* Pushes screen s (not NULL) on top of the stack. */
+void app_push(struct app *app, struct screen *s);
+
+/* Closes the top screen unless it is the last one. Returns true if closed. */
+bool app_pop(struct app *app);
+
+/* Sets the one-sentence message shown to the visitor (copied; NULL clears). */
+void app_set_message(struct app *app, const char *msg);
+
+/* Handles one event as the main loop would. Returns true when a redraw is due. */
+bool app_handle(struct app *app, const struct app_event *ev);
+
+/* Opens home and runs until the visitor quits. Returns the exit status. */
+int app_run(struct app *app);
+
+#endif

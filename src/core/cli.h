@@ -1,0 +1,37 @@
+/*
+ * cli.h - the command line: options, --help, --version, and the plain-text
+ * answers (--search) that need no screen.
+ */
+#ifndef ACCUEIL_CLI_H
+#define ACCUEIL_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "db/db.h"
+
+struct cli {
+	const char *db;         /* --db PATH, or NULL for the bundled one */
+	const char *lang;       /* --lang LL, or NULL */
+	const char *search;     /* --search WORDS, or NULL */
+	bool kiosk;             /* --kiosk */
+};
+
+/*
+ * Parses argv into *o. Returns -1 when the program should go on, or the exit
+ * status when it is already done (--help, --version: 0; a bad option: 2,
+ * with one sentence on stderr).
+ */
+int cli_parse(int argc, char **argv, struct cli *o);
+
+/* Returns the path of the bundled database (static storage). */
+const char *cli_default_db(void);
+
+/*
+ * Prints to out every entry matching words, with its breadcrumb, title and
+ * details. Returns 0 when something matched, 1 when nothing did, 2 on error
+ * (with one sentence on stderr).
+ */
+int cli_search(struct db *db, const char *words, const char *lang, FILE *out);
+
+#endif

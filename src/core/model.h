@@ -1,0 +1,65 @@
+/*
+ * model.h - what a screen shows, already in the visitor's language.
+ *
+ * A view is one node of the menu tree made ready to show: its path, its
+ * title, its text as paragraphs (a contact card becomes labelled lines, an
+ * unknown field says to ask at the desk) and its entries (the children of a
+ * menu, the "see also" links of a page). No SQL and no curses here.
+ */
+#ifndef ACCUEIL_MODEL_H
+#define ACCUEIL_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db/db.h"
+
+/* How a paragraph is shown. */
+enum model_style {
+	MODEL_TEXT,     /* plain text */
+	MODEL_ITEM,     /* a list item: text after a bullet */
+	MODEL_FIELD,    /* a contact field: label, then value */
+	MODEL_UNKNOWN,  /* a field no source gives: label, then "ask at the desk" */
+	MODEL_NOTE,     /* the checked date, the source: shown dimmed */
+	MODEL_HEADING,  /* a heading inside the text */
+};
+
+struct model_para {
+	enum model_style style;
+	char *label;    /* for MODEL_FIELD and MODEL_UNKNOWN, else NULL */
+	char *text;
+};
+
+struct model_view {
+	char *id;
+	char *kind;
+	char *title;
+	bool fallback;          /* the title is shown in French */
+	struct db_list path;    /* home first, this node last */
+	size_t npara;
+	struct model_para *para;
+	struct db_list entries; /* children of a menu, links of a page */
+};
+
+/*
+ * Loads node id in language lang into *v. Returns 0, 1 when there is no
+ * such node, -1 on a database error (then *err is a malloc'd sentence).
+ */
+int model_view_load(struct db *db, const char *id, const char *lang,
+                    struct model_view *v, char **err);
+
+/* Frees what model_view_load stored in v. */
+void model_view_free(struct model_view *v);
+
+/*
+ * Searches the content for the words typed by a person (any bytes: the query
+ * is folded first). Fills *out with at most max entries. Returns 0, or -1 on
+ * error (then *err is a malloc'd sentence).
+ */
+int model_search(struct db *db, const char *query, const char *lang,
+                 size_t max, struct db_list *out, char **err);
+
+/* Returns the breadcrumb of v ("Accueil › Thématiques › Santé"); caller frees. */
+char *model_crumb(const struct model_view *v, const char *sep);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * db.h - all of SQLite: the content database, opened read-only.
+ *
+ * Every function returns owned structs with one *_free each; every string in
+ * them is clean UTF-8 (text_clean), whatever the file holds. Languages are
+ * codes such as "fr" or "ar"; a text missing in the asked language comes in
+ * French with its fallback flag set.
+ */
+#ifndef ACCUEIL_DB_H
+#define ACCUEIL_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The schema version this program reads (PRAGMA user_version). */
+#define DB_SCHEMA_VERSION 1
+
+struct db;
+
+/* A node as a menu entry: its id, kind and title. */
+struct db_entry {
+	char *id;
+	char *kind;     /* "menu", "page", "contact" or "search" */
+	char *title;
+	bool fallback;  /* the title is the French one */
+};
+
+/* A list of entries; free with db_list_free. */
+struct db_list {
+	size_t n;
+	struct db_entry *v;
+};
+
+/* One named text of a node. */
+struct db_field {
+	char *name;
+	char *value;
+	bool fallback;  /* the value is the French one */
+};
+
+/* A whole node; free with db_node_free. */
+struct db_node {
+	char *id, *parent, *kind, *source, *checked, *dated;
+	size_t nfields;
+	struct db_field *fields;
+};
+
+/*
+ * Opens the database at path read-only and checks that it is one this
+ * program understands. On success stores it in *out and returns 0; on
+ * failure returns -1 and stores in *err one malloc'd sentence naming the path
+ * and the problem (caller frees).
+ */
+int db_open(const char *path, struct db **out, char **err);
+
+/* Closes db (NULL is fine). */
+void db_close(struct db *db);
+
+/* Returns the last error of db as a sentence (owned by db). */
+const char *db_error(const struct db *db);
+
+/*
+ * Fills *out with node id in language lang. Returns 0, 1 when there is no
+ * such node, -1 on a database error (see db_error).
+ */
+int db_node_get(struct db *db, const char *id, const char *lang,
+                struct db_node *out);
+
+/* Returns the value of field name of n, or NULL (owned by n). */
+const struct db_field *db_node_field(const struct db_node *n, const char *name);
+
+/* Frees what db_node_get stored in n. */
+void db_node_free(struct db_node *n);
+
+/* Fills *out with the children of parent in order. 0, or -1 on error. */
+int db_children(struct db *db, const char *parent, const char *lang,
+                struct db_list *out);
+
+/* Fills *out with the "see also" links of id in order. 0, or -1. */
+int db_links(struct db *db, const char *id, const char *lang,
+             struct db_list *out);
+
+/* Fills *out with the ancestors of id, home first, id itself last. 0, or -1. */
+int db_path(struct db *db, const char *id, const char *lang,
+            struct db_list *out);
+
+/*
+ * Fills *out with at most max nodes whose folded title or text, in lang or in
+ * French, contains every word of the folded query (see text_fold); title
+ * matches first. An empty query matches nothing. 0, or -1 on error.
+ */
+int db_search(struct db *db, const char *folded, const char *lang, size_t max,
+              struct db_list *out);
+
+/* Frees the entries of l and empties it. */
+void db_list_free(struct db_list *l);
+
+#endif

@@ -1,0 +1,280 @@
+/*
+ * text.c - measuring, cleaning, wrapping and folding UTF-8 text with
+ * libunistring (see text.h).
+ */
+#include "text/text.h"
+
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <unigbrk.h>
+#include <unilbrk.h>
+#include <uninorm.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "core/xalloc.h"
+
+/* Returns true for a code point that must never reach the terminal. */
+static bool
+is_control(ucs4_t c)
+{
+	return (c < 0x20 && c != '\n') || (c >= 0x7f && c < 0xa0);
+}
+
+/* Returns true when the n bytes at s are already clean. */
+bool
+text_is_clean(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+
+	if (u8_check(p, n) != NULL)
+		return false;
+	while (p < end) {
+		ucs4_t c;
+		int len = u8_mbtouc_unsafe(&c, p, end - p);
+
+		if (is_control(c))
+			return false;
+		p += len;
+	}
+	return true;
+}
+
+/* Returns valid UTF-8 without control characters made from s. */
+char *
+text_clean(const char *s, size_t n)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	char *out, *o;
+
+	if (text_is_clean(s, n))
+		return xstrndup(s, n);
+	/* A bad byte becomes U+FFFD (3 bytes): at most 3 times longer. */
+	out = o = xmalloc(3 * n + 1);
+	while (p < end) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, p, end - p);
+
+		p += len;
+		if (c == '\t')
+			c = ' ';
+		if (is_control(c))
+			continue;
+		o += u8_uctomb((uint8_t *)o, c, 6);
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Returns the width of n bytes of clean text at s. */
+static int
+width_n(const char *s, size_t n)
+{
+	int w = u8_width((const uint8_t *)s, n, "UTF-8");
+
+	return w < 0 ? 0 : w;
+}
+
+/* Returns the width of clean text s in terminal columns. */
+int
+text_width(const char *s)
+{
+	return width_n(s, strlen(s));
+}
+
+/* Appends n bytes at s, of the given width, as one line. */
+static void
+lines_push(struct text_lines *out, const char *s, size_t n, int width)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? 2 * out->cap : 16;
+		out->v = xreallocarray(out->v, out->cap, sizeof *out->v);
+	}
+	out->v[out->n].s = xstrndup(s, n);
+	out->v[out->n].width = width;
+	out->n++;
+}
+
+/* Appends a copy of s as one line. */
+void
+text_lines_add(struct text_lines *out, const char *s)
+{
+	lines_push(out, s, strlen(s), text_width(s));
+}
+
+/* Frees the lines of l and empties it. */
+void
+text_lines_free(struct text_lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].s);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* Appends s[a, b) without its trailing spaces as one line. */
+static void
+push_trimmed(struct text_lines *out, const char *s, size_t a, size_t b)
+{
+	while (b > a && s[b - 1] == ' ')
+		b--;
+	lines_push(out, s + a, b - a, width_n(s + a, b - a));
+}
+
+/* Wraps one paragraph (no newline) of n bytes into out. */
+static void
+wrap_para(const char *s, size_t n, int width, struct text_lines *out)
+{
+	const uint8_t *u = (const uint8_t *)s, *end = u + n;
+	char *brk;
+	size_t start = 0, last = 0;
+	int w = 0;
+
+	if (n == 0) {
+		lines_push(out, "", 0, 0);
+		return;
+	}
+	brk = xmalloc(n);
+	u8_possible_linebreaks(u, n, "UTF-8", brk);
+	for (const uint8_t *p = u, *q; p < end; p = q) {
+		size_t i = p - u;
+		int cw;
+
+		q = u8_grapheme_next(p, end);
+		if (q == NULL)
+			q = end;
+		cw = width_n((const char *)p, q - p);
+		if (i > start && brk[i] == UC_BREAK_POSSIBLE)
+			last = i;
+		/* A space may hang past the end: the break comes after it. */
+		if (w + cw > width && i > start && *p != ' ') {
+			size_t cut = last > start ? last : i;
+
+			push_trimmed(out, s, start, cut);
+			start = cut;
+			while (start < i && s[start] == ' ')
+				start++;
+			last = start;
+			w = width_n(s + start, i - start);
+		}
+		w += cw;
+	}
+	/* Trailing spaces alone do not make a line. */
+	if (start < n || out->n == 0)
+		push_trimmed(out, s, start, n);
+	free(brk);
+}
+
+/* Wraps clean text s to width columns and appends the lines to out. */
+void
+text_wrap(const char *s, int width, struct text_lines *out)
+{
+	if (width < 1)
+		width = 1;
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+
+		wrap_para(s, n, width, out);
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
+}
+
+/* Returns s cut to width columns, with "…" when cut. */
+char *
+text_fit(const char *s, int width)
+{
+	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s), *p, *q;
+	int w = 0;
+
+	if (width < 1)
+		return xstrdup("");
+	if (text_width(s) <= width)
+		return xstrdup(s);
+	/* Keep one column for the ellipsis. */
+	for (p = u; p < end; p = q) {
+		int cw;
+
+		q = u8_grapheme_next(p, end);
+		if (q == NULL)
+			q = end;
+		cw = width_n((const char *)p, q - p);
+		if (w + cw > width - 1)
+			break;
+		w += cw;
+	}
+	return xasprintf("%.*s…", (int)(p - u), s);
+}
+
+/* Returns the folded search form of s. */
+char *
+text_fold(const char *s)
+{
+	char *clean = text_clean(s, strlen(s));
+	size_t n = 0;
+	uint8_t *f = u8_casefold((const uint8_t *)clean, strlen(clean), NULL,
+	                         UNINORM_NFKD, NULL, &n);
+	char *out, *o;
+	bool space = true;
+
+	free(clean);
+	if (f == NULL)
+		xalloc_fail();
+	out = o = xmalloc(n + 1);
+	for (const uint8_t *p = f, *end = f + n; p < end;) {
+		ucs4_t c;
+
+		p += u8_mbtouc_unsafe(&c, p, end - p);
+		if (uc_is_general_category(c, UC_CATEGORY_M))
+			continue;
+		if (c == 0x2019 || c == 0x2018 || c == 0x02bc)
+			c = '\'';
+		if (c == '\n' || uc_is_space(c)) {
+			if (!space)
+				*o++ = ' ';
+			space = true;
+			continue;
+		}
+		space = false;
+		o += u8_uctomb((uint8_t *)o, c, 6);
+	}
+	if (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	free(f);
+	return out;
+}
+
+/* Appends code point c to buf. */
+bool
+text_append(char *buf, size_t *len, size_t cap, int c)
+{
+	uint8_t tmp[6];
+	int n;
+
+	if (c < 0x20 || c > 0x10ffff || (c >= 0x7f && c < 0xa0) ||
+	    (c >= 0xd800 && c < 0xe000))
+		return false;
+	n = u8_uctomb(tmp, (ucs4_t)c, sizeof tmp);
+	if (n <= 0 || *len + (size_t)n > cap)
+		return false;
+	memcpy(buf + *len, tmp, (size_t)n);
+	*len += (size_t)n;
+	buf[*len] = '\0';
+	return true;
+}
+
+/* Removes the last character of buf. */
+void
+text_drop_last(char *buf, size_t *len)
+{
+	const uint8_t *start = (const uint8_t *)buf, *prev;
+	ucs4_t c;
+
+	prev = u8_prev(&c, start + *len, start);
+	*len = prev ? (size_t)(prev - start) : 0;
+	buf[*len] = '\0';
+}

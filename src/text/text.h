@@ -1,0 +1,80 @@
+/*
+ * text.h - measuring, cleaning, wrapping and folding UTF-8 text.
+ *
+ * The only place that knows about Unicode: everything here is built on
+ * libunistring. Widths are terminal columns. All functions accept any bytes:
+ * invalid UTF-8 is replaced by U+FFFD by text_clean(), and the other
+ * functions expect clean text (what text_clean() returns).
+ */
+#ifndef ACCUEIL_TEXT_H
+#define ACCUEIL_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Returns valid UTF-8 made from the n bytes at s: invalid sequences become
+ * U+FFFD, tabs become spaces, other control characters (C0 but newline, DEL,
+ * C1) are dropped, so nothing can reach the terminal as an escape sequence.
+ * Caller frees.
+ */
+char *text_clean(const char *s, size_t n);
+
+/* Returns true when the n bytes at s are already what text_clean() returns. */
+bool text_is_clean(const char *s, size_t n);
+
+/* Returns the width of clean text s in terminal columns. */
+int text_width(const char *s);
+
+/* One line of wrapped text: an owned string and its width in columns. */
+struct text_line {
+	char *s;
+	int width;
+};
+
+/* A growable list of lines; zero-initialise, then free with text_lines_free. */
+struct text_lines {
+	size_t n, cap;
+	struct text_line *v;
+};
+
+/*
+ * Wraps clean text s at word boundaries (Unicode line breaking) so that no
+ * line is wider than width, and appends the lines to out. Newlines force a
+ * break. A word wider than the line is cut between two grapheme clusters,
+ * never inside a character. Empty text gives one empty line. width < 1 is
+ * taken as 1; a single cluster wider than width gets a line of its own.
+ */
+void text_wrap(const char *s, int width, struct text_lines *out);
+
+/* Appends a copy of s (clean, measured) as one line to out. */
+void text_lines_add(struct text_lines *out, const char *s);
+
+/* Frees the lines of l and empties it. */
+void text_lines_free(struct text_lines *l);
+
+/*
+ * Returns clean text s cut to at most width columns, ending with "…" when
+ * something was cut. Caller frees.
+ */
+char *text_fit(const char *s, int width);
+
+/*
+ * Returns the search form of any bytes s: cleaned, compatibility-decomposed
+ * (NFKD), case-folded, with combining marks removed, typographic apostrophes
+ * turned into ', and runs of white space turned into one space, trimmed.
+ * "Intégration" and "INTEGRATION" both give "integration". Caller frees.
+ */
+char *text_fold(const char *s);
+
+/*
+ * Appends code point c, UTF-8 encoded, to the len bytes of buf (room for cap
+ * bytes plus a NUL) and updates len. Returns false, changing nothing, when c
+ * is not a character or there is no room.
+ */
+bool text_append(char *buf, size_t *len, size_t cap, int c);
+
+/* Removes the last character of the len bytes of buf and updates len. */
+void text_drop_last(char *buf, size_t *len);
+
+#endif

@@ -1,0 +1,308 @@
+/*
+ * screen-page.c - a page or a contact card: wrapped text that scrolls, with
+ * its "see also" links numbered at the end. The text is laid out again for
+ * every new width, keeping the paragraph at the top of the window in view.
+ */
+#include "ui/screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "text/text.h"
+#include "ui/term.h"
+
+/* One laid-out line: an optional prefix (label, bullet, number), then text. */
+struct pline {
+	char *prefix;
+	enum term_style pstyle;
+	int indent;             /* columns before the text */
+	char *text;
+	enum term_style style;
+	size_t para;            /* the paragraph it comes from */
+	long link;              /* the link it opens, or -1 */
+};
+
+struct page {
+	struct screen base;
+	struct model_view *v;
+	struct pline *l;
+	size_t n, cap;
+	int width;              /* the width the lines were laid out for */
+	size_t top;             /* the first line shown */
+	int row0;               /* the screen row of line top */
+	int rows;               /* how many rows were shown */
+};
+
+/* Appends one line. prefix and text are copied. */
+static void
+add(struct page *p, const char *prefix, enum term_style pstyle, int indent,
+    const char *text, enum term_style style, size_t para, long link)
+{
+	struct pline *l;
+
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->l = xreallocarray(p->l, p->cap, sizeof *p->l);
+	}
+	l = &p->l[p->n++];
+	l->prefix = xstrdup(prefix);
+	l->pstyle = pstyle;
+	l->indent = indent;
+	l->text = xstrdup(text);
+	l->style = style;
+	l->para = para;
+	l->link = link;
+}
+
+/* Wraps text into lines after a prefix of indent columns. */
+static void
+add_wrapped(struct page *p, const char *prefix, enum term_style pstyle,
+            int indent, const char *text, enum term_style style, size_t para,
+            long link, int width)
+{
+	struct text_lines w = { 0 };
+
+	text_wrap(text, width - indent, &w);
+	for (size_t i = 0; i < w.n; i++)
+		add(p, i == 0 ? prefix : NULL, pstyle, indent, w.v[i].s, style,
+		    para, link);
+	text_lines_free(&w);
+}
+
+/* Frees the laid-out lines. */
+static void
+clear_lines(struct page *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->l[i].prefix);
+		free(p->l[i].text);
+	}
+	p->n = 0;
+}
+
+/* Returns the widest field label of the view, in columns. */
+static int
+label_width(const struct model_view *v)
+{
+	int max = 0;
+
+	for (size_t i = 0; i < v->npara; i++)
+		if (v->para[i].label != NULL && text_width(v->para[i].label) > max)
+			max = text_width(v->para[i].label);
+	return max;
+}
+
+/* Lays the view out for width columns. */
+static void
+layout(struct page *p, int width)
+{
+	const struct model_view *v = p->v;
+	int lw = label_width(v) + 2;
+	bool side = lw <= width / 2;    /* labels beside values, or above */
+
+	clear_lines(p);
+	p->width = width;
+	for (size_t i = 0; i < v->npara; i++) {
+		const struct model_para *q = &v->para[i];
+		enum term_style vs = q->style == MODEL_UNKNOWN ? TS_UNKNOWN : TS_NORMAL;
+
+		switch (q->style) {
+		case MODEL_FIELD:
+		case MODEL_UNKNOWN:
+			if (side) {
+				add_wrapped(p, q->label, TS_LABEL, lw, q->text, vs, i, -1,
+				            width);
+			} else {
+				add(p, q->label, TS_LABEL, 0, "", TS_NORMAL, i, -1);
+				add_wrapped(p, NULL, TS_NORMAL, 2, q->text, vs, i, -1,
+				            width);
+			}
+			/* Fields follow each other without blank lines. */
+			if (i + 1 < v->npara && (v->para[i + 1].style == MODEL_FIELD ||
+			                         v->para[i + 1].style == MODEL_UNKNOWN))
+				continue;
+			break;
+		case MODEL_ITEM:
+			add_wrapped(p, "•", TS_NUMBER, 2, q->text, TS_NORMAL, i, -1,
+			            width);
+			/* A list has no blank lines inside. */
+			if (i + 1 < v->npara && v->para[i + 1].style == MODEL_ITEM)
+				continue;
+			break;
+		case MODEL_HEADING:
+			add_wrapped(p, NULL, TS_NORMAL, 0, q->text, TS_HEADING, i, -1,
+			            width);
+			break;
+		case MODEL_NOTE:
+			add_wrapped(p, NULL, TS_NORMAL, 0, q->text, TS_NOTE, i, -1,
+			            width);
+			if (i + 1 < v->npara && v->para[i + 1].style == MODEL_NOTE)
+				continue;
+			break;
+		case MODEL_TEXT:
+			add_wrapped(p, NULL, TS_NORMAL, 0, q->text, TS_NORMAL, i, -1,
+			            width);
+			break;
+		}
+		add(p, NULL, TS_NORMAL, 0, "", TS_NORMAL, i, -1);
+	}
+	if (v->entries.n > 0) {
+		/* TRANSLATORS: heading of the links at the end of a page. */
+		add(p, NULL, TS_NORMAL, 0, _("Voir aussi"), TS_HEADING, v->npara, -1);
+		for (size_t i = 0; i < v->entries.n && i < 9; i++) {
+			char num[4];
+
+			snprintf(num, sizeof num, "%zu", i + 1);
+			add_wrapped(p, num, TS_NUMBER, 4, v->entries.v[i].title,
+			            TS_NORMAL, v->npara, (long)i, width);
+		}
+	}
+	while (p->n > 0 && p->l[p->n - 1].text[0] == '\0' &&
+	       p->l[p->n - 1].prefix == NULL)
+		free(p->l[--p->n].text);
+}
+
+/* Returns the first line to show at most, for rows rows. */
+static size_t
+max_top(const struct page *p, int rows)
+{
+	return p->n > (size_t)rows ? p->n - (size_t)rows : 0;
+}
+
+/* Draws the page. */
+static void
+page_draw(struct screen *s, struct app *app)
+{
+	struct page *p = (struct page *)s;
+	struct ui_key keys[8];
+	struct ui_area a;
+	size_t nkeys = 0;
+
+	/* TRANSLATORS: key-bar button: arrows scroll the text. */
+	keys[nkeys++] = (struct ui_key){ "↑↓", N_("Défiler"), AK_NONE };
+	nkeys += ui_common_keys(app, keys + nkeys, 8 - nkeys);
+	ui_frame(app, p->v, keys, nkeys, &a);
+	if (a.w != p->width) {
+		/* Keep the paragraph at the top in view across a resize. */
+		size_t para = p->n > 0 ? p->l[p->top].para : 0;
+
+		layout(p, a.w);
+		p->top = 0;
+		while (p->top + 1 < p->n && p->l[p->top].para < para)
+			p->top++;
+	}
+	if (p->top > max_top(p, a.h))
+		p->top = max_top(p, a.h);
+	p->row0 = a.y;
+	p->rows = a.h;
+	for (int r = 0; r < a.h && p->top + (size_t)r < p->n; r++) {
+		const struct pline *l = &p->l[p->top + (size_t)r];
+
+		if (l->prefix != NULL)
+			term_put(a.y + r, a.x, l->indent ? l->indent - 1 : a.w,
+			         l->prefix, l->pstyle);
+		term_put(a.y + r, a.x + l->indent, a.w - l->indent, l->text,
+		         l->style);
+	}
+	if (p->top > 0)
+		term_put(a.y, a.x + a.w + 1, 1, "▲", TS_NUMBER);
+	if (p->top < max_top(p, a.h))
+		term_put(a.y + a.h - 1, a.x + a.w + 1, 1, "▼", TS_NUMBER);
+}
+
+/* Scrolls to line top, kept within the text. */
+static int
+scroll_to(struct page *p, long top)
+{
+	size_t max = max_top(p, p->rows > 0 ? p->rows : 1);
+	size_t t = top < 0 ? 0 : (size_t)top > max ? max : (size_t)top;
+
+	if (t == p->top)
+		return APP_HANDLED;
+	p->top = t;
+	return APP_REDRAW;
+}
+
+/* Opens link i. */
+static int
+open_link(struct app *app, struct page *p, size_t i)
+{
+	if (i >= p->v->entries.n)
+		return APP_HANDLED;
+	app_open(app, p->v->entries.v[i].id);
+	return APP_REDRAW;
+}
+
+/* Handles a key on a page. */
+static int
+page_key(struct screen *s, struct app *app, const struct app_event *ev)
+{
+	struct page *p = (struct page *)s;
+	long top = (long)p->top, page = p->rows > 1 ? p->rows - 1 : 1;
+
+	switch (ev->key) {
+	case AK_UP:
+	case AK_SCROLL_UP:
+		return scroll_to(p, top - 1);
+	case AK_DOWN:
+	case AK_SCROLL_DOWN:
+	case AK_ENTER:
+		return scroll_to(p, top + 1);
+	case AK_PGUP:
+		return scroll_to(p, top - page);
+	case AK_PGDN:
+	case ' ':
+		return scroll_to(p, top + page);
+	case AK_HOME:
+		return scroll_to(p, 0);
+	case AK_END:
+		return scroll_to(p, (long)p->n);
+	case AK_MOUSE: {
+		long line = top + (ev->y - p->row0);
+
+		if (ev->y >= p->row0 && ev->y < p->row0 + p->rows &&
+		    line < (long)p->n && p->l[line].link >= 0)
+			return open_link(app, p, (size_t)p->l[line].link);
+		return APP_HANDLED;
+	}
+	default:
+		break;
+	}
+	if (ev->key >= '1' && ev->key <= '9')
+		return open_link(app, p, (size_t)(ev->key - '1'));
+	return APP_IGNORED;
+}
+
+/* Frees the page. */
+static void
+page_free(struct screen *s)
+{
+	struct page *p = (struct page *)s;
+
+	clear_lines(p);
+	free(p->l);
+	model_view_free(p->v);
+	free(p->v);
+	free(p);
+}
+
+static const struct screen_ops page_ops = {
+	.name = "page",
+	.draw = page_draw,
+	.key = page_key,
+	.free = page_free,
+};
+
+/* Returns a new page screen showing v (taken). */
+struct screen *
+screen_page_new(struct model_view *v)
+{
+	struct page *p = xcalloc(1, sizeof *p);
+
+	p->base.ops = &page_ops;
+	p->v = v;
+	return &p->base;
+}

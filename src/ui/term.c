@@ -1,0 +1,267 @@
+/*
+ * term.c - the terminal through ncursesw (see term.h).
+ */
+#include "ui/term.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <term.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "core/xalloc.h"
+#include "text/text.h"
+
+static SCREEN *screen;
+static attr_t style_attr[TS_COUNT];
+
+/* Checks that we have a terminal that can run a full screen. */
+int
+term_check(char **err)
+{
+	const char *name = getenv("TERM");
+	int rc;
+
+	*err = NULL;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*err = xstrdup("the screen mode needs a terminal; "
+		               "use --search to print results instead");
+		return -1;
+	}
+	if (name == NULL || *name == '\0') {
+		*err = xstrdup("TERM is not set, so the terminal is unknown");
+		return -1;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &rc) != OK) {
+		*err = xasprintf("the terminal type \"%s\" is unknown", name);
+		return -1;
+	}
+	if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
+		*err = xasprintf("the terminal type \"%s\" cannot show a full "
+		                 "screen", name);
+		del_curterm(cur_term);
+		return -1;
+	}
+	del_curterm(cur_term);
+	return 0;
+}
+
+/* Chooses the look of every style, in colour or in black and white. */
+static void
+set_styles(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+	bool color = has_colors() && (no_color == NULL || *no_color == '\0');
+	static const struct {
+		short fg, bg;
+		attr_t attr;    /* added in colour */
+		attr_t mono;    /* used without colour */
+	} look[TS_COUNT] = {
+		[TS_NORMAL]   = { -1, -1, 0, 0 },
+		[TS_BAR]      = { COLOR_WHITE, COLOR_BLUE, 0, A_REVERSE },
+		[TS_BAR_KEY]  = { COLOR_YELLOW, COLOR_BLUE, A_BOLD, A_BOLD },
+		[TS_TITLE]    = { -1, -1, A_BOLD, A_BOLD },
+		[TS_SELECTED] = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
+		[TS_NUMBER]   = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
+		[TS_LABEL]    = { -1, -1, A_BOLD, A_BOLD },
+		[TS_UNKNOWN]  = { COLOR_YELLOW, -1, 0, A_UNDERLINE },
+		[TS_NOTE]     = { COLOR_GREEN, -1, 0, 0 },
+		[TS_HEADING]  = { -1, -1, A_BOLD | A_UNDERLINE, A_BOLD },
+		[TS_MARK]     = { COLOR_MAGENTA, -1, A_BOLD, A_BOLD },
+	};
+
+	if (color) {
+		start_color();
+		use_default_colors();
+	}
+	for (int i = 0; i < TS_COUNT; i++) {
+		if (color && (look[i].fg != -1 || look[i].bg != -1) &&
+		    i < COLOR_PAIRS) {
+			init_pair(i, look[i].fg, look[i].bg);
+			style_attr[i] = COLOR_PAIR(i) | look[i].attr;
+		} else {
+			style_attr[i] = color ? look[i].attr : look[i].mono;
+		}
+	}
+}
+
+/* Starts the full screen. */
+int
+term_init(char **err)
+{
+	*err = NULL;
+	screen = newterm(NULL, stdout, stdin);
+	if (screen == NULL) {
+		*err = xstrdup("the terminal cannot be started");
+		return -1;
+	}
+	xalloc_set_fail_hook(term_end);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+	          BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	set_styles();
+	return 0;
+}
+
+/* Restores the terminal. */
+void
+term_end(void)
+{
+	if (screen == NULL)
+		return;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+}
+
+/* Stores the terminal's size. */
+void
+term_size(int *h, int *w)
+{
+	getmaxyx(stdscr, *h, *w);
+}
+
+/* Clears the frame. */
+void
+term_erase(void)
+{
+	erase();
+}
+
+/* Paints row y from x in style st. */
+void
+term_fill(int y, int x, enum term_style st)
+{
+	int h, w;
+
+	term_size(&h, &w);
+	if (y < 0 || y >= h || x >= w)
+		return;
+	mvchgat(y, x, -1, style_attr[st], PAIR_NUMBER(style_attr[st]), NULL);
+}
+
+/* Writes clean text s at (y, x), cut to maxw columns. */
+int
+term_put(int y, int x, int maxw, const char *s, enum term_style st)
+{
+	int h, w, width;
+	char *fit;
+
+	term_size(&h, &w);
+	if (y < 0 || y >= h || x < 0 || x >= w)
+		return 0;
+	if (maxw > w - x)
+		maxw = w - x;
+	fit = text_fit(s, maxw);
+	width = text_width(fit);
+	attrset(style_attr[st]);
+	mvaddstr(y, x, fit);
+	attrset(A_NORMAL);
+	free(fit);
+	return width;
+}
+
+/* Shows the cursor at (y, x), or hides it. */
+void
+term_cursor(int y, int x)
+{
+	if (y < 0) {
+		curs_set(0);
+		return;
+	}
+	move(y, x);
+	curs_set(1);
+}
+
+/* Shows the frame. */
+void
+term_flush(void)
+{
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* Maps a curses function key to an application key. */
+static int
+map_function_key(wint_t k, struct app_event *ev)
+{
+	MEVENT m;
+
+	switch (k) {
+	case KEY_UP:        return AK_UP;
+	case KEY_DOWN:      return AK_DOWN;
+	case KEY_LEFT:      return AK_LEFT;
+	case KEY_RIGHT:     return AK_RIGHT;
+	case KEY_PPAGE:     return AK_PGUP;
+	case KEY_NPAGE:     return AK_PGDN;
+	case KEY_HOME:      return AK_HOME;
+	case KEY_END:       return AK_END;
+	case KEY_ENTER:     return AK_ENTER;
+	case KEY_BACKSPACE: return AK_BACKSPACE;
+	case KEY_DC:        return AK_DELETE;
+	case KEY_RESIZE:    return AK_RESIZE;
+	case KEY_MOUSE:
+		if (getmouse(&m) != OK)
+			return AK_OTHER;
+		if (m.bstate & BUTTON4_PRESSED)
+			return AK_SCROLL_UP;
+		if (m.bstate & BUTTON5_PRESSED)
+			return AK_SCROLL_DOWN;
+		if (m.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+			ev->y = m.y;
+			ev->x = m.x;
+			return AK_MOUSE;
+		}
+		return AK_OTHER;
+	default:
+		return AK_OTHER;
+	}
+}
+
+/* Maps a typed character to an application key. */
+static int
+map_char(wint_t c)
+{
+	switch (c) {
+	case '\r':
+	case '\n':
+		return AK_ENTER;
+	case 8:
+	case 127:
+		return AK_BACKSPACE;
+	case 27:
+		return AK_ESC;
+	case '\t':
+		return AK_TAB;
+	case 3:
+		return AK_INTERRUPT;
+	default:
+		if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c > 0x10ffff ||
+		    (c >= 0xd800 && c < 0xe000))
+			return AK_OTHER;
+		return (int)c;
+	}
+}
+
+/* Waits for one event. */
+int
+term_read(struct app_event *ev, int timeout_ms)
+{
+	wint_t c;
+	int rc;
+
+	ev->y = ev->x = -1;
+	timeout(timeout_ms);
+	rc = get_wch(&c);
+	if (rc == ERR)
+		return -1;
+	ev->key = rc == KEY_CODE_YES ? map_function_key(c, ev) : map_char(c);
+	return 0;
+}

@@ -1,0 +1,66 @@
+/*
+ * term.h - the terminal: the only file that includes <curses.h>.
+ *
+ * Set-up and teardown, colours (with a monochrome fallback, and none under
+ * NO_COLOR), reading one key or mouse event, and writing clean text at a
+ * place. Nothing is shown before term_flush().
+ */
+#ifndef ACCUEIL_TERM_H
+#define ACCUEIL_TERM_H
+
+#include <stdbool.h>
+
+#include "core/app.h"
+
+enum term_style {
+	TS_NORMAL,
+	TS_BAR,         /* breadcrumb and key bar */
+	TS_BAR_KEY,     /* the key inside a key-bar button */
+	TS_TITLE,
+	TS_SELECTED,    /* the chosen menu entry */
+	TS_NUMBER,      /* the digit before a menu entry */
+	TS_LABEL,       /* a contact field's label */
+	TS_UNKNOWN,     /* "ask at the desk" */
+	TS_NOTE,        /* checked date, source */
+	TS_HEADING,
+	TS_MARK,        /* "not translated yet" and other marks */
+	TS_COUNT
+};
+
+/*
+ * Checks that standard input and output are a terminal that can run a full
+ * screen. Returns 0, or -1 with one malloc'd sentence in *err.
+ */
+int term_check(char **err);
+
+/* Starts the full screen. Returns 0, or -1 with a sentence in *err. */
+int term_init(char **err);
+
+/* Restores the terminal (safe to call twice, and from xalloc_fail). */
+void term_end(void);
+
+/* Stores the terminal's size. */
+void term_size(int *h, int *w);
+
+/* Clears the whole frame. */
+void term_erase(void);
+
+/* Paints row y in style st from column x to the end. */
+void term_fill(int y, int x, enum term_style st);
+
+/*
+ * Writes clean text s at (y, x) in style st, cut to at most maxw columns.
+ * Returns the number of columns written.
+ */
+int term_put(int y, int x, int maxw, const char *s, enum term_style st);
+
+/* Shows the cursor at (y, x), or hides it when y < 0. */
+void term_cursor(int y, int x);
+
+/* Shows the frame. */
+void term_flush(void);
+
+/* Waits up to timeout_ms (-1: forever) for an event. 0, or -1 on time-out. */
+int term_read(struct app_event *ev, int timeout_ms);
+
+#endif

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# cli-test.sh - the command line: options, exit statuses, one-sentence errors
+# for a missing, damaged or foreign database, and screen mode without a
+# terminal. Usage: cli-test.sh ACCUEIL DB
+set -u
+bin=$1 db=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+# expect NAME STATUS PATTERN-IN-STDOUT PATTERN-IN-STDERR -- COMMAND...
+expect() {
+	local name=$1 status=$2 out=$3 err=$4 rc
+	shift 5
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	if [ "$rc" -ne "$status" ]; then
+		echo "FAIL $name: exit $rc, expected $status"; failed=$((failed + 1)); return
+	fi
+	if [ -n "$out" ] && ! grep -q -- "$out" "$tmp/out"; then
+		echo "FAIL $name: stdout lacks '$out'"; failed=$((failed + 1)); return
+	fi
+	if [ -n "$err" ]; then
+		if ! grep -q -- "$err" "$tmp/err" || [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
+			echo "FAIL $name: stderr is not one sentence with '$err':"
+			cat "$tmp/err"; failed=$((failed + 1)); return
+		fi
+	elif [ -s "$tmp/err" ]; then
+		echo "FAIL $name: unexpected stderr"; cat "$tmp/err"; failed=$((failed + 1)); return
+	fi
+	echo "ok   $name"; passed=$((passed + 1))
+}
+
+expect help 0 "Usage: accueil" "" -- "$bin" --help
+expect version 0 "^accueil [0-9]" "" -- "$bin" --version
+expect bad-option 2 "" "unknown option" -- "$bin" --bogus
+expect missing-value 2 "" "needs a value" -- "$bin" --db
+expect extra-arg 2 "" "unexpected argument" -- "$bin" extra
+expect search-contact 0 "081 71 35 28" "" -- "$bin" --db "$db" --search pieczynski
+expect search-crumb 0 "Accueil > Contacts > Sami Pieczynski" "" -- "$bin" --db "$db" --search pieczynski
+expect search-accents 0 "Lutte contre le racisme" "" -- "$bin" --db "$db" --search RACISME
+expect search-unknown-field 0 "demandez à l'accueil" "" -- "$bin" --db "$db" --search pieczynski
+expect search-none 1 "" "nothing matches" -- "$bin" --db "$db" --search zzzqqq
+expect search-hostile 1 "" "nothing matches" -- "$bin" --db "$db" --search "'; DROP TABLE node; --"
+expect db-missing 2 "" "$tmp/none.db: the database file does not exist" -- "$bin" --db "$tmp/none.db" --search x
+head -c 8192 /dev/urandom >"$tmp/noise.db"
+expect db-noise 2 "" "damaged or is not a database" -- "$bin" --db "$tmp/noise.db" --search x
+head -c 1000 "$db" >"$tmp/cut.db"
+expect db-truncated 2 "" "$tmp/cut.db" -- "$bin" --db "$tmp/cut.db" --search x
+sqlite3 "$tmp/v9.db" "PRAGMA user_version = 9; CREATE TABLE t(x);"
+expect db-foreign 2 "" "it says version 9" -- "$bin" --db "$tmp/v9.db" --search x
+cp "$db" "$tmp/ro.db"; chmod 000 "$tmp/ro.db"
+if [ "$(id -u)" -ne 0 ]; then
+	expect db-unreadable 2 "" "cannot be read" -- "$bin" --db "$tmp/ro.db" --search x
+fi
+expect no-terminal 2 "" "needs a terminal" -- "$bin" --db "$db"
+expect unknown-lang 0 "081 71 35 28" "not available; using French" -- "$bin" --db "$db" --lang xx --search pieczynski
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

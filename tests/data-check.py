@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""data-check.py - checks the bundled database against what the kiosk
+promises: every node sourced and dated, every menu entry and link leading
+somewhere, the whole menu tree of DESIGN.md present, and no phone number or
+e-mail that the shared sources (seeds and facts.md) do not give.
+
+Usage: data-check.py ACCUEIL.db SHARED-DIR
+Prints one line per failed check and 'N passed, N failed'.
+"""
+import re
+import sqlite3
+import sys
+from pathlib import Path
+
+db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+shared = Path(sys.argv[2])
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print(f"FAIL {what}")
+
+
+def titles(parent):
+    return [t for (t,) in db.execute(
+        "SELECT value FROM node JOIN field ON node = id AND name = 'title' "
+        "AND lang = 'fr' WHERE parent = ? ORDER BY pos", (parent,))]
+
+
+def ids(parent):
+    return [i for (i,) in db.execute(
+        "SELECT id FROM node WHERE parent = ? ORDER BY pos", (parent,))]
+
+
+check(db.execute("PRAGMA user_version").fetchone()[0] == 1, "schema version 1")
+
+# Every node: a French title, a source, a checked date.
+for nid, source, checked in db.execute("SELECT id, source, checked FROM node"):
+    check(source.strip() != "", f"{nid} has a source")
+    check(re.fullmatch(r"20\d\d-\d\d-\d\d", checked) is not None,
+          f"{nid} has a checked date")
+    check(db.execute("SELECT 1 FROM field WHERE node = ? AND name = 'title' "
+                     "AND lang = 'fr'", (nid,)).fetchone() is not None,
+          f"{nid} has a title")
+
+# Every menu leads somewhere; every page or contact says something.
+for nid, kind in db.execute("SELECT id, kind FROM node"):
+    if kind == "menu":
+        check(len(ids(nid)) > 0, f"menu {nid} has entries")
+    if kind == "page":
+        check(db.execute("SELECT 1 FROM field WHERE node = ? AND name = 'body'",
+                         (nid,)).fetchone() is not None, f"page {nid} has text")
+# Every node is reachable from home.
+reach, todo = set(), ["home"]
+while todo:
+    n = todo.pop()
+    reach.add(n)
+    todo.extend(i for i in ids(n) if i not in reach)
+for (nid,) in db.execute("SELECT id FROM node"):
+    check(nid in reach, f"{nid} is reachable from home")
+for nid, target in db.execute("SELECT node, target FROM link"):
+    check(target in reach, f"link {nid} -> {target} leads to a node")
+
+# The menu tree of DESIGN.md.
+check(ids("home") == ["cai", "missions", "services", "themes", "contacts",
+                      "centres", "acteurs", "search"], "home has the 8 sections")
+missions = [t for t in titles("missions") if re.match(r"[1-7]\. ", t)]
+check(len(missions) == 7, "the seven missions")
+body1 = " ".join(v for (v,) in db.execute(
+    "SELECT value FROM field JOIN node ON id = node WHERE parent = 'missions' "
+    "AND name = 'body'"))
+for letter in "abcd":
+    check(f"{letter})" in body1, f"mission 1 {letter})")
+services = ["Parcours d'intégration", "Accompagnement", "Formations",
+            "Réseau actions locales", "Sensibilisation", "Interpellation"]
+check(titles("services") == services, "the six services in order")
+themes = ["Asile", "Citoyenneté", "Diversité", "FLE/Alpha/RàN",
+          "Interculturalité", "Logement", "Lutte contre le racisme", "MENA",
+          "Migrants en transit", "Migrations", "Mobilité", "Sans-papiers",
+          "Santé", "Sociojuridique", "Volontariat"]
+check(titles("themes") == themes, "the fifteen themes in order")
+centres = set(ids("centres"))
+for c in ["centre-namur", "ceraic", "cimb", "cribw", "cric", "crilux",
+          "cripel", "crvi", "discri"]:
+    check(c in centres, f"centre {c}")
+for c in ["unia", "mrax", "bepax", "myria", "cedem", "germe", "cire",
+          "fedasil", "cgra", "office-etrangers", "urgences"]:
+    check(c in set(ids("acteurs")), f"acteur {c}")
+for c in ["cai", "bureau-accueil", "sami", "emilie"]:
+    check(c in set(ids("contacts")), f"contact {c}")
+
+# No contact detail that the sources do not give.
+known = "".join(p.read_text(encoding="utf-8") for p in
+                [shared / "facts.md", *sorted((shared / "seeds").glob("*.txt"))])
+known_flat = re.sub(r"[ ./-]", "", known).lower()
+texts = " ".join(v for (v,) in db.execute("SELECT value FROM field"))
+for mail in set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", texts)):
+    check(re.sub(r"[ ./-]", "", mail).lower() in known_flat,
+          f"e-mail {mail} comes from the sources")
+for phone in set(re.findall(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2,3}\b",
+                            texts)):
+    check(re.sub(r"[ ./-]", "", phone) in known_flat,
+          f"phone {phone} comes from the sources")
+
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,320 @@
+/*
+ * test-db.c - the database layer against a real in-memory SQLite built from
+ * data/schema.sql, against broken files, and against the bundled database.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db/db.h"
+
+#define MEMDB "file:testdb?mode=memory&cache=shared"
+
+static sqlite3 *writer;   /* keeps the in-memory database alive */
+
+/* Returns the whole file at path (caller frees), or fails the test. */
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Creates the in-memory database: schema plus a small tree. */
+static int
+setup_memdb(void **state)
+{
+	static const char rows[] =
+	    "INSERT INTO node VALUES ('home', NULL, 1, 'menu', 's', '2026-11-22', '');"
+	    "INSERT INTO node VALUES ('b', 'home', 2, 'page', 'src b', '2026-11-22', '2013');"
+	    "INSERT INTO node VALUES ('a', 'home', 1, 'contact', 'src a', '2026-11-01', '');"
+	    "INSERT INTO field VALUES ('home', 'title', 'fr', 'Accueil', 1);"
+	    "INSERT INTO field VALUES ('home', 'title', 'en', 'Home', 0);"
+	    "INSERT INTO field VALUES ('a', 'title', 'fr', 'Aé', 1);"
+	    "INSERT INTO field VALUES ('a', 'phone', 'fr', '081 71 35 28', 1);"
+	    "INSERT INTO field VALUES ('a', 'role', 'fr', 'rôle', 1);"
+	    "INSERT INTO field VALUES ('a', 'role', 'en', 'role', 0);"
+	    "INSERT INTO field VALUES ('b', 'title', 'fr', CAST(X'42C3A9E280A6FF1B5B324A' AS TEXT), 1);"
+	    "INSERT INTO field VALUES ('b', 'body', 'fr', 'texte du corps', 1);"
+	    "INSERT INTO link VALUES ('b', 1, 'a');"
+	    "INSERT INTO link VALUES ('b', 2, 'home');"
+	    "INSERT INTO fold VALUES ('a', 'fr', 'ae', '081 71 35 28 role');"
+	    "INSERT INTO fold VALUES ('b', 'fr', 'be', 'texte du corps ae');"
+	    "INSERT INTO fold VALUES ('home', 'en', 'home', '');";
+	char *schema = slurp(getenv("ACCUEIL_SCHEMA"));
+
+	(void)state;
+	assert_int_equal(sqlite3_open_v2(MEMDB, &writer, SQLITE_OPEN_READWRITE |
+	                 SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(writer, schema, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(writer, rows, NULL, NULL, NULL), SQLITE_OK);
+	free(schema);
+	return 0;
+}
+
+static int
+teardown_memdb(void **state)
+{
+	(void)state;
+	sqlite3_close(writer);
+	return 0;
+}
+
+/* Opens the in-memory database or fails. */
+static struct db *
+open_mem(void)
+{
+	struct db *db;
+	char *err;
+
+	assert_int_equal(db_open(MEMDB, &db, &err), 0);
+	assert_null(err);
+	return db;
+}
+
+/* Children come in order, titles fall back to French and say so. */
+static void
+test_children(void **state)
+{
+	struct db *db = open_mem();
+	struct db_list l;
+
+	(void)state;
+	assert_int_equal(db_children(db, "home", "en", &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].id, "a");
+	assert_string_equal(l.v[0].kind, "contact");
+	assert_string_equal(l.v[0].title, "Aé");
+	assert_true(l.v[0].fallback);
+	assert_string_equal(l.v[1].id, "b");
+	db_list_free(&l);
+	assert_int_equal(db_children(db, "home", "fr", &l), 0);
+	assert_false(l.v[0].fallback);
+	db_list_free(&l);
+	assert_int_equal(db_children(db, "nothing", "fr", &l), 0);
+	assert_int_equal(l.n, 0);
+	db_list_free(&l);
+	db_close(db);
+}
+
+/* A node's fields: the asked language first, French otherwise. */
+static void
+test_node(void **state)
+{
+	struct db *db = open_mem();
+	struct db_node n;
+	const struct db_field *f;
+
+	(void)state;
+	assert_int_equal(db_node_get(db, "a", "en", &n), 0);
+	assert_string_equal(n.kind, "contact");
+	assert_string_equal(n.checked, "2026-11-01");
+	f = db_node_field(&n, "role");
+	assert_non_null(f);
+	assert_string_equal(f->value, "role");
+	assert_false(f->fallback);
+	f = db_node_field(&n, "phone");
+	assert_string_equal(f->value, "081 71 35 28");
+	assert_true(f->fallback);
+	assert_null(db_node_field(&n, "email"));
+	db_node_free(&n);
+	assert_int_equal(db_node_get(db, "a", "fr", &n), 0);
+	assert_string_equal(db_node_field(&n, "role")->value, "rôle");
+	db_node_free(&n);
+	assert_int_equal(db_node_get(db, "missing", "fr", &n), 1);
+	db_close(db);
+}
+
+/* Bad bytes and escape sequences in the file never come out. */
+static void
+test_clean_text(void **state)
+{
+	struct db *db = open_mem();
+	struct db_node n;
+
+	(void)state;
+	assert_int_equal(db_node_get(db, "b", "fr", &n), 0);
+	assert_string_equal(db_node_field(&n, "title")->value,
+	                    "Bé…\xef\xbf\xbd[2J");
+	assert_string_equal(n.dated, "2013");
+	db_node_free(&n);
+	db_close(db);
+}
+
+/* Links and the path from home. */
+static void
+test_links_path(void **state)
+{
+	struct db *db = open_mem();
+	struct db_list l;
+
+	(void)state;
+	assert_int_equal(db_links(db, "b", "en", &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].id, "a");
+	assert_string_equal(l.v[1].title, "Home");
+	db_list_free(&l);
+	assert_int_equal(db_path(db, "b", "fr", &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].id, "home");
+	assert_string_equal(l.v[1].id, "b");
+	db_list_free(&l);
+	db_close(db);
+}
+
+/* Search: every word must match; title matches first; empty finds none. */
+static void
+test_search(void **state)
+{
+	static const struct {
+		const char *q;
+		size_t n;
+		const char *first;
+	} rows[] = {
+		{ "ae", 2, "a" },          /* title of a, body of b */
+		{ "corps", 1, "b" },
+		{ "texte corps", 1, "b" },
+		{ "texte zzz", 0, NULL },
+		{ "71 35", 1, "a" },
+		{ "", 0, NULL },
+		{ "' OR 1=1 --", 0, NULL },
+		{ "home", 1, "home" },     /* English fold row */
+	};
+	struct db *db = open_mem();
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct db_list l;
+
+		assert_int_equal(db_search(db, rows[i].q, "en", 10, &l), 0);
+		assert_int_equal(l.n, rows[i].n);
+		if (rows[i].first != NULL)
+			assert_string_equal(l.v[0].id, rows[i].first);
+		db_list_free(&l);
+	}
+	db_close(db);
+}
+
+/* Writes n bytes of data to a new temporary file and returns its path. */
+static char *
+temp_file(const void *data, size_t n)
+{
+	char *path = strdup("/tmp/accueil-test-XXXXXX");
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, n), (ssize_t)n);
+	close(fd);
+	return path;
+}
+
+/* Makes a database file with the given SQL and returns its path. */
+static char *
+temp_db(const char *sql)
+{
+	char *path = temp_file("", 0);
+	sqlite3 *h;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	return path;
+}
+
+/* Each broken file gives one sentence naming the path and the problem. */
+static void
+test_broken(void **state)
+{
+	char zeros[4096] = { 0 }, noise[4096];
+	char *paths[6];
+	const char *expect[6] = {
+		"does not exist", "damaged or is not a database",
+		"damaged or is not a database", "version 1 (it says version 7)",
+		"damaged or incomplete", "version 1 (it says version 0)",
+	};
+
+	(void)state;
+	srand(42);
+	for (size_t i = 0; i < sizeof noise; i++)
+		noise[i] = (char)rand();
+	paths[0] = strdup("/nonexistent/accueil.db");
+	paths[1] = temp_file(zeros, sizeof zeros);
+	paths[2] = temp_file(noise, sizeof noise);
+	paths[3] = temp_db("PRAGMA user_version = 7; CREATE TABLE x(y);");
+	paths[4] = temp_db("PRAGMA user_version = 1; CREATE TABLE node(id);");
+	paths[5] = temp_file("", 0);
+	for (int i = 0; i < 6; i++) {
+		struct db *db = (struct db *)1;
+		char *err = NULL;
+
+		assert_int_equal(db_open(paths[i], &db, &err), -1);
+		assert_null(db);
+		assert_non_null(err);
+		assert_non_null(strstr(err, paths[i]));
+		if (strstr(err, expect[i]) == NULL)
+			fail_msg("%s: got \"%s\"", paths[i], err);
+		assert_null(strchr(err, '\n'));
+		free(err);
+		if (i > 0)
+			unlink(paths[i]);
+		free(paths[i]);
+	}
+}
+
+/* The bundled database: home, the search entry, a known contact. */
+static void
+test_bundled(void **state)
+{
+	struct db *db;
+	struct db_list l;
+	char *err;
+
+	(void)state;
+	assert_int_equal(db_open(getenv("ACCUEIL_DB"), &db, &err), 0);
+	assert_int_equal(db_children(db, "home", "fr", &l), 0);
+	assert_true(l.n >= 8);
+	db_list_free(&l);
+	assert_int_equal(db_search(db, "pieczynski", "fr", 10, &l), 0);
+	assert_true(l.n >= 1);
+	assert_string_equal(l.v[0].id, "sami");
+	db_list_free(&l);
+	db_close(db);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_children),
+		cmocka_unit_test(test_node),
+		cmocka_unit_test(test_clean_text),
+		cmocka_unit_test(test_links_path),
+		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_broken),
+		cmocka_unit_test(test_bundled),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests_name("db", tests, setup_memdb,
+	                                   teardown_memdb);
+}

@@ -1,0 +1,196 @@
+/*
+ * test-model.c - the views the screens show, built from the bundled database:
+ * the menu tree, contact cards with "ask at the desk", dates and sources.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/model.h"
+
+static struct db *db;
+
+static int
+setup(void **state)
+{
+	char *err;
+
+	(void)state;
+	if (db_open(getenv("ACCUEIL_DB"), &db, &err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	db_close(db);
+	return 0;
+}
+
+/* Loads id or fails the test. */
+static void
+load(const char *id, struct model_view *v)
+{
+	char *err = NULL;
+
+	if (model_view_load(db, id, "fr", v, &err) != 0)
+		fail_msg("cannot load %s: %s", id, err ? err : "no such node");
+}
+
+/* Returns the paragraph of v with the given label, or NULL. */
+static const struct model_para *
+field(const struct model_view *v, const char *label)
+{
+	for (size_t i = 0; i < v->npara; i++)
+		if (v->para[i].label && strcmp(v->para[i].label, label) == 0)
+			return &v->para[i];
+	return NULL;
+}
+
+/* Home lists the eight sections of DESIGN.md in order, then search. */
+static void
+test_home(void **state)
+{
+	static const char *const ids[] = {
+		"cai", "missions", "services", "themes", "contacts", "centres",
+		"acteurs", "search",
+	};
+	struct model_view v;
+
+	(void)state;
+	load("home", &v);
+	assert_string_equal(v.kind, "menu");
+	assert_int_equal(v.entries.n, 8);
+	for (size_t i = 0; i < 8; i++)
+		assert_string_equal(v.entries.v[i].id, ids[i]);
+	assert_int_equal(v.path.n, 1);
+	model_view_free(&v);
+}
+
+/* Section sizes: 7 missions, 6 services, 15 themes, 9 centres (8 + DISCRI). */
+static void
+test_sections(void **state)
+{
+	static const struct {
+		const char *id;
+		size_t min;
+	} rows[] = {
+		{ "missions", 7 }, { "services", 6 }, { "themes", 15 },
+		{ "centres", 9 }, { "contacts", 4 }, { "acteurs", 8 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct model_view v;
+
+		load(rows[i].id, &v);
+		if (v.entries.n < rows[i].min)
+			fail_msg("%s has %zu entries", rows[i].id, v.entries.n);
+		model_view_free(&v);
+	}
+}
+
+/* A contact card: its fields, "ask at the desk" for the unknown ones. */
+static void
+test_contact(void **state)
+{
+	struct model_view v;
+	const struct model_para *p;
+	char *crumb;
+
+	(void)state;
+	load("sami", &v);
+	p = field(&v, "Téléphone");
+	assert_non_null(p);
+	assert_int_equal(p->style, MODEL_FIELD);
+	assert_string_equal(p->text, "081 71 35 28");
+	p = field(&v, "E-mail");
+	assert_string_equal(p->text, "sami@cainamur.be");
+	p = field(&v, "Heures d'ouverture");
+	assert_non_null(p);
+	assert_int_equal(p->style, MODEL_UNKNOWN);
+	assert_string_equal(p->text, "demandez à l'accueil");
+	crumb = model_crumb(&v, " > ");
+	assert_string_equal(crumb, "Accueil > Contacts > Sami Pieczynski");
+	free(crumb);
+	model_view_free(&v);
+}
+
+/* Every page ends with its checked date and its source. */
+static void
+test_notes(void **state)
+{
+	struct model_view v;
+	bool date = false, source = false;
+
+	(void)state;
+	load("sami", &v);
+	for (size_t i = 0; i < v.npara; i++) {
+		if (v.para[i].style != MODEL_NOTE)
+			continue;
+		date |= strcmp(v.para[i].text,
+		               "Informations vérifiées le 22/11/2026.") == 0;
+		source |= strncmp(v.para[i].text, "Source : ", 9) == 0;
+	}
+	assert_true(date);
+	assert_true(source);
+	model_view_free(&v);
+}
+
+/* A missing node is said as such, not as an error. */
+static void
+test_missing(void **state)
+{
+	struct model_view v;
+	char *err = NULL;
+
+	(void)state;
+	assert_int_equal(model_view_load(db, "no-such-page", "fr", &v, &err), 1);
+	assert_null(err);
+}
+
+/* Search folds what a person types. */
+static void
+test_search(void **state)
+{
+	static const char *const queries[] = {
+		"racisme", "RACISME", "Pieczynski", "pieczyński", "  racisme  ",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+		struct db_list l;
+		char *err;
+
+		assert_int_equal(model_search(db, queries[i], "fr", 50, &l, &err), 0);
+		if (l.n == 0)
+			fail_msg("nothing found for \"%s\"", queries[i]);
+		db_list_free(&l);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_home),
+		cmocka_unit_test(test_sections),
+		cmocka_unit_test(test_contact),
+		cmocka_unit_test(test_notes),
+		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_search),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests_name("model", tests, setup, teardown);
+}

@@ -1,0 +1,232 @@
+/*
+ * test-text.c - the text layer: cleaning, width, wrapping, fitting, folding.
+ * Table-driven: each row is an input and what must come out.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/text.h"
+
+/* Widths: accents, combining marks, CJK, emoji, Arabic, Ethiopic. */
+static void
+test_width(void **state)
+{
+	static const struct {
+		const char *s;
+		int width;
+	} rows[] = {
+		{ "", 0 },
+		{ "abc", 3 },
+		{ "intégration", 11 },                  /* precomposed é */
+		{ "inte\xcc\x81gration", 11 },           /* e + U+0301 */
+		{ "日本語", 6 },                          /* wide */
+		{ "😀", 2 },                              /* emoji */
+		{ "مرحبا", 5 },                          /* Arabic */
+		{ "ሰላም", 3 },                            /* Ethiopic */
+		{ "Українська", 10 },                    /* Cyrillic */
+		{ "a\xe2\x80\x8b" "b", 2 },              /* zero-width space */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+		assert_int_equal(text_width(rows[i].s), rows[i].width);
+}
+
+/* Cleaning: invalid UTF-8 and control characters. */
+static void
+test_clean(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t n;
+		const char *out;
+	} rows[] = {
+		{ "plain", 5, "plain" },
+		{ "a\xff" "b", 3, "a\xef\xbf\xbd" "b" },        /* bad byte */
+		{ "\xc3", 1, "\xef\xbf\xbd" },                  /* cut sequence */
+		{ "\xed\xa0\x80", 3, "\xef\xbf\xbd" },      /* surrogate */
+		{ "a\x1b[2Jb", 6, "a[2Jb" },                    /* escape */
+		{ "a\tb", 3, "a b" },
+		{ "a\nb", 3, "a\nb" },
+		{ "x\xc2\x9by", 4, "xy" },                      /* C1 CSI */
+		{ "a\0b", 3, "ab" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		char *c = text_clean(rows[i].in, rows[i].n);
+
+		assert_string_equal(c, rows[i].out);
+		assert_true(text_is_clean(c, strlen(c)));
+		free(c);
+	}
+	assert_false(text_is_clean("a\xff", 2));
+}
+
+/* Wrapping: each row gives the lines expected, separated by '|'. */
+static void
+test_wrap(void **state)
+{
+	static const struct {
+		const char *s;
+		int width;
+		const char *lines;
+	} rows[] = {
+		{ "", 10, "" },
+		{ "un deux trois", 20, "un deux trois" },
+		{ "un deux trois", 7, "un deux|trois" },
+		{ "un deux trois", 5, "un|deux|trois" },
+		{ "intégration sociale", 11, "intégration|sociale" },
+		{ "inte\xcc\x81gration sociale", 11,
+		  "inte\xcc\x81gration|sociale" },
+		{ "abcdefghij", 4, "abcd|efgh|ij" },          /* longer than line */
+		{ "日本語日本語", 5, "日本|語日|本語" },         /* never half a char */
+		{ "😀😀😀", 3, "😀|😀|😀" },
+		{ "a\nb c", 10, "a|b c" },                      /* forced break */
+		{ "a\n\nb", 10, "a||b" },
+		{ "mot   ", 10, "mot" },
+		{ "ሰላም ለኩሉ", 4, "ሰላም|ለኩሉ" },
+		{ "x", 0, "x" },                                /* width < 1 */
+		{ "Rue Docteur Haibe 2, 5002 Saint-Servais", 20,
+		  "Rue Docteur Haibe 2,|5002 Saint-Servais" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct text_lines l = { 0 };
+		char joined[512] = "";
+
+		text_wrap(rows[i].s, rows[i].width, &l);
+		for (size_t j = 0; j < l.n; j++) {
+			if (j > 0)
+				strcat(joined, "|");
+			strcat(joined, l.v[j].s);
+			assert_int_equal(l.v[j].width, text_width(l.v[j].s));
+			if (rows[i].width >= 2)
+				assert_true(l.v[j].width <= rows[i].width);
+		}
+		assert_string_equal(joined, rows[i].lines);
+		text_lines_free(&l);
+	}
+}
+
+/* Invalid UTF-8, once cleaned, wraps without cutting a character. */
+static void
+test_wrap_invalid(void **state)
+{
+	char *c = text_clean("ab\xff\xfe" "cd\xc3", 7);
+	struct text_lines l = { 0 };
+
+	(void)state;
+	text_wrap(c, 2, &l);
+	for (size_t i = 0; i < l.n; i++)
+		assert_true(text_is_clean(l.v[i].s, strlen(l.v[i].s)));
+	assert_int_equal(l.n, 4);
+	text_lines_free(&l);
+	free(c);
+}
+
+/* Fitting to a width with an ellipsis. */
+static void
+test_fit(void **state)
+{
+	static const struct {
+		const char *s;
+		int width;
+		const char *out;
+	} rows[] = {
+		{ "Accueil", 10, "Accueil" },
+		{ "Accueil", 7, "Accueil" },
+		{ "Accueil", 5, "Accu…" },
+		{ "日本語", 4, "日…" },
+		{ "日本語", 3, "日…" },
+		{ "abc", 0, "" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		char *f = text_fit(rows[i].s, rows[i].width);
+
+		assert_string_equal(f, rows[i].out);
+		assert_true(text_width(f) <= (rows[i].width > 0 ? rows[i].width : 0));
+		free(f);
+	}
+}
+
+/* Folding for search: case, accents, compatibility forms, spaces. */
+static void
+test_fold(void **state)
+{
+	static const struct {
+		const char *in;
+		const char *out;
+	} rows[] = {
+		{ "Intégration", "integration" },
+		{ "INTEGRATION", "integration" },
+		{ "inte\xcc\x81gration", "integration" },
+		{ "  Titre   de\tséjour ", "titre de sejour" },
+		{ "d’intégration", "d'integration" },
+		{ "Straße", "strasse" },
+		{ "ﬁn", "fin" },                            /* ligature */
+		{ "ＣＰＡＳ", "cpas" },                       /* full width */
+		{ "Українська", "украінська" },            /* ї loses its marks */
+		{ "bad\xff", "bad\xef\xbf\xbd" },
+		{ "", "" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		char *f = text_fold(rows[i].in);
+
+		assert_string_equal(f, rows[i].out);
+		free(f);
+	}
+}
+
+/* Typing and erasing characters in a bounded buffer. */
+static void
+test_append(void **state)
+{
+	char buf[8];
+	size_t len = 0;
+
+	(void)state;
+	buf[0] = '\0';
+	assert_true(text_append(buf, &len, 7, 'a'));
+	assert_true(text_append(buf, &len, 7, 0xe9));     /* é */
+	assert_true(text_append(buf, &len, 7, 0x65e5));   /* 日 */
+	assert_string_equal(buf, "aé日");
+	assert_false(text_append(buf, &len, 7, 0x65e5));  /* no room */
+	assert_false(text_append(buf, &len, 7, 0x1b));    /* control */
+	assert_false(text_append(buf, &len, 7, 0xd800)); /* surrogate */
+	text_drop_last(buf, &len);
+	assert_string_equal(buf, "aé");
+	text_drop_last(buf, &len);
+	text_drop_last(buf, &len);
+	text_drop_last(buf, &len);
+	assert_int_equal(len, 0);
+	assert_string_equal(buf, "");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_invalid),
+		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_append),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
