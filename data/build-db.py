@@ -15,7 +15,7 @@ import re
 import sqlite3
 import sys
 
-KINDS = {"menu", "page", "contact", "search"}
+KINDS = {"menu", "page", "contact", "search", "directory"}
 NODE_KEYS = {"parent", "source", "checked", "dated", "links"}
 TEXT_KEYS = {"title", "role", "org", "phone", "email", "address", "website",
              "hours", "town", "themes", "aka"}

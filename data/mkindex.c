@@ -3,9 +3,10 @@
  *
  * Usage: mkindex IN.db OUT.db
  *
- * Copies IN.db to OUT.db, then stores in table fold the folded form
- * (text_fold) of every node's title and of all its texts, per language, so
- * that the program and the index fold text with the very same code.
+ * Copies IN.db to OUT.db, then stores in the full-text tables search and
+ * search_tri the folded form (text_fold) of every node's title and of all
+ * its other texts, per language, with those texts as they are for excerpts,
+ * so that the program and the index fold text with the very same code.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -54,15 +55,17 @@ main(int argc, char **argv)
 	    "SELECT n.id, l.lang, "
 	    "  (SELECT value FROM field WHERE node = n.id AND name = 'title' "
 	    "   AND lang IN (l.lang, 'fr') ORDER BY lang = 'fr' LIMIT 1), "
-	    "  (SELECT group_concat(value, ' ') FROM field f WHERE f.node = n.id "
-	    "   AND f.name <> 'title' AND (f.lang = l.lang OR (f.lang = 'fr' AND "
-	    "   NOT EXISTS (SELECT 1 FROM field g WHERE g.node = n.id AND "
-	    "   g.name = f.name AND g.lang = l.lang)))) "
+	    "  (SELECT group_concat(value, ' · ') FROM (SELECT value FROM field f "
+	    "   WHERE f.node = n.id AND f.name <> 'title' AND (f.lang = l.lang "
+	    "   OR (f.lang = 'fr' AND NOT EXISTS (SELECT 1 FROM field g WHERE "
+	    "   g.node = n.id AND g.name = f.name AND g.lang = l.lang))) "
+	    "   ORDER BY f.name = 'body' DESC, f.name)) "
 	    "FROM node n, (SELECT DISTINCT lang FROM field) l "
 	    "WHERE EXISTS (SELECT 1 FROM field WHERE node = n.id AND "
 	    "  lang = l.lang)";
 	sqlite3 *db;
-	sqlite3_stmt *sel, *ins;
+	static const char *const tables[] = { "search", "search_tri" };
+	sqlite3_stmt *sel, *ins[2];
 
 	if (argc != 3) {
 		fputs("usage: mkindex IN.db OUT.db\n", stderr);
@@ -74,32 +77,43 @@ main(int argc, char **argv)
 	}
 	if (sqlite3_open(argv[2], &db) != SQLITE_OK)
 		die(db, argv[2]);
-	if (sqlite3_exec(db, "BEGIN; DELETE FROM fold", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		die(db, "starting");
 	if (sqlite3_prepare_v2(db, sql_nodes, -1, &sel, NULL) != SQLITE_OK)
 		die(db, "reading nodes");
-	if (sqlite3_prepare_v2(db, "INSERT INTO fold VALUES (?, ?, ?, ?)", -1,
-	                       &ins, NULL) != SQLITE_OK)
-		die(db, "preparing the index");
+	for (int t = 0; t < 2; t++) {
+		char *sql = xasprintf("INSERT INTO %s VALUES (?, ?, ?, ?, ?)",
+		                      tables[t]);
+
+		if (sqlite3_prepare_v2(db, sql, -1, &ins[t], NULL) != SQLITE_OK)
+			die(db, "preparing the index");
+		free(sql);
+	}
 	while (sqlite3_step(sel) == SQLITE_ROW) {
 		const char *title = (const char *)sqlite3_column_text(sel, 2);
 		const char *body = (const char *)sqlite3_column_text(sel, 3);
 		char *ft = text_fold(title ? title : "");
 		char *fb = text_fold(body ? body : "");
 
-		sqlite3_bind_text(ins, 1, (const char *)sqlite3_column_text(sel, 0),
-		                  -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 2, (const char *)sqlite3_column_text(sel, 1),
-		                  -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 3, ft, -1, free);
-		sqlite3_bind_text(ins, 4, fb, -1, free);
-		if (sqlite3_step(ins) != SQLITE_DONE)
-			die(db, "writing the index");
-		sqlite3_reset(ins);
+		for (int t = 0; t < 2; t++) {
+			sqlite3_bind_value(ins[t], 1, sqlite3_column_value(sel, 0));
+			sqlite3_bind_value(ins[t], 2, sqlite3_column_value(sel, 1));
+			sqlite3_bind_text(ins[t], 3, ft, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins[t], 4, fb, -1, SQLITE_STATIC);
+			sqlite3_bind_value(ins[t], 5, sqlite3_column_value(sel, 3));
+			if (sqlite3_step(ins[t]) != SQLITE_DONE)
+				die(db, "writing the index");
+			sqlite3_reset(ins[t]);
+		}
+		free(ft);
+		free(fb);
 	}
 	sqlite3_finalize(sel);
-	sqlite3_finalize(ins);
-	if (sqlite3_exec(db, "COMMIT; VACUUM", NULL, NULL, NULL) != SQLITE_OK)
+	sqlite3_finalize(ins[0]);
+	sqlite3_finalize(ins[1]);
+	if (sqlite3_exec(db, "COMMIT; INSERT INTO search(search) VALUES "
+	                 "('optimize'); INSERT INTO search_tri(search_tri) VALUES "
+	                 "('optimize'); VACUUM", NULL, NULL, NULL) != SQLITE_OK)
 		die(db, "saving");
 	sqlite3_close(db);
 	return 0;

@@ -1,17 +1,18 @@
--- schema.sql - the accueil database, version 1 (PRAGMA user_version).
+-- schema.sql - the accueil database, version 2 (PRAGMA user_version).
 --
 -- The program opens it read-only and refuses any other version. Built from
--- data/content/*.txt by data/build-db.py; the search columns are filled by
+-- data/content/*.txt by data/build-db.py; the search tables are filled by
 -- data/mkindex.c, which folds text with the program's own text layer.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- The menu tree: every menu, page, contact card and the search entry.
 CREATE TABLE node (
   id      TEXT PRIMARY KEY,
   parent  TEXT REFERENCES node(id),          -- NULL only for 'home'
   pos     INTEGER NOT NULL,                  -- order among its siblings
-  kind    TEXT NOT NULL CHECK (kind IN ('menu', 'page', 'contact', 'search')),
+  kind    TEXT NOT NULL
+          CHECK (kind IN ('menu', 'page', 'contact', 'search', 'directory')),
   source  TEXT NOT NULL,                     -- where its facts come from
   checked TEXT NOT NULL,                     -- YYYY-MM-DD they were checked
   dated   TEXT NOT NULL DEFAULT ''           -- date of the source, if known
@@ -39,12 +40,15 @@ CREATE TABLE link (
   PRIMARY KEY (node, pos)
 ) WITHOUT ROWID;
 
--- The folded (text_fold) form of every node's title and whole text, per
--- language, for searching.
-CREATE TABLE fold (
-  node  TEXT NOT NULL REFERENCES node(id),
-  lang  TEXT NOT NULL,
-  title TEXT NOT NULL,
-  body  TEXT NOT NULL,
-  PRIMARY KEY (node, lang)
-) WITHOUT ROWID;
+-- Full-text search, one row per node and language: the folded (text_fold)
+-- title and other texts, and the original texts for excerpts. 'search'
+-- finds words and prefixes, ranked by bm25; 'search_tri' finds words with a
+-- typo by their shared trigrams.
+CREATE VIRTUAL TABLE search USING fts5 (
+  node UNINDEXED, lang UNINDEXED, title, body, text UNINDEXED,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE search_tri USING fts5 (
+  node UNINDEXED, lang UNINDEXED, title, body, text UNINDEXED,
+  tokenize = 'trigram'
+);

@@ -43,6 +43,11 @@ main(int argc, char **argv)
 		db_close(db);
 		return rc;
 	}
+	if (o.contacts != NULL) {
+		rc = cli_contacts(db, o.contacts, i18n_lang(), stdout);
+		db_close(db);
+		return rc;
+	}
 	if (term_check(&err) != 0 || term_init(&err) != 0) {
 		fprintf(stderr, "accueil: %s\n", err);
 		free(err);

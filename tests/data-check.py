@@ -37,7 +37,7 @@ def ids(parent):
         "SELECT id FROM node WHERE parent = ? ORDER BY pos", (parent,))]
 
 
-check(db.execute("PRAGMA user_version").fetchone()[0] == 1, "schema version 1")
+check(db.execute("PRAGMA user_version").fetchone()[0] == 2, "schema version 2")
 
 # Every node: a French title, a source, a checked date.
 for nid, source, checked in db.execute("SELECT id, source, checked FROM node"):
@@ -91,7 +91,7 @@ for c in ["centre-namur", "ceraic", "cimb", "cribw", "cric", "crilux",
 for c in ["unia", "mrax", "bepax", "myria", "cedem", "germe", "cire",
           "fedasil", "cgra", "office-etrangers", "urgences"]:
     check(c in set(ids("acteurs")), f"acteur {c}")
-for c in ["cai", "bureau-accueil", "sami", "emilie"]:
+for c in ["cai-contact", "bureau-accueil", "sami", "emilie", "annuaire"]:
     check(c in set(ids("contacts")), f"contact {c}")
 
 # No contact detail that the sources do not give.

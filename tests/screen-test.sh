@@ -6,7 +6,8 @@
 # Usage: screen-test.sh ACCUEIL DB SCREENS-DIR
 set -u
 bin=$1 db=$2 dir=$3
-sock="accueil-test-$$"
+run=0
+sock="accueil-test-$$-$run"
 failed=0 passed=0
 tmx() { tmux -L "$sock" -f /dev/null "$@"; }
 trap 'tmx kill-server 2>/dev/null' EXIT
@@ -27,6 +28,8 @@ settle() {
 start() {
 	local w=$1 h=$2; shift 2
 	tmx kill-server 2>/dev/null
+	run=$((run + 1))
+	sock="accueil-test-$$-$run"
 	tmx new-session -d -s t -x "$w" -y "$h" \
 		"env LANG=C.UTF-8 TERM=screen NO_COLOR= $bin --db $db $* 2>/dev/null; sleep 30"
 	tmx set-option -t t status off >/dev/null
@@ -42,13 +45,13 @@ keys() {
 	done
 }
 
-# click ROW COL: a mouse click (X10 encoding, as TERM=screen announces).
+# click ROW COL: a mouse press and release (X10 encoding, as TERM=screen
+# announces).
 click() {
-	local b x y
-	b=$(printf "\\$(printf '%03o' 32)")
+	local x y
 	x=$(printf "\\$(printf '%03o' $(( $2 + 33 )))")
 	y=$(printf "\\$(printf '%03o' $(( $1 + 33 )))")
-	tmx send-keys -t t -l $'\e[M'"$b$x$y"
+	tmx send-keys -t t -l $'\e[M '"$x$y"$'\e[M#'"$x$y"
 	settle >/dev/null
 }
 
@@ -137,11 +140,11 @@ check digits-mission
 keys 0 0 0
 check digits-home
 
-# The mouse: a click on the third entry, then on the key bar's "0 Retour".
+# The mouse: a click on the first entry, then on the key bar's "0 Retour".
 start 80 24
-click 5 6
+click 6 6
 check mouse-entry
-click 23 3
+click 23 15
 check mouse-back
 
 # Search: typed letter by letter.
@@ -150,6 +153,22 @@ keys / r a c i s
 check search-typing
 keys Enter
 check search-open
+
+# A typo still finds its page; nothing found points to the desk.
+start 80 24
+keys / l o g m e n t
+check search-typo
+keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace z z q
+check search-none
+
+# The staff directory: every card, then filtered by a town, a theme.
+start 80 24
+keys 5 6
+check directory
+keys L i è g e
+check directory-town
+keys BSpace BSpace BSpace BSpace BSpace r a c i s m e
+check directory-theme
 
 # A bigger terminal is used.
 start 120 40

@@ -58,9 +58,12 @@ setup_memdb(void **state)
 	    "INSERT INTO field VALUES ('b', 'body', 'fr', 'texte du corps', 1);"
 	    "INSERT INTO link VALUES ('b', 1, 'a');"
 	    "INSERT INTO link VALUES ('b', 2, 'home');"
-	    "INSERT INTO fold VALUES ('a', 'fr', 'ae', '081 71 35 28 role');"
-	    "INSERT INTO fold VALUES ('b', 'fr', 'be', 'texte du corps ae');"
-	    "INSERT INTO fold VALUES ('home', 'en', 'home', '');";
+	    "INSERT INTO search VALUES ('a', 'fr', 'ae', '081 71 35 28 role', "
+	    "  '081 71 35 28 · rôle');"
+	    "INSERT INTO search VALUES ('b', 'fr', 'bel etage', 'texte du corps ae', "
+	    "  'texte du corps Aé');"
+	    "INSERT INTO search VALUES ('home', 'en', 'home', '', '');"
+	    "INSERT INTO search_tri SELECT * FROM search;";
 	char *schema = slurp(getenv("ACCUEIL_SCHEMA"));
 
 	(void)state;
@@ -182,36 +185,70 @@ test_links_path(void **state)
 	db_close(db);
 }
 
-/* Search: every word must match; title matches first; empty finds none. */
+/* Search: every word must match, as a word or a prefix; title matches
+   first; typos by shared trigrams; FTS5 syntax is only text. */
 static void
 test_search(void **state)
 {
 	static const struct {
 		const char *q;
+		const char *kind;
 		size_t n;
 		const char *first;
+		bool fuzzy;
 	} rows[] = {
-		{ "ae", 2, "a" },          /* title of a, body of b */
-		{ "corps", 1, "b" },
-		{ "texte corps", 1, "b" },
-		{ "texte zzz", 0, NULL },
-		{ "71 35", 1, "a" },
-		{ "", 0, NULL },
-		{ "' OR 1=1 --", 0, NULL },
-		{ "home", 1, "home" },     /* English fold row */
+		{ "ae", NULL, 2, "a", false },          /* title of a, body of b */
+		{ "ae", "page", 1, "b", false },        /* kind filter */
+		{ "corps", NULL, 1, "b", false },
+		{ "cor", NULL, 1, "b", false },         /* prefix */
+		{ "texte corps", NULL, 1, "b", false },
+		{ "etagge", NULL, 1, "b", true },       /* typo: half the trigrams */
+		{ "etxgq", NULL, 0, NULL, false },      /* too few shared */
+		{ "corsp", NULL, 0, NULL, false },      /* typos count in titles */
+		{ "71 35", NULL, 1, "a", false },
+		{ "", NULL, 0, NULL, false },
+		{ "' OR 1=1 --", NULL, 0, NULL, false },
+		{ "\"NEAR(a b)\" * ^title:x -y", NULL, 0, NULL, false },
+		{ "home", NULL, 1, "home", false },     /* English row */
+		{ "zzzqqq", NULL, 0, NULL, false },
 	};
 	struct db *db = open_mem();
 
 	(void)state;
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-		struct db_list l;
+		struct text_tokens t;
+		struct db_hits h;
+		char *f = text_fold(rows[i].q);
 
-		assert_int_equal(db_search(db, rows[i].q, "en", 10, &l), 0);
-		assert_int_equal(l.n, rows[i].n);
-		if (rows[i].first != NULL)
-			assert_string_equal(l.v[0].id, rows[i].first);
-		db_list_free(&l);
+		text_tokens(f, 16, &t);
+		free(f);
+		assert_int_equal(db_search(db, &t, "en", rows[i].kind, 10, &h), 0);
+		if (h.n != rows[i].n)
+			fail_msg("\"%s\": %zu results, expected %zu", rows[i].q, h.n,
+			         rows[i].n);
+		if (rows[i].first != NULL) {
+			assert_string_equal(h.v[0].id, rows[i].first);
+			assert_int_equal(h.v[0].fuzzy, rows[i].fuzzy);
+		}
+		db_hits_free(&h);
+		text_tokens_free(&t);
 	}
+	db_close(db);
+}
+
+/* The directory lists every contact card, with its section. */
+static void
+test_contacts(void **state)
+{
+	struct db *db = open_mem();
+	struct db_hits h;
+
+	(void)state;
+	assert_int_equal(db_contacts(db, "fr", &h), 0);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].id, "a");
+	assert_string_equal(h.v[0].section, "Accueil");
+	db_hits_free(&h);
 	db_close(db);
 }
 
@@ -249,8 +286,8 @@ test_broken(void **state)
 	char *paths[6];
 	const char *expect[6] = {
 		"does not exist", "damaged or is not a database",
-		"damaged or is not a database", "version 1 (it says version 7)",
-		"damaged or incomplete", "version 1 (it says version 0)",
+		"damaged or is not a database", "version 2 (it says version 7)",
+		"damaged or incomplete", "version 2 (it says version 0)",
 	};
 
 	(void)state;
@@ -261,7 +298,7 @@ test_broken(void **state)
 	paths[1] = temp_file(zeros, sizeof zeros);
 	paths[2] = temp_file(noise, sizeof noise);
 	paths[3] = temp_db("PRAGMA user_version = 7; CREATE TABLE x(y);");
-	paths[4] = temp_db("PRAGMA user_version = 1; CREATE TABLE node(id);");
+	paths[4] = temp_db("PRAGMA user_version = 2; CREATE TABLE node(id);");
 	paths[5] = temp_file("", 0);
 	for (int i = 0; i < 6; i++) {
 		struct db *db = (struct db *)1;
@@ -287,6 +324,8 @@ test_bundled(void **state)
 {
 	struct db *db;
 	struct db_list l;
+	struct db_hits h;
+	struct text_tokens t;
 	char *err;
 
 	(void)state;
@@ -294,10 +333,12 @@ test_bundled(void **state)
 	assert_int_equal(db_children(db, "home", "fr", &l), 0);
 	assert_true(l.n >= 8);
 	db_list_free(&l);
-	assert_int_equal(db_search(db, "pieczynski", "fr", 10, &l), 0);
-	assert_true(l.n >= 1);
-	assert_string_equal(l.v[0].id, "sami");
-	db_list_free(&l);
+	text_tokens("pieczynski", 16, &t);
+	assert_int_equal(db_search(db, &t, "fr", NULL, 10, &h), 0);
+	assert_true(h.n >= 1);
+	assert_string_equal(h.v[0].id, "sami");
+	db_hits_free(&h);
+	text_tokens_free(&t);
 	db_close(db);
 }
 
@@ -310,6 +351,7 @@ main(void)
 		cmocka_unit_test(test_clean_text),
 		cmocka_unit_test(test_links_path),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_contacts),
 		cmocka_unit_test(test_broken),
 		cmocka_unit_test(test_bundled),
 	};

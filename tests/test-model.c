@@ -22,6 +22,10 @@ setup(void **state)
 	char *err;
 
 	(void)state;
+	if (getenv("ACCUEIL_DB") == NULL) {
+		fprintf(stderr, "ACCUEIL_DB must name the built database\n");
+		return -1;
+	}
 	if (db_open(getenv("ACCUEIL_DB"), &db, &err) != 0) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
@@ -121,7 +125,7 @@ test_contact(void **state)
 	assert_int_equal(p->style, MODEL_UNKNOWN);
 	assert_string_equal(p->text, "demandez à l'accueil");
 	crumb = model_crumb(&v, " > ");
-	assert_string_equal(crumb, "Accueil > Contacts > Sami Pieczynski");
+	assert_string_equal(crumb, "Accueil > Contacts > Sami Pieczynski (racisme)");
 	free(crumb);
 	model_view_free(&v);
 }
@@ -169,13 +173,14 @@ test_search(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
-		struct db_list l;
+		struct model_results r;
 		char *err;
 
-		assert_int_equal(model_search(db, queries[i], "fr", 50, &l, &err), 0);
-		if (l.n == 0)
+		assert_int_equal(model_search(db, queries[i], "fr", NULL, 50, &r,
+		                              &err), 0);
+		if (r.hits.n == 0)
 			fail_msg("nothing found for \"%s\"", queries[i]);
-		db_list_free(&l);
+		model_results_free(&r);
 	}
 }
 

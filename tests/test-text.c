@@ -93,6 +93,9 @@ test_wrap(void **state)
 		{ "mot   ", 10, "mot" },
 		{ "ሰላም ለኩሉ", 4, "ሰላም|ለኩሉ" },
 		{ "x", 0, "x" },                                /* width < 1 */
+		{ "a b rôle »", 8, "a b|rôle »" },          /* no lone » */
+		{ "a « b c", 3, "a|« b|c" },                  /* no lone « */
+		{ "a b c :", 5, "a b|c :" },
 		{ "Rue Docteur Haibe 2, 5002 Saint-Servais", 20,
 		  "Rue Docteur Haibe 2,|5002 Saint-Servais" },
 	};

@@ -24,12 +24,13 @@ usage(FILE *out)
 	      "  -d, --db PATH        use the database at PATH\n"
 	      "  -l, --lang LL        start in language LL (e.g. fr)\n"
 	      "  -s, --search WORDS   print the entries matching WORDS and exit\n"
+	      "  -c, --contacts WORDS print the contact cards matching WORDS "
+	      "and exit\n"
 	      "  -k, --kiosk          kiosk mode: no key leaves the program\n"
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n\n"
-	      "Exit status: 0 if all went well (for --search: something "
-	      "matched),\n"
-	      "1 if --search found nothing, 2 on error.\n", out);
+	      "Exit status: 0 if all went well (for --search and --contacts: "
+	      "something\nmatched), 1 if they found nothing, 2 on error.\n", out);
 }
 
 /* Parses argv. */
@@ -40,6 +41,7 @@ cli_parse(int argc, char **argv, struct cli *o)
 		{ "db",      required_argument, NULL, 'd' },
 		{ "lang",    required_argument, NULL, 'l' },
 		{ "search",  required_argument, NULL, 's' },
+		{ "contacts", required_argument, NULL, 'c' },
 		{ "kiosk",   no_argument,       NULL, 'k' },
 		{ "help",    no_argument,       NULL, 'h' },
 		{ "version", no_argument,       NULL, 'V' },
@@ -50,11 +52,12 @@ cli_parse(int argc, char **argv, struct cli *o)
 	memset(o, 0, sizeof *o);
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":d:l:s:khV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:l:s:c:khV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->db = optarg; break;
 		case 'l': o->lang = optarg; break;
 		case 's': o->search = optarg; break;
+		case 'c': o->contacts = optarg; break;
 		case 'k': o->kiosk = true; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("accueil %s\n", VERSION); return 0;
@@ -138,27 +141,42 @@ print_entry(struct db *db, const char *id, const char *lang, FILE *out)
 	return 0;
 }
 
-/* Prints the entries matching words. */
-int
-cli_search(struct db *db, const char *words, const char *lang, FILE *out)
+/* Prints the entries matching words, of kind unless NULL. */
+static int
+print_matches(struct db *db, const char *words, const char *lang,
+              const char *kind, FILE *out)
 {
-	struct db_list hits;
+	struct model_results r;
 	char *err;
 	int rc;
 
-	if (model_search(db, words, lang, 100, &hits, &err) != 0) {
+	if (model_search(db, words, lang, kind, 100, &r, &err) != 0) {
 		fprintf(stderr, "accueil: %s\n", err);
 		free(err);
 		return 2;
 	}
-	for (size_t i = 0; i < hits.n; i++)
-		if (print_entry(db, hits.v[i].id, lang, out) != 0) {
-			db_list_free(&hits);
+	for (size_t i = 0; i < r.hits.n; i++)
+		if (print_entry(db, r.hits.v[i].id, lang, out) != 0) {
+			model_results_free(&r);
 			return 2;
 		}
-	rc = hits.n > 0 ? 0 : 1;
+	rc = r.hits.n > 0 ? 0 : 1;
 	if (rc != 0)
 		fprintf(stderr, "accueil: nothing matches \"%s\"\n", words);
-	db_list_free(&hits);
+	model_results_free(&r);
 	return rc;
+}
+
+/* Prints the entries matching words. */
+int
+cli_search(struct db *db, const char *words, const char *lang, FILE *out)
+{
+	return print_matches(db, words, lang, NULL, out);
+}
+
+/* Prints the contact cards matching words. */
+int
+cli_contacts(struct db *db, const char *words, const char *lang, FILE *out)
+{
+	return print_matches(db, words, lang, "contact", out);
 }

@@ -14,6 +14,7 @@ struct cli {
 	const char *db;         /* --db PATH, or NULL for the bundled one */
 	const char *lang;       /* --lang LL, or NULL */
 	const char *search;     /* --search WORDS, or NULL */
+	const char *contacts;   /* --contacts WORDS, or NULL */
 	bool kiosk;             /* --kiosk */
 };
 
@@ -33,5 +34,9 @@ const char *cli_default_db(void);
  * (with one sentence on stderr).
  */
 int cli_search(struct db *db, const char *words, const char *lang, FILE *out);
+
+/* The same for contact cards only (--contacts). */
+int cli_contacts(struct db *db, const char *words, const char *lang,
+                 FILE *out);
 
 #endif

@@ -38,6 +38,7 @@ add_para(struct model_view *v, enum model_style style, const char *label,
 	v->para = xreallocarray(v->para, v->npara + 1, sizeof *v->para);
 	p = &v->para[v->npara++];
 	p->style = style;
+	p->name = NULL;
 	p->label = xstrdup(label);
 	p->text = xstrdup(text);
 }
@@ -92,6 +93,9 @@ add_contact(struct model_view *v, const struct db_node *n)
 			/* TRANSLATORS: shown instead of a phone number, address...
 			   that no source gives. */
 			add_para(v, MODEL_UNKNOWN, label, _("demandez à l'accueil"));
+		else
+			continue;
+		v->para[v->npara - 1].name = contact_fields[i].name;
 	}
 }
 
@@ -181,17 +185,49 @@ model_view_free(struct model_view *v)
 	memset(v, 0, sizeof *v);
 }
 
+/* The most words of a query that are looked for. */
+#define QUERY_WORDS 16
+
 /* Searches the content for query. */
 int
-model_search(struct db *db, const char *query, const char *lang, size_t max,
-             struct db_list *out, char **err)
+model_search(struct db *db, const char *query, const char *lang,
+             const char *kind, size_t max, struct model_results *out,
+             char **err)
 {
 	char *folded = text_fold(query);
-	int rc = db_search(db, folded, lang, max, out);
+	int rc;
 
+	text_tokens(folded, QUERY_WORDS, &out->words);
 	free(folded);
+	rc = db_search(db, &out->words, lang, kind, max, &out->hits);
+	*err = rc != 0 ? xstrdup(db_error(db)) : NULL;
+	if (rc != 0)
+		text_tokens_free(&out->words);
+	return rc;
+}
+
+/* Finds the contact cards matching query, or all of them. */
+int
+model_contacts(struct db *db, const char *query, const char *lang,
+               struct model_results *out, char **err)
+{
+	int rc;
+
+	if (model_search(db, query, lang, "contact", 500, out, err) != 0)
+		return -1;
+	if (out->words.n > 0)
+		return 0;
+	rc = db_contacts(db, lang, &out->hits);
 	*err = rc != 0 ? xstrdup(db_error(db)) : NULL;
 	return rc;
+}
+
+/* Frees r. */
+void
+model_results_free(struct model_results *r)
+{
+	db_hits_free(&r->hits);
+	text_tokens_free(&r->words);
 }
 
 /* Returns the breadcrumb of v. */

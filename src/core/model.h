@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "db/db.h"
+#include "text/text.h"
 
 /* How a paragraph is shown. */
 enum model_style {
@@ -26,6 +27,8 @@ enum model_style {
 
 struct model_para {
 	enum model_style style;
+	const char *name; /* the field's name ("phone"...) for MODEL_FIELD and
+	                     MODEL_UNKNOWN, else NULL */
 	char *label;    /* for MODEL_FIELD and MODEL_UNKNOWN, else NULL */
 	char *text;
 };
@@ -51,13 +54,31 @@ int model_view_load(struct db *db, const char *id, const char *lang,
 /* Frees what model_view_load stored in v. */
 void model_view_free(struct model_view *v);
 
+/* What a search found, and the words it looked for (for excerpts). */
+struct model_results {
+	struct db_hits hits;
+	struct text_tokens words;
+};
+
 /*
- * Searches the content for the words typed by a person (any bytes: the query
- * is folded first). Fills *out with at most max entries. Returns 0, or -1 on
- * error (then *err is a malloc'd sentence).
+ * Searches the content for what a person typed (any bytes: it is folded and
+ * split into words first), keeping only nodes of kind unless it is NULL.
+ * Fills *out with at most max results. Returns 0, or -1 on error (then *err
+ * is a malloc'd sentence).
  */
 int model_search(struct db *db, const char *query, const char *lang,
-                 size_t max, struct db_list *out, char **err);
+                 const char *kind, size_t max, struct model_results *out,
+                 char **err);
+
+/*
+ * Fills *out with the contact cards matching what a person typed, or all of
+ * them when nothing is typed. 0, or -1 on error (*err as above).
+ */
+int model_contacts(struct db *db, const char *query, const char *lang,
+                   struct model_results *out, char **err);
+
+/* Frees what model_search or model_contacts stored in r. */
+void model_results_free(struct model_results *r);
 
 /* Returns the breadcrumb of v ("Accueil › Thématiques › Santé"); caller frees. */
 char *model_crumb(const struct model_view *v, const char *sep);

@@ -24,8 +24,34 @@
 	"LEFT JOIN field t ON t.node = n.id AND t.name = 'title' AND t.lang = ?2 "
 
 enum stmt {
-	ST_NODE, ST_FIELDS, ST_CHILDREN, ST_LINKS, ST_PATH, ST_SEARCH, ST_COUNT
+	ST_NODE, ST_FIELDS, ST_CHILDREN, ST_LINKS, ST_PATH, ST_SEARCH, ST_FUZZY,
+	ST_CONTACTS, ST_COUNT
 };
+
+/*
+ * A search over table T, as hits: ?1 the FTS5 query, ?2 the language, ?3
+ * the most rows, ?4 a kind or NULL. Title matches come first, then bm25
+ * with titles weighing ten times the rest.
+ */
+#define SEARCH_SQL(T) \
+	"WITH m AS MATERIALIZED (SELECT node, text, title AS folded, " \
+	"  bm25(" T ", 0, 0, 10.0, 1.0, 0) AS score FROM " T \
+	"  WHERE " T " MATCH ?1 AND lang IN (?2, 'fr')) " \
+	"SELECT n.id, n.kind, " TITLE_COLUMNS ", " \
+	"  coalesce(pt.value, pf.value, ''), s.text, " \
+	"  s.node IN (SELECT node FROM " T " WHERE " T " MATCH " \
+	"    '{title} : (' || ?1 || ')' AND lang IN (?2, 'fr')) AS in_title, " \
+	"  s.folded " \
+	"FROM (SELECT node, min(score) AS score, text, folded FROM m " \
+	"  GROUP BY node) s " \
+	"JOIN node n ON n.id = s.node " TITLE_JOINS \
+	"LEFT JOIN field pf ON pf.node = n.parent AND pf.name = 'title' " \
+	"  AND pf.lang = 'fr' " \
+	"LEFT JOIN field pt ON pt.node = n.parent AND pt.name = 'title' " \
+	"  AND pt.lang = ?2 " \
+	"WHERE n.kind NOT IN ('search', 'directory') " \
+	"  AND (?4 IS NULL OR n.kind = ?4) " \
+	"ORDER BY in_title DESC, s.score, n.id LIMIT ?3"
 
 static const char *const sql[ST_COUNT] = {
 	[ST_NODE] =
@@ -48,13 +74,17 @@ static const char *const sql[ST_COUNT] = {
 	    "  ON node.id = up.id WHERE node.parent IS NOT NULL AND depth < 32) "
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS "FROM up "
 	    "JOIN node n ON n.id = up.id " TITLE_JOINS "ORDER BY up.depth DESC",
-	[ST_SEARCH] =
+	[ST_SEARCH] = SEARCH_SQL("search"),
+	[ST_FUZZY] = SEARCH_SQL("search_tri"),
+	[ST_CONTACTS] =
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS ", "
-	    "  max(accueil_match(o.title, ?1)) AS in_title "
-	    "FROM fold o JOIN node n ON n.id = o.node " TITLE_JOINS
-	    "WHERE o.lang IN (?2, 'fr') AND n.kind <> 'search' "
-	    "  AND accueil_match(o.title || ' ' || o.body, ?1) "
-	    "GROUP BY n.id ORDER BY in_title DESC, n.pos, n.id LIMIT ?3",
+	    "  coalesce(pt.value, pf.value, ''), '', 0, '' FROM node n "
+	    TITLE_JOINS
+	    "LEFT JOIN field pf ON pf.node = n.parent AND pf.name = 'title' "
+	    "  AND pf.lang = 'fr' "
+	    "LEFT JOIN field pt ON pt.node = n.parent AND pt.name = 'title' "
+	    "  AND pt.lang = ?2 "
+	    "WHERE n.kind = 'contact' ORDER BY 3 COLLATE NOCASE",
 };
 
 struct db {
@@ -77,40 +107,6 @@ const char *
 db_error(const struct db *db)
 {
 	return db->error ? db->error : "no error";
-}
-
-/*
- * accueil_match(text, query): 1 when every space-separated word of query is
- * a substring of text. Both are folded already.
- */
-static void
-match_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *text = (const char *)sqlite3_value_text(argv[0]);
-	const char *q = (const char *)sqlite3_value_text(argv[1]);
-	char word[256];
-
-	if (text == NULL || q == NULL || *q == '\0') {
-		sqlite3_result_int(ctx, 0);
-		return;
-	}
-	while (*q != '\0') {
-		size_t n = strcspn(q, " ");
-
-		if (n > 0) {
-			if (n >= sizeof word)
-				n = sizeof word - 1;
-			memcpy(word, q, n);
-			word[n] = '\0';
-			if (strstr(text, word) == NULL) {
-				sqlite3_result_int(ctx, 0);
-				return;
-			}
-		}
-		q += strcspn(q, " ");
-		q += strspn(q, " ");
-	}
-	sqlite3_result_int(ctx, 1);
 }
 
 /* Returns the meaning of a failed open for a person, for path. */
@@ -168,9 +164,6 @@ db_open(const char *path, struct db **out, char **err)
 		                 DB_SCHEMA_VERSION, version);
 		goto fail;
 	}
-	sqlite3_create_function(db->h, "accueil_match", 2,
-	                        SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-	                        match_fn, NULL, NULL);
 	for (int i = 0; i < ST_COUNT; i++) {
 		rc = sqlite3_prepare_v3(db->h, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 		                        &db->st[i], NULL);
@@ -356,15 +349,216 @@ db_path(struct db *db, const char *id, const char *lang, struct db_list *out)
 	return collect(db, start(db, ST_PATH, id, lang), "reading the path", out);
 }
 
-/* Fills *out with the nodes matching the folded query. */
-int
-db_search(struct db *db, const char *folded, const char *lang, size_t max,
-          struct db_list *out)
+/* Frees the strings of one hit. */
+static void
+hit_free(struct db_hit *h)
 {
-	sqlite3_stmt *st = start(db, ST_SEARCH, folded, lang);
+	free(h->id);
+	free(h->kind);
+	free(h->title);
+	free(h->section);
+	free(h->text);
+}
 
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
-	return collect(db, st, "searching", out);
+/* Appends s to the string being built in *buf (size *cap, length *len). */
+static void
+append(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (*len + n + 1 > *cap) {
+		*cap = 2 * (*len + n + 1);
+		*buf = xreallocarray(*buf, *cap, 1);
+	}
+	memcpy(*buf + *len, s, n + 1);
+	*len += n;
+}
+
+/* Appends s as an FTS5 string: in double quotes, inner quotes doubled. */
+static void
+append_quoted(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	append(buf, len, cap, "\"");
+	for (size_t i = 0; i < n; i++) {
+		char c[3] = { s[i], s[i] == '"' ? '"' : '\0', '\0' };
+
+		append(buf, len, cap, c);
+	}
+	append(buf, len, cap, "\"");
+}
+
+/*
+ * Returns the FTS5 query for the words of t: every word as a prefix
+ * ("a"* AND "b"*), or, for typos, every run of three characters of every
+ * word ("abc" OR "bcd" ...); NULL when there is nothing to look for.
+ */
+static char *
+fts_query(const struct text_tokens *t, bool fuzzy)
+{
+	char *q = NULL;
+	size_t len = 0, cap = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		const char *w = t->v[i];
+
+		if (!fuzzy) {
+			if (len > 0)
+				append(&q, &len, &cap, " AND ");
+			append_quoted(&q, &len, &cap, w, strlen(w));
+			append(&q, &len, &cap, "*");
+			continue;
+		}
+		/* Each run of three characters (not bytes). */
+		for (const char *a = w; *a != '\0';) {
+			const char *b = a;
+			int k;
+
+			for (k = 0; k < 3 && *b != '\0'; k++)
+				do
+					b++;
+				while ((*b & 0xc0) == 0x80);
+			if (k < 3)
+				break;
+			if (len > 0)
+				append(&q, &len, &cap, " OR ");
+			append_quoted(&q, &len, &cap, a, (size_t)(b - a));
+			do
+				a++;
+			while ((*a & 0xc0) == 0x80);
+		}
+	}
+	return q;
+}
+
+/* Counts the runs of three characters of word, and those found in title. */
+static void
+count_trigrams(const char *word, const char *title, int *all, int *found)
+{
+	for (const char *a = word; *a != '\0';) {
+		const char *b = a;
+		int k;
+
+		for (k = 0; k < 3 && *b != '\0'; k++)
+			do
+				b++;
+			while ((*b & 0xc0) == 0x80);
+		if (k < 3)
+			break;
+		(*all)++;
+		if (memmem(title, strlen(title), a, (size_t)(b - a)) != NULL)
+			(*found)++;
+		do
+			a++;
+		while ((*a & 0xc0) == 0x80);
+	}
+}
+
+/*
+ * Returns true when a node found by shared trigrams is close enough to what
+ * was typed: its folded title holds at least half of the words' trigrams.
+ */
+static bool
+close_enough(const struct text_tokens *t, const char *folded_title)
+{
+	int all = 0, found = 0;
+
+	for (size_t i = 0; i < t->n; i++)
+		count_trigrams(t->v[i], folded_title, &all, &found);
+	return all > 0 && 2 * found >= all;
+}
+
+/*
+ * Steps st to the end, collecting hits; for a search by trigrams (t not
+ * NULL), only those close_enough to the words of t.
+ */
+static int
+collect_hits(struct db *db, sqlite3_stmt *st, const struct text_tokens *t,
+             struct db_hits *out)
+{
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_hit *h;
+
+		if (t != NULL && !close_enough(t,
+		    (const char *)sqlite3_column_text(st, 7)))
+			continue;
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		h = &out->v[out->n++];
+		h->id = column(st, 0);
+		h->kind = column(st, 1);
+		h->title = column(st, 2);
+		h->fallback = sqlite3_column_int(st, 3) != 0;
+		h->section = column(st, 4);
+		h->text = column(st, 5);
+		h->fuzzy = t != NULL;
+	}
+	if (rc != SQLITE_DONE) {
+		set_error(db, "searching");
+		db_hits_free(out);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs one search statement with FTS5 query q (t: the words, for typos). */
+static int
+run_search(struct db *db, enum stmt which, const char *q, const char *lang,
+           const char *kind, size_t max, const struct text_tokens *t,
+           struct db_hits *out)
+{
+	sqlite3_stmt *st = start(db, which, q, lang);
+
+	/* Typos are filtered after the query: ask for more. */
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)(t ? 4 * max : max));
+	if (kind != NULL)
+		sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
+	return collect_hits(db, st, t, out);
+}
+
+/* Fills *out with the nodes matching the words of t. */
+int
+db_search(struct db *db, const struct text_tokens *t, const char *lang,
+          const char *kind, size_t max, struct db_hits *out)
+{
+	char *q = fts_query(t, false);
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	if (q != NULL)
+		rc = run_search(db, ST_SEARCH, q, lang, kind, max, NULL, out);
+	free(q);
+	if (rc != 0 || out->n > 0)
+		return rc;
+	q = fts_query(t, true);
+	if (q != NULL)
+		rc = run_search(db, ST_FUZZY, q, lang, kind, max, t, out);
+	free(q);
+	while (out->n > max)
+		hit_free(&out->v[--out->n]);
+	return rc;
+}
+
+/* Fills *out with every contact card. */
+int
+db_contacts(struct db *db, const char *lang, struct db_hits *out)
+{
+	return collect_hits(db, start(db, ST_CONTACTS, NULL, lang), NULL, out);
+}
+
+/* Frees the results of h. */
+void
+db_hits_free(struct db_hits *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		hit_free(&h->v[i]);
+	free(h->v);
+	memset(h, 0, sizeof *h);
 }
 
 /* Frees the entries of l. */

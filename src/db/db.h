@@ -12,15 +12,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "text/text.h"
+
 /* The schema version this program reads (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 struct db;
 
 /* A node as a menu entry: its id, kind and title. */
 struct db_entry {
 	char *id;
-	char *kind;     /* "menu", "page", "contact" or "search" */
+	char *kind;     /* "menu", "page", "contact", "search" or "directory" */
 	char *title;
 	bool fallback;  /* the title is the French one */
 };
@@ -84,13 +86,40 @@ int db_links(struct db *db, const char *id, const char *lang,
 int db_path(struct db *db, const char *id, const char *lang,
             struct db_list *out);
 
+/* A search result. */
+struct db_hit {
+	char *id;
+	char *kind;
+	char *title;
+	bool fallback;  /* the title is the French one */
+	char *section;  /* the title of its menu */
+	char *text;     /* its texts as they are, for an excerpt */
+	bool fuzzy;     /* found by shared letters (a typo), not by its words */
+};
+
+/* A list of results; free with db_hits_free. */
+struct db_hits {
+	size_t n;
+	struct db_hit *v;
+};
+
 /*
- * Fills *out with at most max nodes whose folded title or text, in lang or in
- * French, contains every word of the folded query (see text_fold); title
- * matches first. An empty query matches nothing. 0, or -1 on error.
+ * Fills *out with at most max nodes, in lang or in French, that contain
+ * every word of t (the words of a folded query, see text_tokens) or a word
+ * starting with it; title matches first, then by relevance (bm25). When no
+ * node does, the nodes sharing the most three-letter runs with the words
+ * (typos). kind, unless NULL, keeps only nodes of that kind. No words find
+ * nothing. The words are bound as parameters, and searched as text whatever
+ * they hold. 0, or -1 on error.
  */
-int db_search(struct db *db, const char *folded, const char *lang, size_t max,
-              struct db_list *out);
+int db_search(struct db *db, const struct text_tokens *t, const char *lang,
+              const char *kind, size_t max, struct db_hits *out);
+
+/* Fills *out with every contact card, by title. 0, or -1 on error. */
+int db_contacts(struct db *db, const char *lang, struct db_hits *out);
+
+/* Frees the results of h and empties it. */
+void db_hits_free(struct db_hits *h);
 
 /* Frees the entries of l and empties it. */
 void db_list_free(struct db_list *l);

@@ -122,6 +122,24 @@ push_trimmed(struct text_lines *out, const char *s, size_t a, size_t b)
 	lines_push(out, s + a, b - a, width_n(s + a, b - a));
 }
 
+/*
+ * Keeps French spaced punctuation on its line: no break between "« " and
+ * the word after it, nor before " »", " :", " ;", " ?" or " !".
+ */
+static void
+keep_french_spacing(const char *s, size_t n, char *brk)
+{
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (s[i] != ' ')
+			continue;
+		if (strchr(":;?!", s[i + 1]) != NULL ||
+		    (i + 2 < n && memcmp(s + i + 1, "\xc2\xbb", 2) == 0))
+			brk[i + 1] = UC_BREAK_PROHIBITED;
+		if (i >= 2 && memcmp(s + i - 2, "\xc2\xab", 2) == 0)
+			brk[i + 1] = UC_BREAK_PROHIBITED;
+	}
+}
+
 /* Wraps one paragraph (no newline) of n bytes into out. */
 static void
 wrap_para(const char *s, size_t n, int width, struct text_lines *out)
@@ -137,6 +155,7 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out)
 	}
 	brk = xmalloc(n);
 	u8_possible_linebreaks(u, n, "UTF-8", brk);
+	keep_french_spacing(s, n, brk);
 	for (const uint8_t *p = u, *q; p < end; p = q) {
 		size_t i = p - u;
 		int cw;
@@ -277,4 +296,192 @@ text_drop_last(char *buf, size_t *len)
 	prev = u8_prev(&c, start + *len, start);
 	*len = prev ? (size_t)(prev - start) : 0;
 	buf[*len] = '\0';
+}
+
+/* Returns true for a code point that is part of a word. */
+static bool
+is_word(ucs4_t c)
+{
+	return uc_is_property_alphabetic(c) || uc_is_property_numeric(c) ||
+	       uc_is_general_category(c, UC_CATEGORY_M) ||
+	       uc_is_general_category(c, UC_CATEGORY_Nd) || c == 0xfffd;
+}
+
+/* Returns the number of bytes of the word starting at p (0: not a word). */
+static size_t
+word_len(const uint8_t *p, const uint8_t *end)
+{
+	const uint8_t *q = p;
+
+	while (q < end) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, q, end - q);
+
+		if (!is_word(c))
+			break;
+		q += n;
+	}
+	return (size_t)(q - p);
+}
+
+/* Returns the number of bytes of the non-word run starting at p. */
+static size_t
+gap_len(const uint8_t *p, const uint8_t *end)
+{
+	const uint8_t *q = p;
+
+	while (q < end) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, q, end - q);
+
+		if (is_word(c))
+			break;
+		q += n;
+	}
+	return (size_t)(q - p);
+}
+
+/* Splits folded text into words. */
+void
+text_tokens(const char *folded, size_t max, struct text_tokens *out)
+{
+	const uint8_t *p = (const uint8_t *)folded, *end = p + strlen(folded);
+
+	memset(out, 0, sizeof *out);
+	while (p < end && out->n < max) {
+		size_t n;
+
+		p += gap_len(p, end);
+		n = word_len(p, end);
+		if (n == 0)
+			break;
+		if (out->n == 0)
+			out->v = xcalloc(max, sizeof *out->v);
+		if (n > 64) {
+			/* Cut at a character boundary. */
+			size_t cut = 64;
+
+			while (cut > 0 && (p[cut] & 0xc0) == 0x80)
+				cut--;
+			out->v[out->n++] = xstrndup((const char *)p, cut);
+		} else {
+			out->v[out->n++] = xstrndup((const char *)p, n);
+		}
+		p += n;
+	}
+}
+
+/* Frees the words of t. */
+void
+text_tokens_free(struct text_tokens *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->v[i]);
+	free(t->v);
+	memset(t, 0, sizeof *t);
+}
+
+/* Returns true when the word of n bytes at w, folded, starts with a token. */
+static bool
+word_matches(const uint8_t *w, size_t n, const struct text_tokens *t)
+{
+	char *word = xstrndup((const char *)w, n), *f = text_fold(word);
+	bool hit = false;
+
+	for (size_t i = 0; i < t->n && !hit; i++)
+		hit = strncmp(f, t->v[i], strlen(t->v[i])) == 0;
+	free(f);
+	free(word);
+	return hit;
+}
+
+/* Makes an excerpt of s around its first matching word. */
+void
+text_snippet(const char *s, const struct text_tokens *t, int width,
+             struct text_snippet *out)
+{
+	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s), *p;
+	size_t first = (size_t)-1, start = 0, stop;
+	char *body;
+	int w = 0, lead;
+
+	memset(out, 0, sizeof *out);
+	/* The first matching word. */
+	for (p = u; p < end && t->n > 0;) {
+		size_t n;
+
+		p += gap_len(p, end);
+		n = word_len(p, end);
+		if (n == 0)
+			break;
+		if (word_matches(p, n, t)) {
+			first = (size_t)(p - u);
+			break;
+		}
+		p += n;
+	}
+	/* Start a third of the width before it, at a word. */
+	if (first != (size_t)-1 && first > 0) {
+		const uint8_t *q = u + first;
+
+		start = first;
+		while (q > u) {
+			ucs4_t c;
+			const uint8_t *prev = u8_prev(&c, q, u);
+			int cw = prev ? width_n((const char *)prev, q - prev) : 0;
+
+			if (prev == NULL || w + cw > width / 3)
+				break;
+			w += cw;
+			q = prev;
+			if (!is_word(c))
+				start = (size_t)(q - u) + (size_t)(u8_next(&c, q) - q);
+		}
+		if (q == u)
+			start = 0;
+		if (start > first)
+			start = first;
+	}
+	/* Take what fits, keeping room for the ellipses. */
+	lead = start > 0 ? 1 : 0;
+	w = lead;
+	stop = start;
+	for (p = u + start; p < end;) {
+		const uint8_t *q = u8_grapheme_next(p, end);
+		int cw;
+
+		if (q == NULL)
+			q = end;
+		cw = width_n((const char *)p, q - p);
+		if (w + cw > width - (q < end ? 1 : 0))
+			break;
+		w += cw;
+		p = q;
+		stop = (size_t)(p - u);
+	}
+	body = xstrndup(s + start, stop - start);
+	for (char *c = body; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	out->s = xasprintf("%s%s%s", lead ? "…" : "", body,
+	                   stop < (size_t)(end - u) ? "…" : "");
+	free(body);
+	/* Mark the matching words inside the excerpt. */
+	u = (const uint8_t *)out->s;
+	end = u + strlen(out->s);
+	for (p = u; p < end && t->n > 0 &&
+	     out->nmarks < sizeof out->marks / sizeof *out->marks;) {
+		size_t n;
+
+		p += gap_len(p, end);
+		n = word_len(p, end);
+		if (n == 0)
+			break;
+		if (word_matches(p, n, t)) {
+			out->marks[out->nmarks].start = (size_t)(p - u);
+			out->marks[out->nmarks].end = (size_t)(p - u) + n;
+			out->nmarks++;
+		}
+		p += n;
+	}
 }

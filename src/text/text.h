@@ -67,6 +67,44 @@ char *text_fit(const char *s, int width);
  */
 char *text_fold(const char *s);
 
+/* The words of a folded query; free with text_tokens_free. */
+struct text_tokens {
+	size_t n;
+	char **v;
+};
+
+/*
+ * Splits folded text into words: runs of letters and digits (the way
+ * SQLite's unicode61 tokenizer splits), at most max of them, each cut to 64
+ * bytes at a character boundary.
+ */
+void text_tokens(const char *folded, size_t max, struct text_tokens *out);
+
+/* Frees the words of t. */
+void text_tokens_free(struct text_tokens *t);
+
+/* A highlighted part of a snippet: bytes [start, end). */
+struct text_mark {
+	size_t start, end;
+};
+
+/* An excerpt of a text around a match. */
+struct text_snippet {
+	char *s;                /* clean text, at most the width asked */
+	size_t nmarks;
+	struct text_mark marks[8];
+};
+
+/*
+ * Makes in *out an excerpt of clean text s, at most width columns, around
+ * the first word whose folded form starts with one of the words of t, with
+ * such words marked; the start of s, unmarked, when no word matches. An
+ * excerpt that does not start or end where s does has "…" there. Free
+ * out->s.
+ */
+void text_snippet(const char *s, const struct text_tokens *t, int width,
+                  struct text_snippet *out);
+
 /*
  * Appends code point c, UTF-8 encoded, to the len bytes of buf (room for cap
  * bytes plus a NUL) and updates len. Returns false, changing nothing, when c

@@ -1,7 +1,12 @@
 /*
- * screen-search.c - search as you type: a line to type on, and the matching
- * pages and contacts below it, updated at every key. Digits are typed into
- * the search (phone numbers); arrows and Enter, or a click, open a result.
+ * screen-search.c - search as you type, and the contact directory.
+ *
+ * A line to type on, and below it the results, updated at every key: for a
+ * search, each page or card with its section and an excerpt where the words
+ * are marked; for the directory (reception staff), every contact card with
+ * its phone and e-mail, filtered by name, organisation, theme or town.
+ * Digits are typed into the line (phone numbers); arrows and Enter, or a
+ * click, open a result.
  */
 #include "ui/screens.h"
 
@@ -15,16 +20,18 @@
 
 #define QUERY_MAX 256           /* bytes a person can type */
 #define RESULTS_MAX 50
+#define ROWS_PER_RESULT 2
 
 struct search {
 	struct screen base;
 	struct model_view *v;
+	bool directory;
 	char query[QUERY_MAX + 1];
 	size_t len;
-	struct db_list results;
+	struct model_results r;
 	bool failed;            /* the last search raised a database error */
-	size_t sel, first;
-	int row0, nrows;
+	size_t sel, first, shown;
+	int row0;
 };
 
 /* Runs the search for the current query. */
@@ -33,11 +40,104 @@ refresh(struct search *s, struct app *app)
 {
 	char *err = NULL;
 
-	db_list_free(&s->results);
+	model_results_free(&s->r);
 	s->sel = s->first = 0;
-	s->failed = model_search(app->db, s->query, i18n_lang(), RESULTS_MAX,
-	                         &s->results, &err) != 0;
+	if (s->directory)
+		s->failed = model_contacts(app->db, s->query, i18n_lang(), &s->r,
+		                           &err) != 0;
+	else
+		s->failed = model_search(app->db, s->query, i18n_lang(), NULL,
+		                         RESULTS_MAX, &s->r, &err) != 0;
 	free(err);
+}
+
+/* Writes an excerpt at (y, x) with its matching words marked. */
+static void
+put_snippet(int y, int x, int w, const struct text_snippet *sn, bool sel)
+{
+	size_t at = 0;
+	int col = x;
+
+	for (size_t m = 0; m <= sn->nmarks; m++) {
+		size_t end = m < sn->nmarks ? sn->marks[m].start : strlen(sn->s);
+		char *part = xstrndup(sn->s + at, end - at);
+
+		col += term_put(y, col, x + w - col, part,
+		                sel ? TS_SELECTED : TS_NORMAL);
+		free(part);
+		if (m < sn->nmarks) {
+			part = xstrndup(sn->s + sn->marks[m].start,
+			                sn->marks[m].end - sn->marks[m].start);
+			col += term_put(y, col, x + w - col, part, TS_MATCH);
+			free(part);
+			at = sn->marks[m].end;
+		}
+	}
+}
+
+/* Returns the directory line of a card: phone and e-mail, or a sentence. */
+static char *
+card_line(struct app *app, const char *id)
+{
+	struct model_view v;
+	char *err = NULL, *line = NULL;
+	const char *phone = NULL, *email = NULL;
+
+	if (model_view_load(app->db, id, i18n_lang(), &v, &err) != 0) {
+		free(err);
+		return xstrdup("");
+	}
+	for (size_t i = 0; i < v.npara; i++) {
+		if (v.para[i].style != MODEL_FIELD)
+			continue;
+		if (strcmp(v.para[i].name, "phone") == 0)
+			phone = v.para[i].text;
+		else if (strcmp(v.para[i].name, "email") == 0)
+			email = v.para[i].text;
+	}
+	if (phone != NULL && email != NULL)
+		line = xasprintf("%s · %s", phone, email);
+	else if (phone != NULL || email != NULL)
+		line = xstrdup(phone ? phone : email);
+	else
+		/* TRANSLATORS: in the directory, a card with no phone or e-mail. */
+		line = xstrdup(_("téléphone et e-mail : demandez à l'accueil"));
+	model_view_free(&v);
+	return line;
+}
+
+/* Draws one result on two rows from y. */
+static void
+draw_result(struct search *s, struct app *app, size_t i, int y,
+            const struct ui_area *a)
+{
+	const struct db_hit *h = &s->r.hits.v[i];
+	bool sel = i == s->sel;
+	int x = a->x + 1;
+
+	if (sel) {
+		term_fill(y, a->x, TS_SELECTED);
+		term_fill(y + 1, a->x, TS_SELECTED);
+	}
+	x += term_put(y, x, a->w - 1, h->title, sel ? TS_SELECTED : TS_TITLE);
+	if (h->section[0] != '\0' && x + 4 < a->x + a->w) {
+		x += term_put(y, x, 3, " · ", sel ? TS_SELECTED : TS_NOTE);
+		term_put(y, x, a->x + a->w - x, h->section,
+		         sel ? TS_SELECTED : TS_NOTE);
+	}
+	if (s->directory) {
+		char *line = card_line(app, h->id);
+
+		term_put(y + 1, a->x + 3, a->w - 3, line,
+		         sel ? TS_SELECTED : TS_NORMAL);
+		free(line);
+	} else {
+		struct text_snippet sn;
+
+		text_snippet(h->text, &s->r.words, a->w - 3, &sn);
+		put_snippet(y + 1, a->x + 3, a->w - 3, &sn, sel);
+		free(sn.s);
+	}
 }
 
 /* Draws the search screen. */
@@ -47,26 +147,32 @@ search_draw(struct screen *scr, struct app *app)
 	struct search *s = (struct search *)scr;
 	struct ui_key keys[8];
 	struct ui_area a;
-	size_t nkeys = 0;
+	size_t nkeys = 0, fit;
 	int x, y;
 
 	/* TRANSLATORS: key-bar buttons of the search screen. */
 	keys[nkeys++] = (struct ui_key){ "Esc", N_("Retour"), AK_ESC };
 	keys[nkeys++] = (struct ui_key){ "↑↓", N_("Choisir"), AK_NONE };
-	keys[nkeys++] = (struct ui_key){ "⏎", N_("Ouvrir"), AK_ENTER };
+	keys[nkeys++] = (struct ui_key){ "Entrée", N_("Ouvrir"), AK_ENTER };
 	ui_frame(app, s->v, keys, nkeys, &a);
 
-	/* TRANSLATORS: before the text the visitor types. */
-	x = a.x + term_put(a.y, a.x, a.w, _("Tapez un mot :"), TS_LABEL) + 1;
-	x += term_put(a.y, x, a.x + a.w - x, s->query, TS_SELECTED);
+	x = a.x + term_put(a.y, a.x, a.w, s->directory
+	                   /* TRANSLATORS: before the text typed to filter the
+	                      directory. */
+	                   ? _("Nom, organisation, thème ou ville :")
+	                   /* TRANSLATORS: before the text the visitor types. */
+	                   : _("Tapez un mot :"), TS_LABEL) + 1;
+	x += term_put(a.y, x, a.x + a.w - x - 1, s->query, TS_SELECTED);
 	term_put(a.y, x, 1, " ", TS_SELECTED);
 	y = a.y + 2;
 	s->row0 = y;
-	s->nrows = 0;
-	if (s->len == 0) {
+	s->shown = 0;
+	if (!s->directory && s->len == 0) {
 		term_put(y, a.x, a.w, _("Les pages et les contacts qui contiennent "
 		                        "ce mot s'affichent ici."), TS_NOTE);
-	} else if (s->failed || s->results.n == 0) {
+		return;
+	}
+	if (s->failed || s->r.hits.n == 0) {
 		struct text_lines l = { 0 };
 
 		text_wrap(s->failed ? _("La recherche ne fonctionne pas pour le "
@@ -76,35 +182,30 @@ search_draw(struct screen *scr, struct app *app)
 		for (size_t i = 0; i < l.n; i++)
 			term_put(y++, a.x, a.w, l.v[i].s, TS_UNKNOWN);
 		text_lines_free(&l);
-	} else {
-		int rows = a.y + a.h - y;
-
-		if (s->sel < s->first)
-			s->first = s->sel;
-		if (rows > 0 && s->sel >= s->first + (size_t)rows)
-			s->first = s->sel - (size_t)rows + 1;
-		for (size_t i = s->first; i < s->results.n && y < a.y + a.h;
-		     i++, y++) {
-			bool sel = i == s->sel;
-
-			if (sel)
-				term_fill(y, a.x, TS_SELECTED);
-			term_put(y, a.x + 1, a.w - 1, s->results.v[i].title,
-			         sel ? TS_SELECTED : TS_NORMAL);
-			s->nrows++;
-		}
+		return;
 	}
-	term_cursor(-1, 0);
+	fit = (size_t)((a.y + a.h - y) / ROWS_PER_RESULT);
+	if (fit == 0)
+		fit = 1;
+	if (s->sel < s->first)
+		s->first = s->sel;
+	if (s->sel >= s->first + fit)
+		s->first = s->sel - fit + 1;
+	for (size_t i = s->first; i < s->r.hits.n && y + 1 < a.y + a.h;
+	     i++, y += ROWS_PER_RESULT) {
+		draw_result(s, app, i, y, &a);
+		s->shown++;
+	}
 }
 
 /* Opens result i. */
 static int
 open_result(struct app *app, struct search *s, size_t i)
 {
-	if (i >= s->results.n)
+	if (i >= s->r.hits.n)
 		return APP_HANDLED;
 	s->sel = i;
-	app_open(app, s->results.v[i].id);
+	app_open(app, s->r.hits.v[i].id);
 	return APP_REDRAW;
 }
 
@@ -125,19 +226,30 @@ search_key(struct screen *scr, struct app *app, const struct app_event *ev)
 		refresh(s, app);
 		return APP_REDRAW;
 	case AK_UP:
+	case AK_SCROLL_UP:
 		if (s->sel > 0)
 			s->sel--;
 		return APP_REDRAW;
 	case AK_DOWN:
-		if (s->sel + 1 < s->results.n)
+	case AK_SCROLL_DOWN:
+		if (s->sel + 1 < s->r.hits.n)
 			s->sel++;
+		return APP_REDRAW;
+	case AK_PGDN:
+		s->sel = s->sel + s->shown < s->r.hits.n ? s->sel + s->shown
+		         : (s->r.hits.n > 0 ? s->r.hits.n - 1 : 0);
+		return APP_REDRAW;
+	case AK_PGUP:
+		s->sel = s->sel > s->shown ? s->sel - s->shown : 0;
 		return APP_REDRAW;
 	case AK_ENTER:
 	case AK_RIGHT:
 		return open_result(app, s, s->sel);
 	case AK_MOUSE:
-		if (ev->y >= s->row0 && ev->y < s->row0 + s->nrows)
-			return open_result(app, s, s->first + (size_t)(ev->y - s->row0));
+		if (ev->y >= s->row0 &&
+		    ev->y < s->row0 + (int)s->shown * ROWS_PER_RESULT)
+			return open_result(app, s, s->first + (size_t)(ev->y - s->row0) /
+			                   ROWS_PER_RESULT);
 		return APP_HANDLED;
 	case AK_INTERRUPT:
 		return APP_IGNORED;
@@ -158,7 +270,7 @@ search_free(struct screen *scr)
 {
 	struct search *s = (struct search *)scr;
 
-	db_list_free(&s->results);
+	model_results_free(&s->r);
 	model_view_free(s->v);
 	free(s->v);
 	free(s);
@@ -171,13 +283,15 @@ static const struct screen_ops search_ops = {
 	.free = search_free,
 };
 
-/* Returns a new search screen (v, taken, gives its title and path). */
+/* Returns a new search or directory screen (v, taken, gives its title). */
 struct screen *
-screen_search_new(struct model_view *v)
+screen_search_new(struct app *app, struct model_view *v, bool directory)
 {
 	struct search *s = xcalloc(1, sizeof *s);
 
 	s->base.ops = &search_ops;
 	s->v = v;
+	s->directory = directory;
+	refresh(s, app);
 	return &s->base;
 }

@@ -154,7 +154,9 @@ ui_open(struct app *app, const char *id)
 	if (strcmp(v->kind, "menu") == 0)
 		return screen_menu_new(v);
 	if (strcmp(v->kind, "search") == 0)
-		return screen_search_new(v);
+		return screen_search_new(app, v, false);
+	if (strcmp(v->kind, "directory") == 0)
+		return screen_search_new(app, v, true);
 	return screen_page_new(v);
 }
 
@@ -164,6 +166,7 @@ help_para(struct model_view *v, enum model_style style, const char *text)
 {
 	v->para = xreallocarray(v->para, v->npara + 1, sizeof *v->para);
 	v->para[v->npara].style = style;
+	v->para[v->npara].name = NULL;
 	v->para[v->npara].label = NULL;
 	v->para[v->npara].text = xstrdup(text);
 	v->npara++;

@@ -8,6 +8,7 @@
 #ifndef ACCUEIL_SCREENS_H
 #define ACCUEIL_SCREENS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/app.h"
@@ -47,6 +48,8 @@ size_t ui_common_keys(const struct app *app, struct ui_key *keys, size_t n);
 /* Each takes ownership of v and returns a new screen. */
 struct screen *screen_menu_new(struct model_view *v);
 struct screen *screen_page_new(struct model_view *v);
-struct screen *screen_search_new(struct model_view *v);
+/* Search everything, or (directory) filter the contact cards. */
+struct screen *screen_search_new(struct app *app, struct model_view *v,
+                                 bool directory);
 
 #endif

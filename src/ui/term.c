@@ -69,6 +69,7 @@ set_styles(void)
 		[TS_NOTE]     = { COLOR_GREEN, -1, 0, 0 },
 		[TS_HEADING]  = { -1, -1, A_BOLD | A_UNDERLINE, A_BOLD },
 		[TS_MARK]     = { COLOR_MAGENTA, -1, A_BOLD, A_BOLD },
+		[TS_MATCH]    = { COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE },
 	};
 
 	if (color) {

@@ -24,6 +24,7 @@ enum term_style {
 	TS_NOTE,        /* checked date, source */
 	TS_HEADING,
 	TS_MARK,        /* "not translated yet" and other marks */
+	TS_MATCH,       /* the words a search found */
 	TS_COUNT
 };
 
