@@ -1,7 +1,15 @@
 #!/usr/bin/env python3
-"""build-db.py - builds the content database from data/content/*.txt.
+"""build-db.py - builds the content database from data/content/*.txt and
+the content translations in po/content/LL.po.
 
-Usage: build-db.py SCHEMA.sql OUT.db CONTENT.txt...
+Usage: build-db.py SCHEMA.sql OUT.db [--po LL.po]... CONTENT.txt...
+       build-db.py --pot OUT.pot CONTENT.txt...
+
+Every translatable text (titles, body paragraphs, roles, hours, themes) is
+one msgid. A body is stored in a language only when all its paragraphs are
+translated there; otherwise it falls back to French as a whole. A PO file
+whose header says "X-Accueil-Reviewed: no" (no fluent reader has checked
+it) marks all its texts as unreviewed in the database.
 
 The content format (see CONTRIBUTING.md): a record starts with "@KIND ID",
 then "key: value" header lines, a blank line, and the body: paragraphs
@@ -19,6 +27,9 @@ KINDS = {"menu", "page", "contact", "search", "directory"}
 NODE_KEYS = {"parent", "source", "checked", "dated", "links"}
 TEXT_KEYS = {"title", "role", "org", "phone", "email", "address", "website",
              "hours", "town", "themes", "aka"}
+# The texts that are translated; the others (names, numbers, addresses) are
+# the same in every language.
+TRANSLATED = ["title", "role", "hours", "themes"]
 MAX_LINKS = 9
 
 
@@ -82,10 +93,101 @@ def parse(path):
             yield rec
 
 
-def build(schema, out, files):
+def read_records(files):
     records = []
     for path in sorted(files, key=os.path.basename):
         records.extend(parse(path))
+    return records
+
+
+def po_unquote(s):
+    """Returns the text of a PO string literal "..."."""
+    out, i = [], 1
+    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+    while i < len(s) - 1:
+        c = s[i]
+        if c == "\\" and i + 1 < len(s) - 1:
+            out.append(escapes.get(s[i + 1], s[i + 1]))
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def read_po(path):
+    """Returns ({msgid: msgstr} without fuzzy or empty ones, header dict)."""
+    entries, cur, key, fuzzy = {}, {}, None, False
+
+    def flush():
+        nonlocal cur, fuzzy
+        if "msgid" in cur and cur.get("msgstr") and not fuzzy:
+            entries[cur["msgid"]] = cur["msgstr"]
+        elif cur.get("msgid") == "" and "msgstr" in cur:
+            entries[""] = cur["msgstr"]
+        cur, fuzzy = {}, False
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if not line:
+                continue
+            if line.startswith("#,") and "fuzzy" in line:
+                if "msgid" in cur:
+                    flush()
+                fuzzy = True
+            elif line.startswith("#"):
+                if "msgstr" in cur:
+                    flush()
+            elif line.startswith('"'):
+                cur[key] += po_unquote(line)
+            else:
+                word, _, rest = line.partition(" ")
+                if word == "msgid" and "msgstr" in cur:
+                    f2 = fuzzy
+                    flush()
+                    fuzzy = f2
+                key = word
+                cur[key] = po_unquote(rest.strip())
+    flush()
+    header = {}
+    for hl in entries.pop("", "").split("\n"):
+        k, _, v = hl.partition(":")
+        if k:
+            header[k.strip()] = v.strip()
+    return entries, header
+
+
+def po_quote(s):
+    s = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{s}"'
+
+
+def write_pot(out, files):
+    """Writes every translatable text of the content as a POT file."""
+    seen = {}
+    for kind, nid, head, body, where in read_records(files):
+        texts = [(head[k], k) for k in TRANSLATED if head.get(k)]
+        texts += [(p, "body") for p in body]
+        for text, what in texts:
+            seen.setdefault(text, []).append((where, f"{nid} {what}"))
+    with open(out, "w", encoding="utf-8") as f:
+        f.write('# The content of accueil, to translate.\n'
+                '# Regenerate with: meson compile -C build accueil-content-pot\n'
+                'msgid ""\nmsgstr ""\n'
+                '"Project-Id-Version: accueil-content\\n"\n'
+                '"MIME-Version: 1.0\\n"\n'
+                '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+                '"Content-Transfer-Encoding: 8bit\\n"\n'
+                '"X-Accueil-Reviewed: no\\n"\n\n')
+        for text, refs in seen.items():
+            f.write("#. " + ", ".join(r for _, r in refs[:4]) + "\n")
+            f.write("#: " + " ".join(w for w, _ in refs[:4]) + "\n")
+            f.write(f"msgid {po_quote(text)}\nmsgstr \"\"\n\n")
+
+
+def build(schema, out, files, pos):
+    records = read_records(files)
     ids = {}
     for kind, nid, head, body, where in records:
         if nid in ids:
@@ -129,15 +231,48 @@ def build(schema, out, files):
             db.execute("INSERT INTO link VALUES (?, ?, ?)", (nid, i, target))
     if "home" not in ids:
         raise ContentError("there is no 'home' record")
+    for po in pos:
+        lang = os.path.basename(po)[:-3]
+        tr, header = read_po(po)
+        reviewed = 0 if header.get("X-Accueil-Reviewed", "no") == "no" else 1
+        total = done = 0
+        for kind, nid, head, body, where in records:
+            for key in TRANSLATED:
+                if head.get(key):
+                    total += 1
+                    if head[key] in tr:
+                        done += 1
+                        db.execute("INSERT INTO field VALUES (?, ?, ?, ?, ?)",
+                                   (nid, key, lang, tr[head[key]], reviewed))
+            if body:
+                total += 1
+                if all(p in tr for p in body):
+                    done += 1
+                    db.execute("INSERT INTO field VALUES (?, 'body', ?, ?, ?)",
+                               (nid, lang, "\n\n".join(tr[p] for p in body),
+                                reviewed))
+        db.execute("INSERT INTO language VALUES (?, ?, ?, ?)",
+                   (lang, total, done, reviewed))
     db.commit()
     db.close()
 
 
 def main():
-    if len(sys.argv) < 4:
-        sys.exit("usage: build-db.py SCHEMA.sql OUT.db CONTENT.txt...")
+    args = sys.argv[1:]
     try:
-        build(sys.argv[1], sys.argv[2], sys.argv[3:])
+        if len(args) >= 2 and args[0] == "--pot":
+            write_pot(args[1], args[2:])
+            return
+        if len(args) < 3:
+            sys.exit(__doc__)
+        pos, files, rest = [], [], args[2:]
+        while rest:
+            a = rest.pop(0)
+            if a == "--po":
+                pos.append(rest.pop(0))
+            else:
+                files.append(a)
+        build(args[0], args[1], files, pos)
     except ContentError as e:
         sys.exit(f"build-db.py: {e}")
 

@@ -1,10 +1,10 @@
--- schema.sql - the accueil database, version 2 (PRAGMA user_version).
+-- schema.sql - the accueil database, version 3 (PRAGMA user_version).
 --
 -- The program opens it read-only and refuses any other version. Built from
 -- data/content/*.txt by data/build-db.py; the search tables are filled by
 -- data/mkindex.c, which folds text with the program's own text layer.
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- The menu tree: every menu, page, contact card and the search entry.
 CREATE TABLE node (
@@ -30,6 +30,15 @@ CREATE TABLE field (
   value    TEXT NOT NULL,
   reviewed INTEGER NOT NULL DEFAULT 1,       -- 0: machine or unreviewed
   PRIMARY KEY (node, name, lang)
+) WITHOUT ROWID;
+
+-- How much of the content each language has, and whether a fluent reader
+-- has reviewed it (from the header of po/content/LL.po).
+CREATE TABLE language (
+  code     TEXT PRIMARY KEY,
+  texts    INTEGER NOT NULL,   -- translatable texts in the content
+  done     INTEGER NOT NULL,   -- how many this language has
+  reviewed INTEGER NOT NULL
 ) WITHOUT ROWID;
 
 -- "See also" links from a page or contact to other nodes.

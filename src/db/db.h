@@ -15,7 +15,7 @@
 #include "text/text.h"
 
 /* The schema version this program reads (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 struct db;
 
