@@ -2,7 +2,8 @@
 """build-db.py - builds the content database from data/content/*.txt and
 the content translations in po/content/LL.po.
 
-Usage: build-db.py SCHEMA.sql OUT.db [--po LL.po]... CONTENT.txt...
+Usage: build-db.py SCHEMA.sql OUT.db [--po LL.po]... [--ui-po LL.po]...
+                   CONTENT.txt...
        build-db.py --pot OUT.pot CONTENT.txt...
 
 Every translatable text (titles, body paragraphs, roles, hours, themes) is
@@ -186,7 +187,17 @@ def write_pot(out, files):
             f.write(f"msgid {po_quote(text)}\nmsgstr \"\"\n\n")
 
 
-def build(schema, out, files, pos):
+def ui_stats(path):
+    """Returns (texts, translated, reviewed) of an interface PO file."""
+    total = done = 0
+    tr, header = read_po(path)
+    with open(path, encoding="utf-8") as f:
+        total = sum(1 for line in f if line.startswith("msgid ")) - 1
+    reviewed = 0 if header.get("X-Accueil-Reviewed", "no") == "no" else 1
+    return total, len(tr), reviewed
+
+
+def build(schema, out, files, content_pos=(), ui_pos=()):
     records = read_records(files)
     ids = {}
     for kind, nid, head, body, where in records:
@@ -231,7 +242,8 @@ def build(schema, out, files, pos):
             db.execute("INSERT INTO link VALUES (?, ?, ?)", (nid, i, target))
     if "home" not in ids:
         raise ContentError("there is no 'home' record")
-    for po in pos:
+    stats = {}
+    for po in content_pos:
         lang = os.path.basename(po)[:-3]
         tr, header = read_po(po)
         reviewed = 0 if header.get("X-Accueil-Reviewed", "no") == "no" else 1
@@ -251,8 +263,13 @@ def build(schema, out, files, pos):
                     db.execute("INSERT INTO field VALUES (?, 'body', ?, ?, ?)",
                                (nid, lang, "\n\n".join(tr[p] for p in body),
                                 reviewed))
-        db.execute("INSERT INTO language VALUES (?, ?, ?, ?)",
-                   (lang, total, done, reviewed))
+        stats[lang] = [total, done, reviewed, 0, 0, 0]
+    for po in ui_pos:
+        lang = os.path.basename(po)[:-3]
+        stats.setdefault(lang, [0, 0, 0, 0, 0, 0])[3:] = ui_stats(po)
+    for lang, row in sorted(stats.items()):
+        db.execute("INSERT INTO language VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   (lang, *row))
     db.commit()
     db.close()
 
@@ -265,14 +282,16 @@ def main():
             return
         if len(args) < 3:
             sys.exit(__doc__)
-        pos, files, rest = [], [], args[2:]
+        pos, ui_pos, files, rest = [], [], [], args[2:]
         while rest:
             a = rest.pop(0)
             if a == "--po":
                 pos.append(rest.pop(0))
+            elif a == "--ui-po":
+                ui_pos.append(rest.pop(0))
             else:
                 files.append(a)
-        build(args[0], args[1], files, pos)
+        build(args[0], args[1], files, pos, ui_pos)
     except ContentError as e:
         sys.exit(f"build-db.py: {e}")
 

@@ -3,10 +3,11 @@
  *
  * Usage: mkindex IN.db OUT.db
  *
- * Copies IN.db to OUT.db, then stores in the full-text tables search and
+ * Copies IN.db to OUT.db, then indexes in the full-text tables search and
  * search_tri the folded form (text_fold) of every node's title and of all
- * its other texts, per language, with those texts as they are for excerpts,
- * so that the program and the index fold text with the very same code.
+ * its other texts, per language, so that the program and the index fold
+ * text with the very same code. The rowid of an entry is the node's rowid
+ * times 16 plus the language's number (see schema.sql).
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -52,7 +53,7 @@ main(int argc, char **argv)
 {
 	/* Every text of a node in lang, French where lang has none, title apart. */
 	static const char sql_nodes[] =
-	    "SELECT n.id, l.lang, "
+	    "SELECT n.rowid * 16 + l.no, 'x' || l.lang, n.kind, "
 	    "  (SELECT value FROM field WHERE node = n.id AND name = 'title' "
 	    "   AND lang IN (l.lang, 'fr') ORDER BY lang = 'fr' LIMIT 1), "
 	    "  (SELECT group_concat(value, ' · ') FROM (SELECT value FROM field f "
@@ -60,11 +61,11 @@ main(int argc, char **argv)
 	    "   OR (f.lang = 'fr' AND NOT EXISTS (SELECT 1 FROM field g WHERE "
 	    "   g.node = n.id AND g.name = f.name AND g.lang = l.lang))) "
 	    "   ORDER BY f.name = 'body' DESC, f.name)) "
-	    "FROM node n, (SELECT DISTINCT lang FROM field) l "
-	    "WHERE EXISTS (SELECT 1 FROM field WHERE node = n.id AND "
-	    "  lang = l.lang)";
+	    "FROM node n, (SELECT lang, row_number() OVER (ORDER BY lang <> 'fr', "
+	    "  lang) - 1 AS no FROM (SELECT DISTINCT lang FROM field)) l "
+	    "WHERE n.kind NOT IN ('search', 'directory') AND EXISTS (SELECT 1 "
+	    "  FROM field WHERE node = n.id AND lang = l.lang)";
 	sqlite3 *db;
-	static const char *const tables[] = { "search", "search_tri" };
 	sqlite3_stmt *sel, *ins[2];
 
 	if (argc != 3) {
@@ -81,17 +82,16 @@ main(int argc, char **argv)
 		die(db, "starting");
 	if (sqlite3_prepare_v2(db, sql_nodes, -1, &sel, NULL) != SQLITE_OK)
 		die(db, "reading nodes");
-	for (int t = 0; t < 2; t++) {
-		char *sql = xasprintf("INSERT INTO %s VALUES (?, ?, ?, ?, ?)",
-		                      tables[t]);
-
-		if (sqlite3_prepare_v2(db, sql, -1, &ins[t], NULL) != SQLITE_OK)
-			die(db, "preparing the index");
-		free(sql);
-	}
+	if (sqlite3_prepare_v2(db, "INSERT INTO search (rowid, title, body, "
+	                       "lang, kind) VALUES (?1, ?3, ?4, ?2, ?5)", -1,
+	                       &ins[0], NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO search_tri (rowid, title, lang, "
+	                       "kind) VALUES (?1, ?3, ?2, ?5)", -1, &ins[1],
+	                       NULL) != SQLITE_OK)
+		die(db, "preparing the index");
 	while (sqlite3_step(sel) == SQLITE_ROW) {
-		const char *title = (const char *)sqlite3_column_text(sel, 2);
-		const char *body = (const char *)sqlite3_column_text(sel, 3);
+		const char *title = (const char *)sqlite3_column_text(sel, 3);
+		const char *body = (const char *)sqlite3_column_text(sel, 4);
 		char *ft = text_fold(title ? title : "");
 		char *fb = text_fold(body ? body : "");
 
@@ -100,7 +100,7 @@ main(int argc, char **argv)
 			sqlite3_bind_value(ins[t], 2, sqlite3_column_value(sel, 1));
 			sqlite3_bind_text(ins[t], 3, ft, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins[t], 4, fb, -1, SQLITE_STATIC);
-			sqlite3_bind_value(ins[t], 5, sqlite3_column_value(sel, 3));
+			sqlite3_bind_value(ins[t], 5, sqlite3_column_value(sel, 2));
 			if (sqlite3_step(ins[t]) != SQLITE_DONE)
 				die(db, "writing the index");
 			sqlite3_reset(ins[t]);

@@ -1,10 +1,10 @@
--- schema.sql - the accueil database, version 3 (PRAGMA user_version).
+-- schema.sql - the accueil database, version 4 (PRAGMA user_version).
 --
 -- The program opens it read-only and refuses any other version. Built from
 -- data/content/*.txt by data/build-db.py; the search tables are filled by
 -- data/mkindex.c, which folds text with the program's own text layer.
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- The menu tree: every menu, page, contact card and the search entry.
 CREATE TABLE node (
@@ -32,13 +32,17 @@ CREATE TABLE field (
   PRIMARY KEY (node, name, lang)
 ) WITHOUT ROWID;
 
--- How much of the content each language has, and whether a fluent reader
--- has reviewed it (from the header of po/content/LL.po).
+-- How much of the content and of the interface each language has, and
+-- whether a fluent reader has reviewed them (from the headers of
+-- po/content/LL.po and po/LL.po).
 CREATE TABLE language (
-  code     TEXT PRIMARY KEY,
-  texts    INTEGER NOT NULL,   -- translatable texts in the content
-  done     INTEGER NOT NULL,   -- how many this language has
-  reviewed INTEGER NOT NULL
+  code        TEXT PRIMARY KEY,
+  texts       INTEGER NOT NULL,   -- translatable texts in the content
+  done        INTEGER NOT NULL,   -- how many this language has
+  reviewed    INTEGER NOT NULL,
+  ui_texts    INTEGER NOT NULL,   -- the same for the interface
+  ui_done     INTEGER NOT NULL,
+  ui_reviewed INTEGER NOT NULL
 ) WITHOUT ROWID;
 
 -- "See also" links from a page or contact to other nodes.
@@ -49,15 +53,17 @@ CREATE TABLE link (
   PRIMARY KEY (node, pos)
 ) WITHOUT ROWID;
 
--- Full-text search, one row per node and language: the folded (text_fold)
--- title and other texts, and the original texts for excerpts. 'search'
--- finds words and prefixes, ranked by bm25; 'search_tri' finds words with a
--- typo by their shared trigrams.
+-- Full-text search, one row per node and language, with no copy of the
+-- text (contentless): the rowid is the node's rowid times 16 plus the
+-- language's number. Indexed: the folded (text_fold) title and other
+-- texts, the language as one token "x" + code ("xfr"), and the node's kind.
+-- 'search' finds words and prefixes (ranked by bm25 in db.c, titles
+-- weighing a hundred times the rest); 'search_tri' finds titles typed with a
+-- typo by their shared three-letter runs.
 CREATE VIRTUAL TABLE search USING fts5 (
-  node UNINDEXED, lang UNINDEXED, title, body, text UNINDEXED,
+  title, body, lang, kind, content = '', prefix = '3 4 5',
   tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE search_tri USING fts5 (
-  node UNINDEXED, lang UNINDEXED, title, body, text UNINDEXED,
-  tokenize = 'trigram'
+  title, lang, kind, content = '', tokenize = 'trigram'
 );

@@ -5,13 +5,73 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/app.h"
 #include "core/cli.h"
+#include "core/config.h"
 #include "core/i18n.h"
 #include "db/db.h"
 #include "ui/screens.h"
 #include "ui/term.h"
+
+/* Where the database is, and the database once it opens. */
+struct reopen {
+	const char *path;
+	struct db *db;
+};
+
+/* Tries to open the database again; true when it worked. */
+static bool
+reopen(void *arg)
+{
+	struct reopen *r = arg;
+	char *err = NULL;
+	bool ok = db_open(r->path, &r->db, &err) == 0;
+
+	free(err);
+	return ok;
+}
+
+/* Starts the screen, or says why not. Returns 0, or 2. */
+static int
+start_screen(bool kiosk)
+{
+	char *err;
+
+	if (term_check(&err) != 0 || term_init(&err) != 0) {
+		fprintf(stderr, "accueil: %s\n", err);
+		free(err);
+		return 2;
+	}
+	return 0;
+}
+
+/* Reads a PIN on standard input and prints its configuration line. */
+static int
+hash_pin(void)
+{
+	char line[128], *hash;
+
+	if (fgets(line, sizeof line, stdin) == NULL) {
+		fputs("accueil: no PIN on standard input\n", stderr);
+		return 2;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	if (strlen(line) < 4) {
+		fputs("accueil: a PIN has at least 4 characters\n", stderr);
+		return 2;
+	}
+	hash = config_hash_pin(line);
+	explicit_bzero(line, sizeof line);
+	if (hash == NULL) {
+		fputs("accueil: the PIN cannot be hashed here\n", stderr);
+		return 2;
+	}
+	printf("pin = %s\n", hash);
+	free(hash);
+	return 0;
+}
 
 /* Runs accueil. */
 int
@@ -20,23 +80,52 @@ main(int argc, char **argv)
 	struct cli o;
 	struct db *db;
 	struct app app;
+	struct config config;
+	bool screen_started = false;
 	char *err;
 	int rc = cli_parse(argc, argv, &o);
 
 	if (rc >= 0)
 		return rc;
+	/* Our signal handlers first, before anything a visitor could
+	   interrupt; curses keeps the ones it finds. */
+	app_signals(o.kiosk);
+	if (o.hash_pin)
+		return hash_pin();
+	if (config_load(o.config ? o.config : CONFIG_DEFAULT_PATH,
+	                o.config != NULL, &config, &err) != 0) {
+		fprintf(stderr, "accueil: %s\n", err);
+		free(err);
+		return 2;
+	}
 	if (i18n_init() != 0) {
 		fputs("accueil: no UTF-8 locale is installed (C.UTF-8 is needed)\n",
 		      stderr);
 		return 2;
 	}
-	if (o.lang != NULL && i18n_set(o.lang) != 0)
+	if (o.lang != NULL && i18n_set(o.lang) != 0) {
 		fprintf(stderr, "accueil: the language \"%s\" is not available; "
 		        "using French\n", o.lang);
+		o.lang = NULL;
+	}
 	if (db_open(o.db ? o.db : cli_default_db(), &db, &err) != 0) {
+		struct reopen r = { o.db ? o.db : cli_default_db(), NULL };
+		bool screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
+		              !o.languages;
+
 		fprintf(stderr, "accueil: %s\n", err);
 		free(err);
-		return 2;
+		/* A kiosk says "out of service" and waits, rather than exit and be
+		   started again and again. */
+		if (!screen || start_screen(true) != 0)
+			return 2;
+		ui_out_of_service(reopen, &r);
+		if (r.db == NULL) {
+			term_end();
+			return 0;
+		}
+		db = r.db;
+		screen_started = true;
 	}
 	if (o.search != NULL) {
 		rc = cli_search(db, o.search, i18n_lang(), stdout);
@@ -48,18 +137,26 @@ main(int argc, char **argv)
 		db_close(db);
 		return rc;
 	}
-	if (term_check(&err) != 0 || term_init(&err) != 0) {
-		fprintf(stderr, "accueil: %s\n", err);
-		free(err);
+	if (o.languages) {
+		rc = cli_languages(db, stdout);
+		db_close(db);
+		return rc;
+	}
+	if (!screen_started && start_screen(o.kiosk) != 0) {
 		db_close(db);
 		return 2;
 	}
+	ui_set_terminal_bidi(o.terminal_bidi);
 	app_init(&app, db, &ui_app, o.kiosk);
-	rc = app_run(&app);
+	app.idle = o.idle >= 0 ? o.idle : config.idle >= 0 ? config.idle
+	           : o.kiosk ? 120 : 0;
+	app.config = &config;
+	rc = app_run(&app, o.lang == NULL);
 	term_end();
 	if (rc != 0 && app.message != NULL)
 		fprintf(stderr, "accueil: %s\n", app.message);
 	app_free(&app);
 	db_close(db);
+	config_free(&config);
 	return rc;
 }

@@ -37,7 +37,7 @@ def ids(parent):
         "SELECT id FROM node WHERE parent = ? ORDER BY pos", (parent,))]
 
 
-check(db.execute("PRAGMA user_version").fetchone()[0] == 2, "schema version 2")
+check(db.execute("PRAGMA user_version").fetchone()[0] == 4, "schema version 4")
 
 # Every node: a French title, a source, a checked date.
 for nid, source, checked in db.execute("SELECT id, source, checked FROM node"):

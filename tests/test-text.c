@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -192,6 +193,118 @@ test_fold(void **state)
 	}
 }
 
+/*
+ * Visual order and joined Arabic letters, as FriBidi's own fribidi(1)
+ * prints them for the same strings (less the filler it leaves after a
+ * joined lam-alef).
+ */
+static void
+test_visual(void **state)
+{
+	static const struct {
+		const char *logical;
+		bool rtl;
+		const char *visual;
+	} rows[] = {
+		{ "", true, "" },
+		{ "abc", false, "abc" },
+		{ "abc", true, "abc" },
+		{ "سلام", true, "ﻡﻼﺳ" },                        /* lam-alef joined */
+		{ "مرحبا CAI 081 71 35 28", true, "CAI 081 71 35 28 ﺎﺒﺣﺮﻣ" },
+		{ "فارسی", true, "ﯽﺳﺭﺎﻓ" },                       /* Persian */
+		{ "پښتو", true, "ﻮﺘښﭘ" },                          /* Pashto */
+		{ "info@cainamur.be بريد", true, "ﺪﻳﺮﺑ info@cainamur.be" },
+		{ "مركز (CAI)", true, "(CAI) ﺰﻛﺮﻣ" },               /* mirrored */
+		{ "ሰላም", false, "ሰላም" },                          /* Ethiopic */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		char *v = text_visual(rows[i].logical, rows[i].rtl);
+
+		assert_string_equal(v, rows[i].visual);
+		assert_int_equal(text_width(v), text_width(rows[i].visual));
+		free(v);
+	}
+}
+
+/* Excerpts: around the first word that starts with a searched word. */
+static void
+test_snippet(void **state)
+{
+	static const struct {
+		const char *text;
+		const char *word;
+		int width;
+		const char *out;
+		const char *marked;
+	} rows[] = {
+		{ "Le logement est un droit.", "logement", 40,
+		  "Le logement est un droit.", "logement" },
+		{ "Le logement est un droit.", "log", 40,
+		  "Le logement est un droit.", "logement" },
+		{ "Un texte assez long avant le mot racisme et après lui.", "rac", 24,
+		  "…le mot racisme et aprè…", "racisme" },
+		{ "Rien à voir.", "zzz", 40, "Rien à voir.", NULL },
+		{ "Lutte contre le RACISME", "racisme", 40,
+		  "Lutte contre le RACISME", "RACISME" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct text_tokens t;
+		struct text_snippet sn;
+
+		text_tokens(rows[i].word, 4, &t);
+		text_snippet(rows[i].text, &t, rows[i].width, &sn);
+		assert_string_equal(sn.s, rows[i].out);
+		assert_true(text_width(sn.s) <= rows[i].width);
+		if (rows[i].marked == NULL) {
+			assert_int_equal(sn.nmarks, 0);
+		} else {
+			assert_true(sn.nmarks >= 1);
+			assert_memory_equal(sn.s + sn.marks[0].start, rows[i].marked,
+			                    strlen(rows[i].marked));
+		}
+		free(sn.s);
+		text_tokens_free(&t);
+	}
+}
+
+/* Splitting a folded query into words, as SQLite's unicode61 would. */
+static void
+test_tokens(void **state)
+{
+	struct text_tokens t;
+	char long_word[200];
+
+	(void)state;
+	text_tokens("titre de sejour", 16, &t);
+	assert_int_equal(t.n, 3);
+	assert_string_equal(t.v[1], "de");
+	text_tokens_free(&t);
+	text_tokens("\"near(a b)\" * ^title:x -- ' or 1=1", 16, &t);
+	assert_int_equal(t.n, 8);      /* near a b title x or 1 1 */
+	assert_string_equal(t.v[0], "near");
+	assert_string_equal(t.v[3], "title");
+	text_tokens_free(&t);
+	text_tokens("  ()*  ", 16, &t);
+	assert_int_equal(t.n, 0);
+	text_tokens_free(&t);
+	text_tokens("a b c d e f", 3, &t);
+	assert_int_equal(t.n, 3);
+	text_tokens_free(&t);
+	memset(long_word, 'e', sizeof long_word - 1);
+	long_word[sizeof long_word - 1] = '\0';
+	text_tokens(long_word, 2, &t);
+	assert_int_equal(t.n, 1);
+	assert_int_equal(strlen(t.v[0]), 64);
+	text_tokens_free(&t);
+	text_tokens("مرحبا ትግርኛ", 4, &t);
+	assert_int_equal(t.n, 2);
+	text_tokens_free(&t);
+}
+
 /* Typing and erasing characters in a bounded buffer. */
 static void
 test_append(void **state)
@@ -228,6 +341,9 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_append),
+		cmocka_unit_test(test_visual),
+		cmocka_unit_test(test_snippet),
+		cmocka_unit_test(test_tokens),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 
+#include "core/config.h"
 #include "db/db.h"
 
 /* Keys: a Unicode code point, or one of these. */
@@ -23,6 +24,7 @@ enum app_key {
 	AK_SCROLL_UP, AK_SCROLL_DOWN,   /* mouse wheel */
 	AK_RESIZE,
 	AK_INTERRUPT,   /* Ctrl-C */
+	AK_STAFF,       /* F10: the staff's way out of kiosk mode */
 	AK_OTHER,       /* a key that means nothing here */
 };
 
@@ -49,6 +51,8 @@ struct screen_ops {
 	void (*draw)(struct screen *s, struct app *app);
 	/* Handles one event; returns enum app_result flags. */
 	int (*key)(struct screen *s, struct app *app, const struct app_event *ev);
+	/* Shows the same thing again in the language now chosen. */
+	void (*reload)(struct screen *s, struct app *app);
 	/* Frees the screen. */
 	void (*free)(struct screen *s);
 };
@@ -68,7 +72,15 @@ struct app_ui {
 	struct screen *(*open)(struct app *app, const char *id);
 	/* Returns a new help screen. */
 	struct screen *(*help)(struct app *app);
+	/* Returns a new language picker. */
+	struct screen *(*language)(struct app *app);
+	/* Returns a new screen asking the staff PIN. */
+	struct screen *(*pin)(struct app *app);
 };
+
+/* Seconds of the "are you still there?" countdown before a reset (at most
+   the idle time itself). */
+#define APP_COUNTDOWN 15
 
 struct app {
 	struct db *db;
@@ -77,6 +89,10 @@ struct app {
 	bool kiosk;
 	bool quit;
 	char *message;  /* one sentence to show in the key bar, or NULL */
+	int idle;       /* seconds without input before the countdown; 0: never */
+	const struct config *config;    /* the staff PIN, or NULL */
+	int countdown;  /* seconds left before the reset, 0 when not counting */
+	bool fresh;     /* nothing done since the last reset: nothing to forget */
 };
 
 /* Sets up app on db; the stack is empty until app_run or app_open. */
@@ -98,10 +114,37 @@ bool app_pop(struct app *app);
 /* Sets the one-sentence message shown to the visitor (copied; NULL clears). */
 void app_set_message(struct app *app, const char *msg);
 
+/*
+ * Switches to language code and shows every screen of the stack again in
+ * it, each keeping its place. Returns 0, or -1 for an unknown code.
+ */
+int app_set_language(struct app *app, const char *code);
+
 /* Handles one event as the main loop would. Returns true when a redraw is due. */
 bool app_handle(struct app *app, const struct app_event *ev);
 
-/* Opens home and runs until the visitor quits. Returns the exit status. */
-int app_run(struct app *app);
+/*
+ * Forgets everything the visitor did: closes every screen, goes back to
+ * French, and opens home with the language picker on top.
+ */
+void app_reset(struct app *app);
+
+/*
+ * Catches the signals: in kiosk mode SIGINT, SIGQUIT and SIGTSTP do
+ * nothing; SIGTERM and SIGHUP (and SIGINT outside kiosk mode) make app_run
+ * return, so that the terminal is restored.
+ */
+void app_signals(bool kiosk);
+
+/* Returns true once a signal asked the program to end. */
+bool app_stopping(void);
+
+/*
+ * Opens home, with the language picker on top when picker is true, and runs
+ * until the visitor quits or a signal ends it. After app->idle seconds
+ * without input it counts down APP_COUNTDOWN seconds, then resets. Returns
+ * the exit status.
+ */
+int app_run(struct app *app, bool picker);
 
 #endif

@@ -16,6 +16,11 @@ struct cli {
 	const char *search;     /* --search WORDS, or NULL */
 	const char *contacts;   /* --contacts WORDS, or NULL */
 	bool kiosk;             /* --kiosk */
+	int idle;               /* --idle SECONDS (-1: not given) */
+	const char *config;     /* --config FILE, or NULL for the default */
+	bool hash_pin;          /* --hash-pin */
+	bool languages;         /* --languages */
+	bool terminal_bidi;     /* --terminal-bidi */
 };
 
 /*
@@ -38,5 +43,11 @@ int cli_search(struct db *db, const char *words, const char *lang, FILE *out);
 /* The same for contact cards only (--contacts). */
 int cli_contacts(struct db *db, const char *words, const char *lang,
                  FILE *out);
+
+/*
+ * Prints, per language, how complete and how reviewed the interface and the
+ * content are. Returns 0, or 2 on error.
+ */
+int cli_languages(struct db *db, FILE *out);
 
 #endif

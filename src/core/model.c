@@ -149,8 +149,10 @@ model_view_load(struct db *db, const char *id, const char *lang,
 	if (strcmp(n.kind, "contact") == 0)
 		add_contact(v, &n);
 	f = db_node_field(&n, "body");
-	if (f != NULL)
+	if (f != NULL) {
+		v->text_fallback = f->fallback;
 		add_body(v, f->value);
+	}
 	if (strcmp(n.kind, "page") == 0 || strcmp(n.kind, "contact") == 0)
 		add_notes(v, &n);
 	if (strcmp(n.kind, "menu") == 0)
@@ -199,6 +201,9 @@ model_search(struct db *db, const char *query, const char *lang,
 
 	text_tokens(folded, QUERY_WORDS, &out->words);
 	free(folded);
+	/* Folding trims the end: a space typed after a word completes it. */
+	if (*query != '\0' && strchr(" \t'-.,;:!?)", query[strlen(query) - 1]))
+		out->words.open = false;
 	rc = db_search(db, &out->words, lang, kind, max, &out->hits);
 	*err = rc != 0 ? xstrdup(db_error(db)) : NULL;
 	if (rc != 0)

@@ -38,6 +38,7 @@ struct model_view {
 	char *kind;
 	char *title;
 	bool fallback;          /* the title is shown in French */
+	bool text_fallback;     /* the text is shown in French */
 	struct db_list path;    /* home first, this node last */
 	size_t npara;
 	struct model_para *para;

@@ -23,35 +23,48 @@
 	"JOIN field f ON f.node = n.id AND f.name = 'title' AND f.lang = 'fr' " \
 	"LEFT JOIN field t ON t.node = n.id AND t.name = 'title' AND t.lang = ?2 "
 
+/* The page cache, in KiB (PRAGMA cache_size). */
+#define DB_CACHE_KIB "256"
+
+/* The most matching rows a search ranks (see SEARCH_SQL). */
+#define RANK_ROWS 400
+
 enum stmt {
 	ST_NODE, ST_FIELDS, ST_CHILDREN, ST_LINKS, ST_PATH, ST_SEARCH, ST_FUZZY,
-	ST_CONTACTS, ST_COUNT
+	ST_CONTACTS, ST_LANGUAGE, ST_COUNT
 };
 
 /*
- * A search over table T, as hits: ?1 the FTS5 query, ?2 the language, ?3
- * the most rows, ?4 a kind or NULL. Title matches come first, then bm25
- * with titles weighing ten times the rest.
+ * A search over table T, as hits: ?1 the FTS5 query (which also names the
+ * languages and the kind), ?2 the language, ?3 the most nodes, ?4 the most
+ * index rows to keep, ?5 the most rows to rank. Rows are ranked by bm25
+ * with the weights W; a node found in two languages counts once. Ranking
+ * costs a few microseconds a row, so only the first ?5 matching rows (in
+ * the order of the content) are ranked: all of them for any query on the
+ * bundled content, and a bounded cost on a content a hundred times larger.
+ * The excerpt is the node's text in the language, else in French, else its
+ * role.
  */
-#define SEARCH_SQL(T) \
-	"WITH m AS MATERIALIZED (SELECT node, text, title AS folded, " \
-	"  bm25(" T ", 0, 0, 10.0, 1.0, 0) AS score FROM " T \
-	"  WHERE " T " MATCH ?1 AND lang IN (?2, 'fr')) " \
+#define FIELD(name, lang) \
+	"(SELECT value FROM field WHERE node = n.id AND name = '" name "' " \
+	"AND lang = " lang ")"
+#define SEARCH_SQL(T, W) \
 	"SELECT n.id, n.kind, " TITLE_COLUMNS ", " \
-	"  coalesce(pt.value, pf.value, ''), s.text, " \
-	"  s.node IN (SELECT node FROM " T " WHERE " T " MATCH " \
-	"    '{title} : (' || ?1 || ')' AND lang IN (?2, 'fr')) AS in_title, " \
-	"  s.folded " \
-	"FROM (SELECT node, min(score) AS score, text, folded FROM m " \
-	"  GROUP BY node) s " \
-	"JOIN node n ON n.id = s.node " TITLE_JOINS \
+	"  coalesce(pt.value, pf.value, ''), " \
+	"  coalesce(" FIELD("body", "?2") ", " FIELD("body", "'fr'") ", " \
+	"    " FIELD("role", "?2") ", " FIELD("role", "'fr'") ", '') " \
+	"FROM (SELECT rowid >> 4 AS nr, min(score) AS score FROM " \
+	"  (SELECT rowid, bm25(" T ", " W ") AS score FROM " T \
+	"   WHERE " T " MATCH ?1 AND rowid <= coalesce((SELECT rowid FROM " T \
+	"     WHERE " T " MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?5), " \
+	"     9223372036854775807) " \
+	"   ORDER BY score LIMIT ?4) GROUP BY nr) s " \
+	"JOIN node n ON n.rowid = s.nr " TITLE_JOINS \
 	"LEFT JOIN field pf ON pf.node = n.parent AND pf.name = 'title' " \
 	"  AND pf.lang = 'fr' " \
 	"LEFT JOIN field pt ON pt.node = n.parent AND pt.name = 'title' " \
 	"  AND pt.lang = ?2 " \
-	"WHERE n.kind NOT IN ('search', 'directory') " \
-	"  AND (?4 IS NULL OR n.kind = ?4) " \
-	"ORDER BY in_title DESC, s.score, n.id LIMIT ?3"
+	"ORDER BY s.score, n.id LIMIT ?3"
 
 static const char *const sql[ST_COUNT] = {
 	[ST_NODE] =
@@ -74,11 +87,14 @@ static const char *const sql[ST_COUNT] = {
 	    "  ON node.id = up.id WHERE node.parent IS NOT NULL AND depth < 32) "
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS "FROM up "
 	    "JOIN node n ON n.id = up.id " TITLE_JOINS "ORDER BY up.depth DESC",
-	[ST_SEARCH] = SEARCH_SQL("search"),
-	[ST_FUZZY] = SEARCH_SQL("search_tri"),
+	[ST_SEARCH] = SEARCH_SQL("search", "100.0, 1.0, 0.0, 0.0"),
+	[ST_FUZZY] = SEARCH_SQL("search_tri", "1.0, 0.0, 0.0"),
+	[ST_LANGUAGE] =
+	    "SELECT texts, done, reviewed, ui_texts, ui_done, ui_reviewed "
+	    "FROM language WHERE code = ?1 AND ?2 IS NULL",
 	[ST_CONTACTS] =
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS ", "
-	    "  coalesce(pt.value, pf.value, ''), '', 0, '' FROM node n "
+	    "  coalesce(pt.value, pf.value, ''), '' FROM node n "
 	    TITLE_JOINS
 	    "LEFT JOIN field pf ON pf.node = n.parent AND pf.name = 'title' "
 	    "  AND pf.lang = 'fr' "
@@ -164,15 +180,26 @@ db_open(const char *path, struct db **out, char **err)
 		                 DB_SCHEMA_VERSION, version);
 		goto fail;
 	}
-	for (int i = 0; i < ST_COUNT; i++) {
-		rc = sqlite3_prepare_v3(db->h, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-		                        &db->st[i], NULL);
-		if (rc != SQLITE_OK) {
-			*err = xasprintf("%s: the database is damaged or incomplete "
-			                 "(%s)", path, sqlite3_errmsg(db->h));
-			goto fail;
-		}
+	/* Every table must be there; statements are prepared when first
+	   used, so that start-up reads no more than the first screen needs. */
+	rc = sqlite3_prepare_v2(db->h, "SELECT count(*) FROM sqlite_schema WHERE "
+	                        "type = 'table' AND name IN ('node', 'field', "
+	                        "'link', 'language', 'search', 'search_tri')", -1,
+	                        &v, NULL);
+	if (rc == SQLITE_OK && sqlite3_step(v) == SQLITE_ROW &&
+	    sqlite3_column_int(v, 0) == 6)
+		rc = SQLITE_OK;
+	else
+		rc = SQLITE_CORRUPT;
+	sqlite3_finalize(v);
+	if (rc != SQLITE_OK) {
+		*err = xasprintf("%s: the database is damaged or incomplete (tables "
+		                 "are missing)", path);
+		goto fail;
 	}
+	/* A small memory budget: the kiosk runs on an old PC all day. */
+	sqlite3_exec(db->h, "PRAGMA cache_size = -" DB_CACHE_KIB, NULL, NULL,
+	             NULL);
 	*out = db;
 	return 0;
 fail:
@@ -202,12 +229,25 @@ column(sqlite3_stmt *st, int i)
 	return s ? text_clean(s, sqlite3_column_bytes(st, i)) : xstrdup("");
 }
 
-/* Resets st and binds id and lang as ?1 and ?2. */
+/*
+ * Prepares statement which on its first use, resets it and binds id and
+ * lang as ?1 and ?2. Returns NULL, with the error set, when it cannot be
+ * prepared (a damaged database).
+ */
 static sqlite3_stmt *
 start(struct db *db, enum stmt which, const char *id, const char *lang)
 {
 	sqlite3_stmt *st = db->st[which];
 
+	if (st == NULL) {
+		if (sqlite3_prepare_v3(db->h, sql[which], -1,
+		                       SQLITE_PREPARE_PERSISTENT, &db->st[which],
+		                       NULL) != SQLITE_OK) {
+			set_error(db, "reading the content");
+			return NULL;
+		}
+		st = db->st[which];
+	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
@@ -223,6 +263,8 @@ collect(struct db *db, sqlite3_stmt *st, const char *what, struct db_list *out)
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct db_entry *e;
 
@@ -254,6 +296,8 @@ db_node_get(struct db *db, const char *id, const char *lang,
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return -1;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
 		sqlite3_reset(st);
@@ -273,6 +317,10 @@ db_node_get(struct db *db, const char *id, const char *lang,
 	sqlite3_reset(st);
 
 	st = start(db, ST_FIELDS, id, lang);
+	if (st == NULL) {
+		db_node_free(out);
+		return -1;
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		struct db_field *f;
@@ -387,27 +435,61 @@ append_quoted(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 	append(buf, len, cap, "\"");
 }
 
+/* Returns the number of characters (not bytes) of UTF-8 word w. */
+static size_t
+char_count(const char *w)
+{
+	size_t n = 0;
+
+	for (; *w != '\0'; w++)
+		n += (*w & 0xc0) != 0x80;
+	return n;
+}
+
 /*
- * Returns the FTS5 query for the words of t: every word as a prefix
- * ("a"* AND "b"*), or, for typos, every run of three characters of every
- * word ("abc" OR "bcd" ...); NULL when there is nothing to look for.
+ * Returns the FTS5 query for the words of t in languages lang and French,
+ * of kind unless NULL, in the titles only or in all the text: every word
+ * ("a" AND "b"*: the last word, if it is still being typed and has three
+ * characters or more, also as the start of a longer one; words of one or
+ * two letters are left out when a longer one is there), or, for
+ * typos, every run of three characters of every word of four characters or
+ * more ("abcd": "abc" OR "bcd"). NULL when there is nothing to look for.
  */
 static char *
-fts_query(const struct text_tokens *t, bool fuzzy)
+fts_query(const struct text_tokens *t, const char *lang, const char *kind,
+          bool fuzzy, bool titles)
 {
 	char *q = NULL;
-	size_t len = 0, cap = 0;
+	size_t len = 0, cap = 0, words = 0;
 
+	append(&q, &len, &cap, titles ? "{title} : (" : "{title body} : (");
+	bool long_word = false;
+
+	for (size_t i = 0; i < t->n; i++)
+		long_word |= char_count(t->v[i]) >= 3;
 	for (size_t i = 0; i < t->n; i++) {
 		const char *w = t->v[i];
+		size_t chars = char_count(w);
+		bool typing = i + 1 == t->n && t->open;
 
 		if (!fuzzy) {
-			if (len > 0)
+			/* Words of one or two letters ("d" of "d'intégration", "de",
+			   "la"), and the start of a word being typed, say too little
+			   when a longer word says more: leave them out. */
+			if (long_word && (chars < 3 || (typing && chars < 3)))
+				continue;
+			if (words++ > 0)
 				append(&q, &len, &cap, " AND ");
 			append_quoted(&q, &len, &cap, w, strlen(w));
-			append(&q, &len, &cap, "*");
+			/* The word being typed is also the start of a longer one;
+			   the others are whole words. */
+			if (typing && chars >= 3)
+				append(&q, &len, &cap, "*");
 			continue;
 		}
+		/* A typo is looked for in words of four characters or more. */
+		if (chars < 4)
+			continue;
 		/* Each run of three characters (not bytes). */
 		for (const char *a = w; *a != '\0';) {
 			const char *b = a;
@@ -419,13 +501,31 @@ fts_query(const struct text_tokens *t, bool fuzzy)
 				while ((*b & 0xc0) == 0x80);
 			if (k < 3)
 				break;
-			if (len > 0)
+			if (words++ > 0)
 				append(&q, &len, &cap, " OR ");
 			append_quoted(&q, &len, &cap, a, (size_t)(b - a));
 			do
 				a++;
 			while ((*a & 0xc0) == 0x80);
 		}
+	}
+	if (words == 0) {
+		free(q);
+		return NULL;
+	}
+	/* The language as the token "x" + code, and the kind. */
+	append(&q, &len, &cap, ") AND {lang} : (\"xfr\"");
+	if (strcmp(lang, "fr") != 0) {
+		char token[16];
+
+		snprintf(token, sizeof token, "x%.8s", lang);
+		append(&q, &len, &cap, " OR ");
+		append_quoted(&q, &len, &cap, token, strlen(token));
+	}
+	append(&q, &len, &cap, ")");
+	if (kind != NULL) {
+		append(&q, &len, &cap, " AND {kind} : ");
+		append_quoted(&q, &len, &cap, kind, strlen(kind));
 	}
 	return q;
 }
@@ -455,15 +555,17 @@ count_trigrams(const char *word, const char *title, int *all, int *found)
 
 /*
  * Returns true when a node found by shared trigrams is close enough to what
- * was typed: its folded title holds at least half of the words' trigrams.
+ * was typed: its title holds at least half of the words' trigrams.
  */
 static bool
-close_enough(const struct text_tokens *t, const char *folded_title)
+close_enough(const struct text_tokens *t, const char *title)
 {
+	char *folded = text_fold(title ? title : "");
 	int all = 0, found = 0;
 
 	for (size_t i = 0; i < t->n; i++)
-		count_trigrams(t->v[i], folded_title, &all, &found);
+		count_trigrams(t->v[i], folded, &all, &found);
+	free(folded);
 	return all > 0 && 2 * found >= all;
 }
 
@@ -479,11 +581,13 @@ collect_hits(struct db *db, sqlite3_stmt *st, const struct text_tokens *t,
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct db_hit *h;
 
 		if (t != NULL && !close_enough(t,
-		    (const char *)sqlite3_column_text(st, 7)))
+		    (const char *)sqlite3_column_text(st, 2)))
 			continue;
 		if (out->n == cap) {
 			cap = cap ? 2 * cap : 16;
@@ -509,35 +613,74 @@ collect_hits(struct db *db, sqlite3_stmt *st, const struct text_tokens *t,
 /* Runs one search statement with FTS5 query q (t: the words, for typos). */
 static int
 run_search(struct db *db, enum stmt which, const char *q, const char *lang,
-           const char *kind, size_t max, const struct text_tokens *t,
-           struct db_hits *out)
+           size_t max, const struct text_tokens *t, struct db_hits *out)
 {
 	sqlite3_stmt *st = start(db, which, q, lang);
 
-	/* Typos are filtered after the query: ask for more. */
+	if (st == NULL) {
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	/* Typos are filtered after the query: ask for more. A node comes in
+	   two languages: rank twice as many rows as nodes wanted. */
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)(t ? 4 * max : max));
-	if (kind != NULL)
-		sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)(t ? 8 * max : 2 * max));
+	sqlite3_bind_int64(st, 5, RANK_ROWS - 1);
 	return collect_hits(db, st, t, out);
 }
 
-/* Fills *out with the nodes matching the words of t. */
+/* Appends to out the hits of more that it does not hold yet, up to max. */
+static void
+merge_hits(struct db_hits *out, struct db_hits *more, size_t max)
+{
+	for (size_t i = 0; i < more->n; i++) {
+		bool dup = false;
+
+		for (size_t j = 0; j < out->n && !dup; j++)
+			dup = strcmp(out->v[j].id, more->v[i].id) == 0;
+		if (dup || out->n >= max) {
+			hit_free(&more->v[i]);
+			continue;
+		}
+		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
+		out->v[out->n++] = more->v[i];
+	}
+	free(more->v);
+	memset(more, 0, sizeof *more);
+}
+
+/*
+ * Fills *out with the nodes matching the words of t: first those whose
+ * title matches, ranked among themselves, then (when the titles are not
+ * enough) the best of the rest of the text. Ranking the titles first keeps a frequent word cheap, whatever
+ * the size of the content.
+ */
 int
 db_search(struct db *db, const struct text_tokens *t, const char *lang,
           const char *kind, size_t max, struct db_hits *out)
 {
-	char *q = fts_query(t, false);
+	char *q = fts_query(t, lang, kind, false, true);
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
-	if (q != NULL)
-		rc = run_search(db, ST_SEARCH, q, lang, kind, max, NULL, out);
+	if (q == NULL)
+		return 0;       /* no word worth looking for */
+	rc = run_search(db, ST_SEARCH, q, lang, max, NULL, out);
 	free(q);
+	if (rc == 0 && out->n < max) {
+		struct db_hits more;
+
+		q = fts_query(t, lang, kind, false, false);
+		rc = run_search(db, ST_SEARCH, q, lang, max, NULL, &more);
+		free(q);
+		if (rc == 0)
+			merge_hits(out, &more, max);
+	}
 	if (rc != 0 || out->n > 0)
 		return rc;
-	q = fts_query(t, true);
+	q = fts_query(t, lang, kind, true, true);
 	if (q != NULL)
-		rc = run_search(db, ST_FUZZY, q, lang, kind, max, t, out);
+		rc = run_search(db, ST_FUZZY, q, lang, max, t, out);
 	free(q);
 	while (out->n > max)
 		hit_free(&out->v[--out->n]);
@@ -559,6 +702,31 @@ db_hits_free(struct db_hits *h)
 		hit_free(&h->v[i]);
 	free(h->v);
 	memset(h, 0, sizeof *h);
+}
+
+/* Fills *out for language code. */
+int
+db_language_get(struct db *db, const char *code, struct db_language *out)
+{
+	sqlite3_stmt *st = start(db, ST_LANGUAGE, code, NULL);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->texts = sqlite3_column_int(st, 0);
+		out->done = sqlite3_column_int(st, 1);
+		out->reviewed = sqlite3_column_int(st, 2) != 0;
+		out->ui_texts = sqlite3_column_int(st, 3);
+		out->ui_done = sqlite3_column_int(st, 4);
+		out->ui_reviewed = sqlite3_column_int(st, 5) != 0;
+	} else if (rc != SQLITE_DONE) {
+		set_error(db, "reading the languages");
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
 /* Frees the entries of l. */

@@ -15,7 +15,7 @@
 #include "text/text.h"
 
 /* The schema version this program reads (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 struct db;
 
@@ -105,12 +105,14 @@ struct db_hits {
 
 /*
  * Fills *out with at most max nodes, in lang or in French, that contain
- * every word of t (the words of a folded query, see text_tokens) or a word
- * starting with it; title matches first, then by relevance (bm25). When no
- * node does, the nodes sharing the most three-letter runs with the words
+ * every word of t (the words of a folded query, see text_tokens), the word
+ * being typed (three letters or more) also as the start of a longer one; by
+ * relevance
+ * (bm25, a title weighing a hundred times the rest). When no node does, the
+ * nodes whose title holds at least half of the words' three-letter runs
  * (typos). kind, unless NULL, keeps only nodes of that kind. No words find
- * nothing. The words are bound as parameters, and searched as text whatever
- * they hold. 0, or -1 on error.
+ * nothing. The words are quoted into an FTS5 query that is bound as a
+ * parameter: they are searched as text whatever they hold. 0, or -1.
  */
 int db_search(struct db *db, const struct text_tokens *t, const char *lang,
               const char *kind, size_t max, struct db_hits *out);
@@ -120,6 +122,17 @@ int db_contacts(struct db *db, const char *lang, struct db_hits *out);
 
 /* Frees the results of h and empties it. */
 void db_hits_free(struct db_hits *h);
+
+/* How much of the interface and of the content a language has. */
+struct db_language {
+	int texts, done;        /* content texts, and how many are translated */
+	bool reviewed;          /* a fluent reader reviewed the content */
+	int ui_texts, ui_done;  /* the same for the interface */
+	bool ui_reviewed;
+};
+
+/* Fills *out for language code. 0, 1 when it has no translation, -1. */
+int db_language_get(struct db *db, const char *code, struct db_language *out);
 
 /* Frees the entries of l and empties it. */
 void db_list_free(struct db_list *l);

@@ -4,6 +4,7 @@
  */
 #include "text/text.h"
 
+#include <fribidi.h>
 #include <string.h>
 #include <unicase.h>
 #include <unictype.h>
@@ -166,8 +167,9 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out)
 		cw = width_n((const char *)p, q - p);
 		if (i > start && brk[i] == UC_BREAK_POSSIBLE)
 			last = i;
-		/* A space may hang past the end: the break comes after it. */
-		if (w + cw > width && i > start && *p != ' ') {
+		/* A space may hang past the end: the break comes after it. What
+		   is left after a break may still be too wide: break again. */
+		while (w + cw > width && i > start && !(*p == ' ' && q - p == 1)) {
 			size_t cut = last > start ? last : i;
 
 			push_trimmed(out, s, start, cut);
@@ -368,6 +370,7 @@ text_tokens(const char *folded, size_t max, struct text_tokens *out)
 			out->v[out->n++] = xstrndup((const char *)p, n);
 		}
 		p += n;
+		out->open = p == end;
 	}
 }
 
@@ -397,14 +400,19 @@ word_matches(const uint8_t *w, size_t n, const struct text_tokens *t)
 
 /* Makes an excerpt of s around its first matching word. */
 void
-text_snippet(const char *s, const struct text_tokens *t, int width,
+text_snippet(const char *text, const struct text_tokens *t, int width,
              struct text_snippet *out)
 {
+	/* One line: newlines become spaces before anything is measured. */
+	char *s = xstrdup(text);
 	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s), *p;
-	size_t first = (size_t)-1, start = 0, stop;
+	size_t first = (size_t)-1, first_len = 0, start = 0, stop;
 	char *body;
 	int w = 0, lead;
 
+	for (char *c = s; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
 	memset(out, 0, sizeof *out);
 	/* The first matching word. */
 	for (p = u; p < end && t->n > 0;) {
@@ -416,12 +424,15 @@ text_snippet(const char *s, const struct text_tokens *t, int width,
 			break;
 		if (word_matches(p, n, t)) {
 			first = (size_t)(p - u);
+			first_len = n;
 			break;
 		}
 		p += n;
 	}
-	/* Start a third of the width before it, at a word. */
-	if (first != (size_t)-1 && first > 0) {
+	/* Start a third of the width before it, at a word, unless the text up
+	   to the end of that word fits from the start. */
+	if (first != (size_t)-1 && first > 0 &&
+	    width_n(s, first + first_len) > width - 1) {
 		const uint8_t *q = u + first;
 
 		start = first;
@@ -460,12 +471,10 @@ text_snippet(const char *s, const struct text_tokens *t, int width,
 		stop = (size_t)(p - u);
 	}
 	body = xstrndup(s + start, stop - start);
-	for (char *c = body; *c; c++)
-		if (*c == '\n')
-			*c = ' ';
 	out->s = xasprintf("%s%s%s", lead ? "…" : "", body,
 	                   stop < (size_t)(end - u) ? "…" : "");
 	free(body);
+	free(s);
 	/* Mark the matching words inside the excerpt. */
 	u = (const uint8_t *)out->s;
 	end = u + strlen(out->s);
@@ -483,5 +492,42 @@ text_snippet(const char *s, const struct text_tokens *t, int width,
 			out->nmarks++;
 		}
 		p += n;
+	}
+}
+
+/* Returns one line of s in visual order, shaped. */
+char *
+text_visual(const char *s, bool rtl)
+{
+	size_t n = 0, m = 0, k = 0;
+	uint32_t *logical = u8_to_u32((const uint8_t *)s, strlen(s), NULL, &n);
+	FriBidiChar *visual;
+	FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	uint8_t *out;
+
+	if (logical == NULL)
+		xalloc_fail();
+	if (n == 0) {
+		free(logical);
+		return xstrdup("");
+	}
+	visual = xcalloc(n + 1, sizeof *visual);
+	if (!fribidi_log2vis(logical, (FriBidiStrIndex)n, &base, visual, NULL,
+	                     NULL, NULL))
+		memcpy(visual, logical, n * sizeof *visual);
+	/* A joined lam-alef leaves a filler behind: drop it. */
+	for (size_t i = 0; i < n; i++)
+		if (visual[i] != 0xfeff)
+			visual[k++] = visual[i];
+	out = u32_to_u8(visual, k, NULL, &m);
+	free(visual);
+	free(logical);
+	if (out == NULL)
+		xalloc_fail();
+	{
+		char *r = xstrndup((const char *)out, m);
+
+		free(out);
+		return r;
 	}
 }

@@ -2,7 +2,8 @@
  * text.h - measuring, cleaning, wrapping and folding UTF-8 text.
  *
  * The only place that knows about Unicode: everything here is built on
- * libunistring. Widths are terminal columns. All functions accept any bytes:
+ * libunistring, and on FriBidi for right-to-left scripts. Widths are
+ * terminal columns. All functions accept any bytes:
  * invalid UTF-8 is replaced by U+FFFD by text_clean(), and the other
  * functions expect clean text (what text_clean() returns).
  */
@@ -71,12 +72,14 @@ char *text_fold(const char *s);
 struct text_tokens {
 	size_t n;
 	char **v;
+	bool open;      /* the last word is still being typed: the text ends in it */
 };
 
 /*
  * Splits folded text into words: runs of letters and digits (the way
  * SQLite's unicode61 tokenizer splits), at most max of them, each cut to 64
- * bytes at a character boundary.
+ * bytes at a character boundary. A word followed by anything else is
+ * complete; only the last one may be open.
  */
 void text_tokens(const char *folded, size_t max, struct text_tokens *out);
 
@@ -104,6 +107,15 @@ struct text_snippet {
  */
 void text_snippet(const char *s, const struct text_tokens *t, int width,
                   struct text_snippet *out);
+
+/*
+ * Returns one line of clean logical text s in visual order, as a terminal
+ * that does not reorder must receive it: with a right-to-left base
+ * direction when rtl, reordered (Unicode bidi), mirrored, and with Arabic
+ * letters in their joined forms. Numbers, e-mail addresses and Latin names
+ * keep their order inside it. Caller frees.
+ */
+char *text_visual(const char *s, bool rtl);
 
 /*
  * Appends code point c, UTF-8 encoded, to the len bytes of buf (room for cap

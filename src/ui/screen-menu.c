@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -49,6 +50,26 @@ group_end(const struct menu *m)
 	return end < m->v->entries.n ? end : m->v->entries.n;
 }
 
+/*
+ * Writes an entry's title at col 4 of row y. A language's name is written
+ * in its own direction, whatever the direction of the screen.
+ */
+static int
+put_title(const struct ui_area *a, int y, const struct db_entry *e, bool sel)
+{
+	enum term_style st = sel ? TS_SELECTED : TS_NORMAL;
+	const struct i18n_language *l;
+	char *vis;
+	int w;
+
+	if (strcmp(e->kind, "language") != 0 || (l = i18n_find(e->id)) == NULL)
+		return ui_put(a, y, 4, a->w - 4, e->title, st);
+	vis = text_visual(e->title, l->rtl);
+	w = ui_put_visual(a, y, 4, a->w - 4, vis, st);
+	free(vis);
+	return w;
+}
+
 /* Draws the menu. */
 static void
 menu_draw(struct screen *s, struct app *app)
@@ -59,7 +80,7 @@ menu_draw(struct screen *s, struct app *app)
 	struct text_lines intro = { 0 };
 	size_t nkeys = 0, start = group_start(m), end = group_end(m), rows;
 	bool more = grouped(m) && end < m->v->entries.n;
-	int y;
+	int x, y;
 
 	/* TRANSLATORS: key-bar button: digits choose an entry. */
 	keys[nkeys++] = (struct ui_key){ "1-9", N_("Choisir"), AK_NONE };
@@ -73,7 +94,7 @@ menu_draw(struct screen *s, struct app *app)
 		text_wrap(m->v->para[i].text, a.w, &intro);
 	if (intro.n > 0 && (int)(intro.n + 1 + rows) <= a.h) {
 		for (size_t i = 0; i < intro.n; i++)
-			term_put(y++, a.x, a.w, intro.v[i].s, TS_NORMAL);
+			ui_put(&a, y++, 0, a.w, intro.v[i].s, TS_NORMAL);
 		y++;
 	}
 	text_lines_free(&intro);
@@ -91,9 +112,11 @@ menu_draw(struct screen *s, struct app *app)
 		snprintf(num, sizeof num, "%zu", i - start + 1);
 		if (sel)
 			term_fill(y, a.x, TS_SELECTED);
-		term_put(y, a.x + 1, 2, num, sel ? TS_SELECTED : TS_NUMBER);
-		term_put(y, a.x + 4, a.w - 4, m->v->entries.v[i].title,
-		         sel ? TS_SELECTED : TS_NORMAL);
+		ui_put(&a, y, 1, 2, num, sel ? TS_SELECTED : TS_NUMBER);
+		x = put_title(&a, y, &m->v->entries.v[i], sel);
+		if (m->v->entries.v[i].fallback)
+			ui_put(&a, y, 5 + x, a.w - 5 - x, _("(pas encore traduit)"),
+			       sel ? TS_SELECTED : TS_MARK);
 		m->nrows++;
 	}
 	m->more_row = -1;
@@ -104,20 +127,24 @@ menu_draw(struct screen *s, struct app *app)
 		   shown and how many there are. */
 		label = xasprintf(_("Suite… (%zu/%zu)"), start / GROUP + 1,
 		                  (m->v->entries.n + GROUP - 1) / GROUP);
-		term_put(y, a.x + 1, 2, "9", TS_NUMBER);
-		term_put(y, a.x + 4, a.w - 4, label, TS_NORMAL);
+		ui_put(&a, y, 1, 2, "9", TS_NUMBER);
+		ui_put(&a, y, 4, a.w - 4, label, TS_NORMAL);
 		free(label);
 		m->more_row = y;
 	}
 }
 
-/* Opens entry i. */
+/* Opens entry i; a language is chosen, and the picker closes. */
 static int
 open_entry(struct app *app, struct menu *m, size_t i)
 {
 	if (i >= m->v->entries.n)
 		return APP_HANDLED;
 	m->sel = i;
+	if (strcmp(m->v->entries.v[i].kind, "language") == 0) {
+		app_set_language(app, m->v->entries.v[i].id);
+		return APP_POP;
+	}
 	app_open(app, m->v->entries.v[i].id);
 	return APP_REDRAW;
 }
@@ -199,10 +226,29 @@ menu_free(struct screen *s)
 	free(m);
 }
 
+/* Shows the menu again in the language now chosen, on the same entry. */
+static void
+menu_reload(struct screen *s, struct app *app)
+{
+	struct menu *m = (struct menu *)s;
+	struct model_view *v = strcmp(m->v->id, "language") == 0
+	                       ? ui_language_view()
+	                       : ui_load(app, m->v->id, i18n_lang());
+
+	if (v == NULL)
+		return;
+	model_view_free(m->v);
+	free(m->v);
+	m->v = v;
+	if (m->sel >= v->entries.n)
+		m->sel = v->entries.n > 0 ? v->entries.n - 1 : 0;
+}
+
 static const struct screen_ops menu_ops = {
 	.name = "menu",
 	.draw = menu_draw,
 	.key = menu_key,
+	.reload = menu_reload,
 	.free = menu_free,
 };
 

@@ -23,14 +23,18 @@ struct pline {
 	enum term_style style;
 	size_t para;            /* the paragraph it comes from */
 	long link;              /* the link it opens, or -1 */
+	bool rtl;               /* written right to left */
 };
 
 struct page {
 	struct screen base;
 	struct model_view *v;
+	struct model_view *fr;  /* the French original, shown under v, or NULL */
 	struct pline *l;
 	size_t n, cap;
 	int width;              /* the width the lines were laid out for */
+	bool ltr;               /* lines being added read left to right */
+	bool show_french;       /* scroll to the French once laid out */
 	size_t top;             /* the first line shown */
 	int row0;               /* the screen row of line top */
 	int rows;               /* how many rows were shown */
@@ -55,6 +59,7 @@ add(struct page *p, const char *prefix, enum term_style pstyle, int indent,
 	l->style = style;
 	l->para = para;
 	l->link = link;
+	l->rtl = i18n_rtl() && !p->ltr;
 }
 
 /* Wraps text into lines after a prefix of indent columns. */
@@ -95,19 +100,25 @@ label_width(const struct model_view *v)
 	return max;
 }
 
-/* Lays the view out for width columns. */
+/*
+ * Lays out the paragraphs of v for width columns, numbered from para0, left
+ * to right whatever the language when ltr.
+ */
 static void
-layout(struct page *p, int width)
+layout_paras(struct page *p, const struct model_view *v, int width,
+             size_t para0, bool ltr)
 {
-	const struct model_view *v = p->v;
 	int lw = label_width(v) + 2;
 	bool side = lw <= width / 2;    /* labels beside values, or above */
 
-	clear_lines(p);
-	p->width = width;
-	for (size_t i = 0; i < v->npara; i++) {
-		const struct model_para *q = &v->para[i];
+	for (size_t n = 0; n < v->npara; n++) {
+		size_t i = para0 + n;
+		const struct model_para *q = &v->para[n];
 		enum term_style vs = q->style == MODEL_UNKNOWN ? TS_UNKNOWN : TS_NORMAL;
+
+		/* French shown for want of a translation reads left to right. */
+		p->ltr = ltr || (v->text_fallback && (q->style == MODEL_TEXT ||
+		         q->style == MODEL_ITEM || q->style == MODEL_HEADING));
 
 		switch (q->style) {
 		case MODEL_FIELD:
@@ -121,15 +132,15 @@ layout(struct page *p, int width)
 				            width);
 			}
 			/* Fields follow each other without blank lines. */
-			if (i + 1 < v->npara && (v->para[i + 1].style == MODEL_FIELD ||
-			                         v->para[i + 1].style == MODEL_UNKNOWN))
+			if (n + 1 < v->npara && (v->para[n + 1].style == MODEL_FIELD ||
+			                         v->para[n + 1].style == MODEL_UNKNOWN))
 				continue;
 			break;
 		case MODEL_ITEM:
 			add_wrapped(p, "•", TS_NUMBER, 2, q->text, TS_NORMAL, i, -1,
 			            width);
 			/* A list has no blank lines inside. */
-			if (i + 1 < v->npara && v->para[i + 1].style == MODEL_ITEM)
+			if (n + 1 < v->npara && v->para[n + 1].style == MODEL_ITEM)
 				continue;
 			break;
 		case MODEL_HEADING:
@@ -139,7 +150,7 @@ layout(struct page *p, int width)
 		case MODEL_NOTE:
 			add_wrapped(p, NULL, TS_NORMAL, 0, q->text, TS_NOTE, i, -1,
 			            width);
-			if (i + 1 < v->npara && v->para[i + 1].style == MODEL_NOTE)
+			if (n + 1 < v->npara && v->para[n + 1].style == MODEL_NOTE)
 				continue;
 			break;
 		case MODEL_TEXT:
@@ -149,6 +160,26 @@ layout(struct page *p, int width)
 		}
 		add(p, NULL, TS_NORMAL, 0, "", TS_NORMAL, i, -1);
 	}
+	p->ltr = false;
+}
+
+/* Lays the page out for width columns: the view, its links, the French. */
+static void
+layout(struct page *p, int width)
+{
+	const struct model_view *v = p->v;
+
+	clear_lines(p);
+	p->width = width;
+	if (v->text_fallback) {
+		/* TRANSLATORS: above a text shown in French for want of a
+		   translation. */
+		add_wrapped(p, NULL, TS_NORMAL, 0, _("Ce texte n'est pas encore "
+		            "traduit : le voici en français."), TS_MARK, 0, -1,
+		            width);
+		add(p, NULL, TS_NORMAL, 0, "", TS_NORMAL, 0, -1);
+	}
+	layout_paras(p, v, width, 0, false);
 	if (v->entries.n > 0) {
 		/* TRANSLATORS: heading of the links at the end of a page. */
 		add(p, NULL, TS_NORMAL, 0, _("Voir aussi"), TS_HEADING, v->npara, -1);
@@ -159,6 +190,15 @@ layout(struct page *p, int width)
 			add_wrapped(p, num, TS_NUMBER, 4, v->entries.v[i].title,
 			            TS_NORMAL, v->npara, (long)i, width);
 		}
+		add(p, NULL, TS_NORMAL, 0, "", TS_NORMAL, v->npara, -1);
+	}
+	if (p->fr != NULL) {
+		/* The French is written left to right, whatever the language. */
+		p->ltr = true;
+		add(p, NULL, TS_NORMAL, 0, p->fr->title, TS_HEADING,
+		    v->npara + 1, -1);
+		add(p, NULL, TS_NORMAL, 0, "", TS_NORMAL, v->npara + 1, -1);
+		layout_paras(p, p->fr, width, v->npara + 2, true);
 	}
 	while (p->n > 0 && p->l[p->n - 1].text[0] == '\0' &&
 	       p->l[p->n - 1].prefix == NULL)
@@ -172,6 +212,31 @@ max_top(const struct page *p, int rows)
 	return p->n > (size_t)rows ? p->n - (size_t)rows : 0;
 }
 
+/* Returns true when the page has a French original to show beside it. */
+static bool
+has_french(const struct page *p)
+{
+	return strcmp(i18n_lang(), "fr") != 0 && strcmp(p->v->id, "help") != 0;
+}
+
+/* Shows or hides the French original under the text. */
+static int
+toggle_french(struct page *p, struct app *app)
+{
+	if (!has_french(p))
+		return APP_HANDLED;
+	if (p->fr != NULL) {
+		model_view_free(p->fr);
+		free(p->fr);
+		p->fr = NULL;
+	} else {
+		p->fr = ui_load(app, p->v->id, "fr");
+		p->show_french = p->fr != NULL;
+	}
+	p->width = 0;   /* lay out again */
+	return APP_REDRAW;
+}
+
 /* Draws the page. */
 static void
 page_draw(struct screen *s, struct app *app)
@@ -180,16 +245,31 @@ page_draw(struct screen *s, struct app *app)
 	struct ui_key keys[8];
 	struct ui_area a;
 	size_t nkeys = 0;
+	int x;
 
 	/* TRANSLATORS: key-bar button: arrows scroll the text. */
 	keys[nkeys++] = (struct ui_key){ "↑↓", N_("Défiler"), AK_NONE };
 	nkeys += ui_common_keys(app, keys + nkeys, 8 - nkeys);
+	if (has_french(p) && nkeys < 8)
+		/* TRANSLATORS: key-bar button: show the French text too. */
+		keys[nkeys++] = (struct ui_key){ "f", N_("Français"), 'f' };
 	ui_frame(app, p->v, keys, nkeys, &a);
 	if (a.w != p->width) {
-		/* Keep the paragraph at the top in view across a resize. */
-		size_t para = p->n > 0 ? p->l[p->top].para : 0;
+		/* Keep the paragraph at the top in view across a resize or a
+		   change of language: the first one with text from the top. */
+		size_t k = p->top, para = 0;
+
+		while (k + 1 < p->n && p->l[k].text[0] == '\0' &&
+		       p->l[k].prefix == NULL)
+			k++;
+		if (k < p->n)
+			para = p->l[k].para;
 
 		layout(p, a.w);
+		/* The French was just asked for: show it. */
+		if (p->show_french)
+			para = p->v->npara + 1;
+		p->show_french = false;
 		p->top = 0;
 		while (p->top + 1 < p->n && p->l[p->top].para < para)
 			p->top++;
@@ -202,15 +282,17 @@ page_draw(struct screen *s, struct app *app)
 		const struct pline *l = &p->l[p->top + (size_t)r];
 
 		if (l->prefix != NULL)
-			term_put(a.y + r, a.x, l->indent ? l->indent - 1 : a.w,
-			         l->prefix, l->pstyle);
-		term_put(a.y + r, a.x + l->indent, a.w - l->indent, l->text,
-		         l->style);
+			ui_put_dir(&a, a.y + r, 0, l->indent ? l->indent - 1 : a.w,
+			           l->prefix, l->pstyle, l->rtl);
+		ui_put_dir(&a, a.y + r, l->indent, a.w - l->indent, l->text,
+		           l->style, l->rtl);
 	}
+	/* The scroll marks go just outside the text, on its end side. */
+	x = i18n_rtl() ? a.x - 2 : a.x + a.w + 1;
 	if (p->top > 0)
-		term_put(a.y, a.x + a.w + 1, 1, "▲", TS_NUMBER);
+		term_put(a.y, x, 1, "▲", TS_NUMBER);
 	if (p->top < max_top(p, a.h))
-		term_put(a.y + a.h - 1, a.x + a.w + 1, 1, "▼", TS_NUMBER);
+		term_put(a.y + a.h - 1, x, 1, "▼", TS_NUMBER);
 }
 
 /* Scrolls to line top, kept within the text. */
@@ -273,6 +355,8 @@ page_key(struct screen *s, struct app *app, const struct app_event *ev)
 	}
 	if (ev->key >= '1' && ev->key <= '9')
 		return open_link(app, p, (size_t)(ev->key - '1'));
+	if (ev->key == 'f' || ev->key == 'F')
+		return toggle_french(p, app);
 	return APP_IGNORED;
 }
 
@@ -286,13 +370,40 @@ page_free(struct screen *s)
 	free(p->l);
 	model_view_free(p->v);
 	free(p->v);
+	if (p->fr != NULL) {
+		model_view_free(p->fr);
+		free(p->fr);
+	}
 	free(p);
+}
+
+/* Shows the page again in the language now chosen, at the same place. */
+static void
+page_reload(struct screen *s, struct app *app)
+{
+	struct page *p = (struct page *)s;
+	struct model_view *v = strcmp(p->v->id, "help") == 0
+	                       ? ui_help_view(app)
+	                       : ui_load(app, p->v->id, i18n_lang());
+
+	if (v == NULL)
+		return;
+	model_view_free(p->v);
+	free(p->v);
+	p->v = v;
+	if (p->fr != NULL && !has_french(p)) {
+		model_view_free(p->fr);
+		free(p->fr);
+		p->fr = NULL;
+	}
+	p->width = 0;   /* lay out again, keeping the paragraph at the top */
 }
 
 static const struct screen_ops page_ops = {
 	.name = "page",
 	.draw = page_draw,
 	.key = page_key,
+	.reload = page_reload,
 	.free = page_free,
 };
 

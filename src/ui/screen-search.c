@@ -51,13 +51,22 @@ refresh(struct search *s, struct app *app)
 	free(err);
 }
 
-/* Writes an excerpt at (y, x) with its matching words marked. */
+/*
+ * Writes an excerpt at col of row y with its matching words marked (in a
+ * right-to-left language, as one run without marks: the marks would not
+ * survive the reordering).
+ */
 static void
-put_snippet(int y, int x, int w, const struct text_snippet *sn, bool sel)
+put_snippet(const struct ui_area *a, int y, int col0, const struct text_snippet *sn,
+            bool sel)
 {
 	size_t at = 0;
-	int col = x;
+	int x = a->x + col0, w = a->w - col0, col = x;
 
+	if (i18n_rtl()) {
+		ui_put(a, y, col0, w, sn->s, sel ? TS_SELECTED : TS_NORMAL);
+		return;
+	}
 	for (size_t m = 0; m <= sn->nmarks; m++) {
 		size_t end = m < sn->nmarks ? sn->marks[m].start : strlen(sn->s);
 		char *part = xstrndup(sn->s + at, end - at);
@@ -113,29 +122,29 @@ draw_result(struct search *s, struct app *app, size_t i, int y,
 {
 	const struct db_hit *h = &s->r.hits.v[i];
 	bool sel = i == s->sel;
-	int x = a->x + 1;
+	int col = 1;
 
 	if (sel) {
 		term_fill(y, a->x, TS_SELECTED);
 		term_fill(y + 1, a->x, TS_SELECTED);
 	}
-	x += term_put(y, x, a->w - 1, h->title, sel ? TS_SELECTED : TS_TITLE);
-	if (h->section[0] != '\0' && x + 4 < a->x + a->w) {
-		x += term_put(y, x, 3, " · ", sel ? TS_SELECTED : TS_NOTE);
-		term_put(y, x, a->x + a->w - x, h->section,
-		         sel ? TS_SELECTED : TS_NOTE);
+	col += ui_put(a, y, col, a->w - col, h->title,
+	              sel ? TS_SELECTED : TS_TITLE);
+	if (h->section[0] != '\0' && col + 4 < a->w) {
+		col += ui_put(a, y, col, 3, " · ", sel ? TS_SELECTED : TS_NOTE);
+		ui_put(a, y, col, a->w - col, h->section,
+		       sel ? TS_SELECTED : TS_NOTE);
 	}
 	if (s->directory) {
 		char *line = card_line(app, h->id);
 
-		term_put(y + 1, a->x + 3, a->w - 3, line,
-		         sel ? TS_SELECTED : TS_NORMAL);
+		ui_put(a, y + 1, 3, a->w - 3, line, sel ? TS_SELECTED : TS_NORMAL);
 		free(line);
 	} else {
 		struct text_snippet sn;
 
 		text_snippet(h->text, &s->r.words, a->w - 3, &sn);
-		put_snippet(y + 1, a->x + 3, a->w - 3, &sn, sel);
+		put_snippet(a, y + 1, 3, &sn, sel);
 		free(sn.s);
 	}
 }
@@ -148,27 +157,27 @@ search_draw(struct screen *scr, struct app *app)
 	struct ui_key keys[8];
 	struct ui_area a;
 	size_t nkeys = 0, fit;
-	int x, y;
+	int col, y;
 
 	/* TRANSLATORS: key-bar buttons of the search screen. */
 	keys[nkeys++] = (struct ui_key){ "Esc", N_("Retour"), AK_ESC };
 	keys[nkeys++] = (struct ui_key){ "↑↓", N_("Choisir"), AK_NONE };
-	keys[nkeys++] = (struct ui_key){ "Entrée", N_("Ouvrir"), AK_ENTER };
+	keys[nkeys++] = (struct ui_key){ "⏎", N_("Ouvrir"), AK_ENTER };
 	ui_frame(app, s->v, keys, nkeys, &a);
 
-	x = a.x + term_put(a.y, a.x, a.w, s->directory
-	                   /* TRANSLATORS: before the text typed to filter the
-	                      directory. */
-	                   ? _("Nom, organisation, thème ou ville :")
-	                   /* TRANSLATORS: before the text the visitor types. */
-	                   : _("Tapez un mot :"), TS_LABEL) + 1;
-	x += term_put(a.y, x, a.x + a.w - x - 1, s->query, TS_SELECTED);
-	term_put(a.y, x, 1, " ", TS_SELECTED);
+	col = ui_put(&a, a.y, 0, a.w, s->directory
+	             /* TRANSLATORS: before the text typed to filter the
+	                directory. */
+	             ? _("Nom, organisation, thème ou ville :")
+	             /* TRANSLATORS: before the text the visitor types. */
+	             : _("Tapez un mot :"), TS_LABEL) + 1;
+	col += ui_put(&a, a.y, col, a.w - col - 1, s->query, TS_SELECTED);
+	ui_put(&a, a.y, col, 1, " ", TS_SELECTED);
 	y = a.y + 2;
 	s->row0 = y;
 	s->shown = 0;
 	if (!s->directory && s->len == 0) {
-		term_put(y, a.x, a.w, _("Les pages et les contacts qui contiennent "
+		ui_put(&a, y, 0, a.w, _("Les pages et les contacts qui contiennent "
 		                        "ce mot s'affichent ici."), TS_NOTE);
 		return;
 	}
@@ -180,7 +189,7 @@ search_draw(struct screen *scr, struct app *app)
 		                    : _("Aucun résultat. Demandez à l'accueil, ou "
 		                        "regardez dans Contacts."), a.w, &l);
 		for (size_t i = 0; i < l.n; i++)
-			term_put(y++, a.x, a.w, l.v[i].s, TS_UNKNOWN);
+			ui_put(&a, y++, 0, a.w, l.v[i].s, TS_UNKNOWN);
 		text_lines_free(&l);
 		return;
 	}
@@ -276,10 +285,26 @@ search_free(struct screen *scr)
 	free(s);
 }
 
+/* Shows the screen again in the language now chosen. */
+static void
+search_reload(struct screen *scr, struct app *app)
+{
+	struct search *s = (struct search *)scr;
+	struct model_view *v = ui_load(app, s->v->id, i18n_lang());
+
+	if (v != NULL) {
+		model_view_free(s->v);
+		free(s->v);
+		s->v = v;
+	}
+	refresh(s, app);
+}
+
 static const struct screen_ops search_ops = {
 	.name = "search",
 	.draw = search_draw,
 	.key = search_key,
+	.reload = search_reload,
 	.free = search_free,
 };
 

@@ -12,6 +12,8 @@
 #include "text/text.h"
 #include "ui/term.h"
 
+static bool terminal_bidi;      /* the terminal reorders by itself */
+
 /* Where the buttons of the key bar were last drawn, for mouse clicks. */
 static struct {
 	int x0, x1, code;
@@ -19,31 +21,86 @@ static struct {
 static size_t nbuttons;
 static int bar_row = -1;
 
-/* Draws the key bar on row y. */
+/* Says that the terminal reorders right-to-left text itself. */
+void
+ui_set_terminal_bidi(bool on)
+{
+	terminal_bidi = on;
+}
+
+/* Writes s at col from the start edge of a, in direction rtl. */
+int
+ui_put_dir(const struct ui_area *a, int y, int col, int maxw, const char *s,
+           enum term_style st, bool rtl)
+{
+	char *fit, *vis;
+	int w;
+
+	if (maxw > a->w - col)
+		maxw = a->w - col;
+	if (!rtl)
+		return term_put(y, a->x + col, maxw, s, st);
+	/* Cut the logical text, so that its end is what goes. */
+	fit = text_fit(s, maxw);
+	vis = terminal_bidi ? xstrdup(fit) : text_visual(fit, true);
+	w = text_width(vis);
+	term_put(y, a->x + a->w - col - w, w, vis, st);
+	free(vis);
+	free(fit);
+	return w;
+}
+
+/* Writes text already in visual order at col from the start edge of a. */
+int
+ui_put_visual(const struct ui_area *a, int y, int col, int maxw,
+              const char *vis, enum term_style st)
+{
+	int w;
+
+	if (maxw > a->w - col)
+		maxw = a->w - col;
+	if (!i18n_rtl())
+		return term_put(y, a->x + col, maxw, vis, st);
+	w = text_width(vis) < maxw ? text_width(vis) : maxw;
+	return term_put(y, a->x + a->w - col - w, w, vis, st);
+}
+
+/* Writes s at col from the start edge of a, in the visitor's direction. */
+int
+ui_put(const struct ui_area *a, int y, int col, int maxw, const char *s,
+       enum term_style st)
+{
+	return ui_put_dir(a, y, col, maxw, s, st, i18n_rtl());
+}
+
+/* Draws the key bar on row y: from the start edge, as many buttons as fit. */
 static void
 draw_keybar(int y, int w, const struct ui_key *keys, size_t n)
 {
-	int x = 1;
+	struct ui_area bar = { .y = y, .x = 1, .h = 1, .w = w - 2 };
+	bool rtl = i18n_rtl();
+	int col = 0;
 
 	term_fill(y, 0, TS_BAR);
 	nbuttons = 0;
 	bar_row = y;
 	for (size_t i = 0; i < n; i++) {
 		const char *label = _(keys[i].label);
-		int need = text_width(keys[i].key) + 1 + text_width(label);
+		int kw = text_width(keys[i].key);
+		int need = kw + 1 + text_width(label);
 
-		if (x + need > w - 1)
+		if (col + need > bar.w)
 			continue;
 		if (nbuttons < sizeof buttons / sizeof *buttons) {
-			buttons[nbuttons].x0 = x;
-			buttons[nbuttons].x1 = x + need;
+			buttons[nbuttons].x0 = rtl ? bar.x + bar.w - col - need
+			                           : bar.x + col;
+			buttons[nbuttons].x1 = buttons[nbuttons].x0 + need;
 			buttons[nbuttons].code = keys[i].code;
 			nbuttons++;
 		}
-		x += term_put(y, x, w - x, keys[i].key, TS_BAR_KEY);
-		x += 1;
-		x += term_put(y, x, w - x, label, TS_BAR);
-		x += 2;
+		ui_put(&bar, y, col, kw, keys[i].key, TS_BAR_KEY);
+		ui_put(&bar, y, col + kw + 1, need - kw - 1, label, TS_BAR);
+		col += need + 2;
 	}
 }
 
@@ -52,26 +109,31 @@ void
 ui_frame(struct app *app, const struct model_view *v,
          const struct ui_key *keys, size_t nkeys, struct ui_area *area)
 {
+	struct ui_area full, head;
 	int h, w, x;
 	char *crumb;
 
 	term_size(&h, &w);
 	term_erase();
-	crumb = v->path.n > 0 ? model_crumb(v, " › ") : xstrdup(v->title);
-	term_fill(0, 0, TS_BAR);
-	term_put(0, 1, w - 2, crumb, TS_BAR);
-	free(crumb);
-	x = 2 + term_put(1, 2, w - 4, v->title, TS_TITLE);
-	if (v->fallback)
-		/* TRANSLATORS: shown beside a title that is still in French. */
-		term_put(1, x + 1, w - x - 3, _("(pas encore traduit)"), TS_MARK);
-	draw_keybar(h - 1, w, keys, nkeys);
-	if (app->message != NULL)
-		term_put(h - 2, 2, w - 4, app->message, TS_MARK);
+	/* The frame's own rows span the whole width. */
+	full = (struct ui_area){ .y = 0, .x = 1, .h = h, .w = w - 2 };
+	head = (struct ui_area){ .y = 0, .x = 2, .h = h, .w = w - 4 };
 	area->y = 3;
 	area->x = 2;
 	area->h = h - 1 - area->y - (app->message != NULL);
 	area->w = w - 4 < UI_MAX_TEXT ? w - 4 : UI_MAX_TEXT;
+	crumb = v->path.n > 0 ? model_crumb(v, " › ") : xstrdup(v->title);
+	term_fill(0, 0, TS_BAR);
+	ui_put(&full, 0, 0, full.w, crumb, TS_BAR);
+	free(crumb);
+	x = ui_put(&head, 1, 0, head.w, v->title, TS_TITLE);
+	if (v->fallback)
+		/* TRANSLATORS: shown beside a title that is still in French. */
+		ui_put(&head, 1, x + 1, head.w - x - 1, _("(pas encore traduit)"),
+		       TS_MARK);
+	draw_keybar(h - 1, w, keys, nkeys);
+	if (app->message != NULL)
+		ui_put(&head, h - 2, 0, head.w, app->message, TS_MARK);
 }
 
 /* The buttons that end every key bar. */
@@ -83,6 +145,8 @@ ui_common_keys(const struct app *app, struct ui_key *keys, size_t n)
 	/* TRANSLATORS: key-bar buttons; keep them short. */
 	if (app->top != NULL && app->top->below != NULL && i < n)
 		keys[i++] = (struct ui_key){ "0", N_("Retour"), '0' };
+	if (i < n)
+		keys[i++] = (struct ui_key){ "*", N_("Langue"), '*' };
 	if (i < n)
 		keys[i++] = (struct ui_key){ "?", N_("Aide"), '?' };
 	if (i < n)
@@ -111,6 +175,36 @@ ui_read(struct app_event *ev, int timeout_ms)
 	return 0;
 }
 
+/* Draws the "are you still there?" box over the screen. */
+static void
+draw_countdown(const struct app *app, int h, int w)
+{
+	struct text_lines l = { 0 };
+	char *left;
+	int bw = w - 4 < 60 ? w - 4 : 60, top;
+	struct ui_area box;
+
+	/* TRANSLATORS: after two minutes without a key, before the reset. */
+	text_wrap(_("Êtes-vous encore là ?"), bw - 4, &l);
+	/* TRANSLATORS: %d is a number of seconds. */
+	left = xasprintf(ngettext("Tout recommence au début dans %d seconde.",
+	                          "Tout recommence au début dans %d secondes.",
+	                          app->countdown), app->countdown);
+	text_wrap(left, bw - 4, &l);
+	free(left);
+	text_wrap(_("Appuyez sur une touche pour continuer."), bw - 4, &l);
+	top = (h - (int)l.n - 2) / 2;
+	box = (struct ui_area){ .y = top, .x = (w - bw) / 2 + 2, .h = (int)l.n,
+	                        .w = bw - 4 };
+	for (int y = top; y < top + (int)l.n + 2 && y < h; y++) {
+		for (int x = (w - bw) / 2; x < (w - bw) / 2 + bw; x++)
+			term_put(y, x, 1, " ", TS_SELECTED);
+	}
+	for (size_t i = 0; i < l.n && top + 1 + (int)i < h; i++)
+		ui_put(&box, top + 1 + (int)i, 0, box.w, l.v[i].s, TS_SELECTED);
+	text_lines_free(&l);
+}
+
 /* Draws the top screen, or asks for a bigger window. */
 static void
 ui_draw(struct app *app)
@@ -124,26 +218,29 @@ ui_draw(struct app *app)
 		term_erase();
 		bar_row = -1;
 		nbuttons = 0;
+		struct ui_area all = { .y = 0, .x = 0, .h = h, .w = w };
+
 		/* TRANSLATORS: the only line shown when the window is too small. */
 		text_wrap(_("Agrandissez la fenêtre, s'il vous plaît."), w, &l);
 		for (size_t i = 0; i < l.n && (int)i < h; i++)
-			term_put((int)i, 0, w, l.v[i].s, TS_TITLE);
+			ui_put(&all, (int)i, 0, w, l.v[i].s, TS_TITLE);
 		text_lines_free(&l);
 	} else {
 		app->top->ops->draw(app->top, app);
+		if (app->countdown > 0)
+			draw_countdown(app, h, w);
 	}
 	term_flush();
 }
 
-/* Opens the screen for node id. */
-static struct screen *
-ui_open(struct app *app, const char *id)
+/* Loads node id in the current language, or says why not. */
+struct model_view *
+ui_load(struct app *app, const char *id, const char *lang)
 {
 	struct model_view *v = xcalloc(1, sizeof *v);
 	char *err = NULL;
-	int rc = model_view_load(app->db, id, i18n_lang(), v, &err);
 
-	if (rc != 0) {
+	if (model_view_load(app->db, id, lang, v, &err) != 0) {
 		/* TRANSLATORS: shown when a page cannot be read. */
 		app_set_message(app, _("Cette page ne peut pas être affichée. "
 		                       "Demandez à l'accueil."));
@@ -151,6 +248,17 @@ ui_open(struct app *app, const char *id)
 		free(v);
 		return NULL;
 	}
+	return v;
+}
+
+/* Opens the screen for node id. */
+static struct screen *
+ui_open(struct app *app, const char *id)
+{
+	struct model_view *v = ui_load(app, id, i18n_lang());
+
+	if (v == NULL)
+		return NULL;
 	if (strcmp(v->kind, "menu") == 0)
 		return screen_menu_new(v);
 	if (strcmp(v->kind, "search") == 0)
@@ -172,9 +280,9 @@ help_para(struct model_view *v, enum model_style style, const char *text)
 	v->npara++;
 }
 
-/* Returns a new help screen. */
-static struct screen *
-ui_help(struct app *app)
+/* Returns the view of the help screen, in the current language. */
+struct model_view *
+ui_help_view(const struct app *app)
 {
 	struct model_view *v = xcalloc(1, sizeof *v);
 
@@ -193,13 +301,95 @@ ui_help(struct app *app)
 	                           "faire défiler une page entière."));
 	help_para(v, MODEL_ITEM, _("/ : rechercher un mot dans tout le "
 	                           "contenu."));
+	help_para(v, MODEL_ITEM, _("* : choisir une autre langue."));
+	help_para(v, MODEL_ITEM, _("f : sur une page, voir aussi le texte en "
+	                           "français, pour le montrer à la commune ou "
+	                           "au CPAS."));
 	help_para(v, MODEL_ITEM, _("? : cette aide."));
 	if (!app->kiosk)
 		help_para(v, MODEL_ITEM, _("q : quitter le programme."));
 	help_para(v, MODEL_TEXT, _("Une information manque ? Demandez à "
 	                           "l'accueil : nous sommes là pour vous "
 	                           "aider."));
-	return screen_page_new(v);
+	return v;
+}
+
+/* Returns a new help screen. */
+static struct screen *
+ui_help(struct app *app)
+{
+	return screen_page_new(ui_help_view(app));
+}
+
+/* Returns the view of the language picker: every language by its name. */
+struct model_view *
+ui_language_view(void)
+{
+	struct model_view *v = xcalloc(1, sizeof *v);
+
+	v->id = xstrdup("language");
+	v->kind = xstrdup("menu");
+	/* TRANSLATORS: title of the language picker. */
+	v->title = xstrdup(_("Choisissez votre langue"));
+	v->entries.n = i18n_nlanguages;
+	v->entries.v = xcalloc(i18n_nlanguages, sizeof *v->entries.v);
+	for (size_t i = 0; i < i18n_nlanguages; i++) {
+		v->entries.v[i].id = xstrdup(i18n_languages[i].code);
+		v->entries.v[i].kind = xstrdup("language");
+		v->entries.v[i].title = xstrdup(i18n_languages[i].name);
+	}
+	return v;
+}
+
+/* Returns a new language picker. */
+static struct screen *
+ui_language(struct app *app)
+{
+	return screen_menu_new(ui_language_view());
+}
+
+/* Draws the out-of-service notice, once in every language. */
+static void
+draw_out_of_service(void)
+{
+	const char *keep = i18n_lang();
+	int h, w, y = 1;
+
+	term_size(&h, &w);
+	term_erase();
+	for (size_t i = 0; i < i18n_nlanguages && y < h; i++) {
+		const struct i18n_language *l = &i18n_languages[i];
+		struct ui_area a = { .y = 0, .x = 2, .h = h, .w = w - 4 };
+		struct text_lines t = { 0 };
+
+		i18n_set(l->code);
+		/* TRANSLATORS: the only screen when the kiosk's data is broken. */
+		text_wrap(_("Hors service. Demandez à l'accueil, s'il vous plaît."),
+		          a.w, &t);
+		for (size_t j = 0; j < t.n && y < h; j++)
+			ui_put(&a, y++, 0, a.w, t.v[j].s, i == 0 ? TS_TITLE : TS_NORMAL);
+		text_lines_free(&t);
+	}
+	i18n_set(keep);
+	term_flush();
+}
+
+/* Shows the out-of-service notice until retry() succeeds or a signal. */
+void
+ui_out_of_service(bool (*retry)(void *), void *arg)
+{
+	bool redraw = true;
+
+	while (!app_stopping()) {
+		struct app_event ev;
+
+		if (redraw)
+			draw_out_of_service();
+		/* Keys do nothing; every ten seconds, try again. */
+		redraw = term_read(&ev, 10000) != 0 || ev.key == AK_RESIZE;
+		if (retry(arg))
+			return;
+	}
 }
 
 const struct app_ui ui_app = {
@@ -207,4 +397,6 @@ const struct app_ui ui_app = {
 	.draw = ui_draw,
 	.open = ui_open,
 	.help = ui_help,
+	.language = ui_language,
+	.pin = screen_pin_new,
 };

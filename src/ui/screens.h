@@ -13,6 +13,7 @@
 
 #include "core/app.h"
 #include "core/model.h"
+#include "ui/term.h"
 
 /* Below this size the frame only asks for a bigger window. */
 #define UI_MIN_W 30
@@ -32,6 +33,34 @@ struct ui_area {
 	int y, x, h, w;         /* rows y .. y+h-1, text columns x .. x+w-1 */
 };
 
+/*
+ * Writes clean logical text s on row y, col columns from the start edge of
+ * area a (its left edge, or its right edge when rtl), in at most maxw
+ * columns, in visual order unless the terminal reorders by itself. Returns
+ * the columns used.
+ */
+int ui_put_dir(const struct ui_area *a, int y, int col, int maxw,
+               const char *s, enum term_style st, bool rtl);
+
+/* Writes text already in visual order, aligned as ui_put would. */
+int ui_put_visual(const struct ui_area *a, int y, int col, int maxw,
+                  const char *vis, enum term_style st);
+
+/* The same in the direction of the visitor's language. */
+int ui_put(const struct ui_area *a, int y, int col, int maxw, const char *s,
+           enum term_style st);
+
+/* Says that the terminal reorders right-to-left text itself. */
+void ui_set_terminal_bidi(bool on);
+
+/*
+ * Kiosk mode with no usable database: shows "out of service, please ask at
+ * the desk" in every language, ignoring every key, and calls retry(arg)
+ * after each key and every ten seconds until it returns true (the database
+ * is back) or a signal ends the program.
+ */
+void ui_out_of_service(bool (*retry)(void *), void *arg);
+
 /* The table the main loop uses (read, draw, open, help). */
 extern const struct app_ui ui_app;
 
@@ -44,6 +73,19 @@ void ui_frame(struct app *app, const struct model_view *v,
 
 /* The key-bar buttons every screen ends with (back, help, search, quit). */
 size_t ui_common_keys(const struct app *app, struct ui_key *keys, size_t n);
+
+/*
+ * Returns node id loaded in language lang, or NULL after setting the app's
+ * message. Free with model_view_free and free.
+ */
+struct model_view *ui_load(struct app *app, const char *id, const char *lang);
+
+/* Return the views of the help screen and of the language picker. */
+struct model_view *ui_help_view(const struct app *app);
+struct model_view *ui_language_view(void);
+
+/* Returns a new screen asking the staff PIN (kiosk mode). */
+struct screen *screen_pin_new(struct app *app);
 
 /* Each takes ownership of v and returns a new screen. */
 struct screen *screen_menu_new(struct model_view *v);

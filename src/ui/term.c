@@ -208,6 +208,7 @@ map_function_key(wint_t k, struct app_event *ev)
 	case KEY_BACKSPACE: return AK_BACKSPACE;
 	case KEY_DC:        return AK_DELETE;
 	case KEY_RESIZE:    return AK_RESIZE;
+	case KEY_F(10):     return AK_STAFF;
 	case KEY_MOUSE:
 		if (getmouse(&m) != OK)
 			return AK_OTHER;

@@ -1,0 +1,36 @@
+/*
+ * config.h - the kiosk's configuration file (--config, /etc/accueil.conf).
+ *
+ * Lines "key = value"; "#" starts a comment. Keys:
+ *   pin  = a crypt(3) hash of the staff PIN (make one with accueil --hash-pin)
+ *   idle = seconds without input before the reset countdown
+ * Without a pin there is no way out of kiosk mode by keys.
+ */
+#ifndef ACCUEIL_CONFIG_H
+#define ACCUEIL_CONFIG_H
+
+#include <stdbool.h>
+
+#define CONFIG_DEFAULT_PATH "/etc/accueil.conf"
+
+struct config {
+	char *pin;      /* the hash, or NULL */
+	int idle;       /* -1 when not given */
+};
+
+/*
+ * Reads the file at path into *c. A missing file is an error only when
+ * required. Returns 0, or -1 with one malloc'd sentence in *err.
+ */
+int config_load(const char *path, bool required, struct config *c, char **err);
+
+/* Returns true when pin matches the staff PIN (false when none is set). */
+bool config_pin_ok(const struct config *c, const char *pin);
+
+/* Returns a new salted hash of pin for the configuration file, or NULL. */
+char *config_hash_pin(const char *pin);
+
+/* Frees what config_load stored. */
+void config_free(struct config *c);
+
+#endif

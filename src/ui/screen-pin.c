@@ -1,0 +1,119 @@
+/*
+ * screen-pin.c - the staff's way out of kiosk mode: F10 opens it, the PIN
+ * is typed (shown as stars, never kept), Enter checks it. A wrong PIN
+ * closes the screen and says so; Esc closes it.
+ */
+#include "ui/screens.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "text/text.h"
+
+#define PIN_MAX 64
+
+struct pin {
+	struct screen base;
+	struct model_view v;    /* only its title */
+	char pin[PIN_MAX + 1];
+	size_t len;
+};
+
+/* Draws the PIN screen. */
+static void
+pin_draw(struct screen *s, struct app *app)
+{
+	struct pin *p = (struct pin *)s;
+	struct ui_key keys[2] = {
+		{ "Esc", N_("Retour"), AK_ESC },
+		{ "⏎", N_("Valider"), AK_ENTER },
+	};
+	struct ui_area a;
+	char stars[PIN_MAX + 1];
+	int col;
+
+	memset(stars, '*', p->len);
+	stars[p->len] = '\0';
+	ui_frame(app, &p->v, keys, 2, &a);
+	/* TRANSLATORS: the staff types the PIN after this. */
+	col = ui_put(&a, a.y, 0, a.w, _("Code du personnel :"), TS_LABEL) + 1;
+	ui_put(&a, a.y, col, a.w - col, stars, TS_SELECTED);
+}
+
+/* Handles a key on the PIN screen. */
+static int
+pin_key(struct screen *s, struct app *app, const struct app_event *ev)
+{
+	struct pin *p = (struct pin *)s;
+	bool ok;
+
+	switch (ev->key) {
+	case AK_ESC:
+		return APP_POP;
+	case AK_BACKSPACE:
+		if (p->len > 0)
+			p->pin[--p->len] = '\0';
+		return APP_REDRAW;
+	case AK_ENTER:
+		ok = config_pin_ok(app->config, p->pin);
+		explicit_bzero(p->pin, sizeof p->pin);
+		p->len = 0;
+		if (ok) {
+			app->quit = true;
+			return APP_REDRAW;
+		}
+		/* TRANSLATORS: after a wrong staff PIN. */
+		app_set_message(app, _("Code incorrect."));
+		return APP_POP;
+	default:
+		break;
+	}
+	if (ev->key >= 0x20 && ev->key < 0x7f && p->len < PIN_MAX) {
+		p->pin[p->len++] = (char)ev->key;
+		p->pin[p->len] = '\0';
+	}
+	return APP_REDRAW;
+}
+
+/* Nothing to translate again but the title. */
+static void
+pin_reload(struct screen *s, struct app *app)
+{
+	struct pin *p = (struct pin *)s;
+
+	free(p->v.title);
+	/* TRANSLATORS: title of the staff PIN screen. */
+	p->v.title = xstrdup(_("Accès du personnel"));
+}
+
+/* Frees the screen, wiping the PIN. */
+static void
+pin_free(struct screen *s)
+{
+	struct pin *p = (struct pin *)s;
+
+	explicit_bzero(p->pin, sizeof p->pin);
+	free(p->v.title);
+	free(p);
+}
+
+static const struct screen_ops pin_ops = {
+	.name = "pin",
+	.draw = pin_draw,
+	.key = pin_key,
+	.reload = pin_reload,
+	.free = pin_free,
+};
+
+/* Returns a new PIN screen. */
+struct screen *
+screen_pin_new(struct app *app)
+{
+	struct pin *p = xcalloc(1, sizeof *p);
+
+	p->base.ops = &pin_ops;
+	pin_reload(&p->base, app);
+	return &p->base;
+}

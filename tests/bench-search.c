@@ -1,0 +1,88 @@
+/*
+ * bench-search.c - search time per keystroke: every query below is typed
+ * letter by letter, and every prefix is searched as the search screen does
+ * (model_search), in French and in Arabic. Prints the median, the 99th
+ * percentile and the worst time, in microseconds.
+ *
+ * Usage: bench-search DB [ROUNDS]
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/model.h"
+
+static const char *const queries[] = {
+	"racisme", "titre de séjour", "CPAS", "parcours d'intégration",
+	"logment", "sociojuridik", "Liège", "081 71 35 28", "asile",
+	"intégration sociale", "MENA", "santé", "volontariat", "UNIA",
+	"fedasil", "ЖИТЛО", "اللجوء", "zzzz", "\"NEAR(a b)\" *", "a",
+};
+
+/* Returns the time in microseconds. */
+static double
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct db *db;
+	char *err;
+	int rounds = argc > 2 ? atoi(argv[2]) : 5;
+	size_t n = 0, cap = 1 << 16;
+	double *t = malloc(cap * sizeof *t);
+
+	setlocale(LC_ALL, "C.UTF-8");
+	if (argc < 2 || db_open(argv[1], &db, &err) != 0) {
+		fprintf(stderr, "usage: bench-search DB [ROUNDS]\n");
+		return 2;
+	}
+	for (int r = 0; r < rounds; r++)
+		for (size_t q = 0; q < sizeof queries / sizeof *queries; q++) {
+			size_t len = strlen(queries[q]);
+
+			for (size_t k = 1; k <= len; k++) {
+				char prefix[128];
+				struct model_results res;
+				double t0;
+
+				/* Only whole characters: skip continuation bytes. */
+				if (k < len && (queries[q][k] & 0xc0) == 0x80)
+					continue;
+				memcpy(prefix, queries[q], k);
+				prefix[k] = '\0';
+				t0 = now_us();
+				if (model_search(db, prefix, r % 2 ? "ar" : "fr", NULL, 50,
+				                 &res, &err) != 0) {
+					fprintf(stderr, "bench-search: %s\n", err);
+					return 1;
+				}
+				if (n < cap)
+					t[n++] = now_us() - t0;
+				model_results_free(&res);
+			}
+		}
+	qsort(t, n, sizeof *t, cmp);
+	printf("search per keystroke: %zu searches, median %.0f us, "
+	       "p99 %.0f us, worst %.0f us\n", n, t[n / 2], t[n * 99 / 100],
+	       t[n - 1]);
+	db_close(db);
+	free(t);
+	return 0;
+}

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# kiosk-test.sh - kiosk mode and hostile conditions, in a real terminal:
+# every way out a visitor might try, the staff PIN, signals, a broken
+# database (the out-of-service screen), terminal sizes from 1x1 to 300x100,
+# and terminal types. Usage: kiosk-test.sh ACCUEIL DB SCREENS-DIR
+set -u
+bin=$1 db=$2 dir=$3
+. "$(dirname "$0")/tmux-lib.sh"
+tmp=$(mktemp -d)
+trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+
+# Prints the pid of the running accueil.
+app_pid() {
+	pgrep -n -f -- "$bin --db" || echo 0
+}
+
+# running NAME: accueil is still running and shows its screen.
+running() {
+	if [ "$(app_pid)" -gt 0 ] && ! settle | grep -q "^exit="; then
+		echo "ok   $1"
+		passed=$((passed + 1))
+	else
+		echo "FAIL $1: accueil is not running any more:"
+		settle | head -5
+		failed=$((failed + 1))
+	fi
+}
+
+# Every escape a visitor might try leaves the kiosk running, on its screen.
+start 80 24 --kiosk --lang fr
+keys q Q C-c C-z 'C-\' C-d Escape Escape F1 F2 F3 F4 F5 F6 F7 F8 F9 F10 F11 F12
+keys C-q C-s C-x C-y C-o BTab Home End IC DC
+tmx send-keys -t t -l $'\e[2J\e]0;title\a\e[?1049l\e[?25h\ec'
+click 0 0
+click 23 79
+pid=$(app_pid)
+kill -INT "$pid" 2>/dev/null
+kill -QUIT "$pid" 2>/dev/null
+kill -TSTP "$pid" 2>/dev/null
+keys 0 0 0 0 0 0
+running kiosk-escapes
+check kiosk-home
+
+# SIGTERM and SIGHUP end it cleanly, the terminal restored.
+kill -TERM "$(app_pid)"
+expect_text kiosk-sigterm "^exit=0"
+start 80 24 --kiosk --lang fr
+kill -HUP "$(app_pid)"
+expect_text kiosk-sighup "^exit=0"
+
+# Without a PIN in the configuration, F10 does nothing.
+start 80 24 --kiosk --lang fr --config /dev/null
+keys F10 1 2 3 4 Enter
+running kiosk-no-pin
+
+# With one: a wrong PIN says so and stays; the right one leaves.
+printf '1234\n' | "$bin" --hash-pin >"$tmp/accueil.conf"
+start 80 24 --kiosk --lang fr --config "$tmp/accueil.conf"
+keys F10 9 9 9 9 Enter
+expect_text kiosk-wrong-pin "Code incorrect"
+running kiosk-wrong-pin-stays
+keys F10 1 2 3 4 Enter
+expect_text kiosk-pin-exit "^exit=0"
+
+# A broken database: plain mode says so and exits 2; kiosk mode shows "out
+# of service" in every language, ignores keys, and starts when the database
+# is back.
+head -c 8192 /dev/urandom >"$tmp/broken.db"
+start 80 24 --kiosk --db "$tmp/broken.db"
+expect_text kiosk-out-of-service "Hors service"
+# The Arabic line, as fribidi(1) orders and joins it.
+ar=$(msgattrib --no-fuzzy "$(dirname "$0")/../po/ar.po" 2>/dev/null |
+	awk '/^msgid "Hors service/ { getline; sub(/^msgstr "/, ""); sub(/"$/, ""); print }')
+ar_vis=$(printf '%s' "$ar" | fribidi --nopad --nobreak --rtl | sed 's/\xef\xbb\xbf//g')
+expect_text kiosk-out-of-service-ar "$ar_vis"
+keys q C-c Escape
+running kiosk-out-of-service-stays
+cp "$db" "$tmp/broken.db"
+keys x
+expect_text kiosk-database-back "Choisissez votre langue"
+
+# Terminal sizes from 1x1 to 300x100, and a burst of resizes: no crash, the
+# "bigger window" sentence below the minimum, the place kept.
+start 80 24 --lang fr
+keys 4 7 Down Down
+for size in 1x1 2x2 5x3 10x5 29x9 30x10 40x15 80x24 120x40 200x60 300x100 1x100 300x1; do
+	tmx resize-window -t t -x "${size%x*}" -y "${size#*x}"
+done
+for i in $(seq 40); do
+	tmx resize-window -t t -x $((20 + i * 7 % 200)) -y $((5 + i * 3 % 60))
+done
+resize 20 6
+expect_text too-small-sentence "Agrandissez"
+resize 80 24
+running resize-burst
+keys Home
+check kiosk-resized-page
+
+# Terminal types: the common ones work; an unknown or dumb one gets one
+# sentence and exit status 2.
+for t in linux vt100 screen-256color xterm-256color; do
+	TERM_TYPE=$t start 80 24 --lang fr
+	expect_text "term-$t" "Le CAI"
+done
+TERM_TYPE=dumb start 80 24 --lang fr
+expect_text term-dumb "^exit=2"
+TERM_TYPE=no-such-terminal start 80 24 --lang fr
+expect_text term-unknown "^exit=2"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

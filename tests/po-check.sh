@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# po-check.sh - every translation is well formed (msgfmt --check), the
+# interface is complete in every language, the content is complete where
+# it must be, and every file says whether a fluent reader reviewed it.
+# Usage: po-check.sh SOURCE-ROOT
+set -u
+cd "$1"
+passed=0 failed=0
+ok() { echo "ok   $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+
+# Prints "translated fuzzy untranslated" for a PO file, or fails.
+stats() {
+	local out
+	out=$(LC_ALL=C msgfmt --check --statistics -o /dev/null "$1" 2>&1) || { echo "error"; return; }
+	awk '{
+		for (i = 1; i <= NF; i++) {
+			if ($(i+1) ~ /^translated/) t = $i
+			if ($(i+1) ~ /^fuzzy/) f = $i
+			if ($(i+1) ~ /^untranslated/) u = $i
+		}
+	} END { print t + 0, f + 0, u + 0 }' <<<"$out"
+}
+
+# The complete ones: the interface in every language, the content in these.
+full_content=" en ar fa ps ru uk ti "
+for lang in $(cat po/LINGUAS); do
+	read -r t f u <<<"$(stats "po/$lang.po")"
+	if [ "$t" = error ]; then fail "po/$lang.po: msgfmt --check"
+	elif [ "$f" -ne 0 ] || [ "$u" -ne 0 ]; then fail "po/$lang.po: $f fuzzy, $u untranslated"
+	else ok "po/$lang.po: $t translated"
+	fi
+	grep -q '^"X-Accueil-Reviewed: \(yes\|no\)\\n"' "po/$lang.po" ||
+		fail "po/$lang.po says nothing of its review (X-Accueil-Reviewed)"
+done
+for lang in $(cat po/content/LINGUAS); do
+	f="po/content/$lang.po"
+	read -r t fz u <<<"$(stats "$f")"
+	if [ "$t" = error ]; then fail "$f: msgfmt --check"; continue; fi
+	if [ "$fz" -ne 0 ]; then fail "$f: $fz fuzzy"; continue; fi
+	case "$full_content" in
+	*" $lang "*)
+		if [ "$u" -ne 0 ]; then fail "$f: $u untranslated"; else ok "$f: complete ($t)"; fi ;;
+	*)
+		# At least every title, role, hours and themes text.
+		missing=$(msgattrib --untranslated "$f" | grep -c '^#\. .* \(title\|role\|hours\|themes\)\b' || true)
+		if [ "$missing" -ne 0 ]; then fail "$f: $missing titles or contact texts untranslated"
+		else ok "$f: titles and contact texts ($t translated)"
+		fi ;;
+	esac
+	grep -q '^"X-Accueil-Reviewed: \(yes\|no\)\\n"' "$f" ||
+		fail "$f says nothing of its review (X-Accueil-Reviewed)"
+done
+# The picker offers exactly the languages that have translations.
+for lang in $(cat po/LINGUAS); do
+	grep -q "{ \"$lang\"," src/core/i18n.c || fail "language $lang is not in the picker"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# tmux-lib.sh - drives the real accueil in a real terminal (tmux), as a
+# visitor would; sourced by screen-test.sh and kiosk-test.sh, which set
+# bin, db and dir first. GENERATE=1 saves screens instead of comparing.
+run=0
+sock="accueil-test-$$-$run"
+failed=0 passed=0
+tmx() { tmux -L "$sock" -f /dev/null "$@"; }
+trap 'tmx kill-server 2>/dev/null' EXIT
+
+# Prints the screen once it has stopped changing: the same for three looks
+# in a row, 50 ms apart (at most 5 s).
+settle() {
+	local prev="" cur same=0 i
+	for i in $(seq 100); do
+		sleep 0.05
+		cur=$(tmx capture-pane -p -t t 2>/dev/null) || break
+		if [ "$cur" = "$prev" ] && [ -n "$cur" ]; then
+			same=$((same + 1))
+			[ "$same" -ge 2 ] && break
+		else
+			same=0
+		fi
+		prev=$cur
+	done
+	printf '%s\n' "$cur"
+}
+
+# start W H [ARGS...]: starts accueil in a W x H terminal, in French
+# unless ARGS say otherwise (PICKER=1: no --lang, so the picker shows).
+# When accueil ends, the pane says "exit=STATUS".
+start() {
+	local w=$1 h=$2 args; shift 2
+	args=${*:---lang fr}
+	[ -n "${PICKER:-}" ] && args=$*
+	tmx kill-server 2>/dev/null
+	run=$((run + 1))
+	sock="accueil-test-$$-$run"
+	tmx new-session -d -s t -x "$w" -y "$h" \
+		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR= $bin --db $db $args 2>/dev/null; echo exit=\$?; sleep 60"
+	tmx set-option -t t status off >/dev/null
+	settle >/dev/null
+}
+
+# keys K...: types the keys one at a time, letting the screen settle.
+keys() {
+	local k
+	for k in "$@"; do
+		tmx send-keys -t t "$k"
+		settle >/dev/null
+	done
+}
+
+# click ROW COL: a mouse press and release (X10 encoding, as TERM=screen
+# announces).
+click() {
+	local x y
+	x=$(printf "\\$(printf '%03o' $(( $2 + 33 )))")
+	y=$(printf "\\$(printf '%03o' $(( $1 + 33 )))")
+	tmx send-keys -t t -l $'\e[M '"$x$y"$'\e[M#'"$x$y"
+	settle >/dev/null
+}
+
+# resize W H
+resize() {
+	tmx resize-window -t t -x "$1" -y "$2"
+	settle >/dev/null
+}
+
+# expect_text NAME PATTERN: the screen shows PATTERN (for screens whose other
+# parts change with time).
+expect_text() {
+	if settle | grep -q -- "$2"; then
+		echo "ok   $1"
+		passed=$((passed + 1))
+	else
+		echo "FAIL $1: the screen does not show '$2':"
+		settle | head -30
+		failed=$((failed + 1))
+	fi
+}
+
+# check NAME: compares the screen with tests/screens/NAME.txt.
+check() {
+	local name=$1 file="$dir/$1.txt" got
+	got=$(settle)
+	if [ "${GENERATE:-}" = 1 ]; then
+		printf '%s\n' "$got" >"$file"
+		echo "saved $name"
+		passed=$((passed + 1))
+	elif [ ! -f "$file" ]; then
+		echo "FAIL $name: no saved screen $file (run with GENERATE=1)"
+		failed=$((failed + 1))
+	elif [ "$got" = "$(cat "$file")" ]; then
+		echo "ok   $name"
+		passed=$((passed + 1))
+	else
+		echo "FAIL $name: the screen differs from $file:"
+		diff <(cat "$file") <(printf '%s\n' "$got") | head -40
+		failed=$((failed + 1))
+	fi
+}
+
