@@ -107,6 +107,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "accueil: the language \"%s\" is not available; "
 		        "using French\n", o.lang);
 		o.lang = NULL;
+	} else if (o.lang != NULL && !i18n_has_catalogue()) {
+		fprintf(stderr, "accueil: the interface translation for \"%s\" is "
+		        "missing or broken; the interface stays in French\n", o.lang);
 	}
 	if (db_open(o.db ? o.db : cli_default_db(), &db, &err) != 0) {
 		struct reopen r = { o.db ? o.db : cli_default_db(), NULL };

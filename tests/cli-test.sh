@@ -70,5 +70,11 @@ fi
 expect no-terminal 2 "" "needs a terminal" -- "$bin" --db "$db"
 expect unknown-lang 0 "081 71 35 28" "not available; using French" -- "$bin" --db "$db" --lang xx --search pieczynski
 
+# A missing interface catalogue: one sentence, the interface in French, the
+# content still in the language asked.
+mkdir -p "$tmp/alone/src"
+cp "$bin" "$tmp/alone/src/accueil"
+expect missing-catalogue 0 "Téléphone: 081 71 35 28" "interface translation for \"en\" is missing" -- \
+	"$tmp/alone/src/accueil" --db "$db" --lang en --search pieczynski
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

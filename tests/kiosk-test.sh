@@ -48,6 +48,11 @@ start 80 24 --kiosk --lang fr
 kill -HUP "$(app_pid)"
 expect_text kiosk-sighup "^exit=0"
 
+# Outside kiosk mode too, with no idle timer to wake it.
+start 80 24 --lang fr --idle 0
+kill -TERM "$(app_pid)"
+expect_text plain-sigterm "^exit=0"
+
 # Without a PIN in the configuration, F10 does nothing.
 start 80 24 --kiosk --lang fr --config /dev/null
 keys F10 1 2 3 4 Enter

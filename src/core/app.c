@@ -218,13 +218,7 @@ app_handle(struct app *app, const struct app_event *ev)
 void
 app_reset(struct app *app)
 {
-	while (app->top != NULL) {
-		struct screen *s = app->top;
-
-		app->top = s->below;
-		s->ops->free(s);
-	}
-	app_set_message(app, NULL);
+	app_free(app);
 	app->countdown = 0;
 	i18n_set("fr");
 	app_open(app, "home");
@@ -239,8 +233,10 @@ wait_ms(const struct app *app, long long last_input)
 {
 	long long left;
 
+	/* Never block without a time-out: curses restarts a blocking read
+	   that a signal interrupts, and SIGTERM must end the program. */
 	if (app->idle <= 0)
-		return -1;
+		return 60000;
 	if (app->countdown > 0)
 		return 1000;
 	left = last_input + app->idle * 1000LL - now_ms();

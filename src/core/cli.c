@@ -13,6 +13,7 @@
 #include "core/config.h"
 #include "core/i18n.h"
 #include "core/model.h"
+#include "core/paths.h"
 #include "core/xalloc.h"
 #include "text/text.h"
 
@@ -120,23 +121,7 @@ cli_parse(int argc, char **argv, struct cli *o)
 const char *
 cli_default_db(void)
 {
-	static char path[PATH_MAX];
-	char exe[PATH_MAX - 32];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash != NULL) {
-			*slash = '\0';
-			snprintf(path, sizeof path, "%s/../data/accueil.db", exe);
-			if (access(path, F_OK) == 0)
-				return path;
-		}
-	}
-	return DATADIR "/accueil.db";
+	return paths_find("../data/accueil.db", DATADIR "/accueil.db");
 }
 
 /* Prints one entry: breadcrumb, title, details. */

@@ -8,14 +8,12 @@
 #include "core/i18n.h"
 
 #include <langinfo.h>
-#include <limits.h>
 #include <locale.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "build-config.h"
+#include "core/paths.h"
 
 /* gettext's own counter: changing it makes gettext look again. */
 extern int _nl_msg_cat_cntr;
@@ -39,30 +37,6 @@ const size_t i18n_nlanguages = sizeof i18n_languages / sizeof *i18n_languages;
 
 static const struct i18n_language *current = &i18n_languages[0];
 
-/* Returns the folder of the running program's message catalogues. */
-static const char *
-locale_dir(void)
-{
-	static char dir[PATH_MAX];
-	char exe[PATH_MAX - 32];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-
-	/* Run from the build tree: build/src/accueil uses build/po. */
-	if (n > 0) {
-		char *slash;
-
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash != NULL) {
-			*slash = '\0';
-			snprintf(dir, sizeof dir, "%s/../po", exe);
-			if (access(dir, X_OK) == 0)
-				return dir;
-		}
-	}
-	return LOCALEDIR;
-}
-
 /* Sets a UTF-8 locale and binds the catalogue. */
 int
 i18n_init(void)
@@ -77,7 +51,8 @@ i18n_init(void)
 	msgs = setlocale(LC_MESSAGES, NULL);
 	if (msgs == NULL || strcmp(msgs, "C") == 0 || strcmp(msgs, "POSIX") == 0)
 		setlocale(LC_MESSAGES, "C.UTF-8");
-	bindtextdomain(PACKAGE, locale_dir());
+	/* Run from the build tree: build/src/accueil uses build/po. */
+	bindtextdomain(PACKAGE, paths_find("../po", LOCALEDIR));
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	setenv("LANGUAGE", current->code, 1);
@@ -107,6 +82,14 @@ i18n_set(const char *code)
 	setenv("LANGUAGE", l->code, 1);
 	++_nl_msg_cat_cntr;
 	return 0;
+}
+
+/* Returns true when the current language's catalogue was found. */
+bool
+i18n_has_catalogue(void)
+{
+	/* A catalogue's header is the translation of the empty string. */
+	return strcmp(current->code, "fr") == 0 || *gettext("") != '\0';
 }
 
 /* Returns the current language code. */

@@ -45,6 +45,12 @@ const struct i18n_language *i18n_find(const char *code);
  */
 int i18n_set(const char *code);
 
+/*
+ * Returns true when the interface of the current language has its message
+ * catalogue (always for French, the language of the source).
+ */
+bool i18n_has_catalogue(void);
+
 /* Returns the current language code ("fr" until i18n_set is called). */
 const char *i18n_lang(void);
 

@@ -1,0 +1,29 @@
+/*
+ * paths.c - where the program's files are (see paths.h).
+ */
+#include "core/paths.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Returns rel beside the running program if it exists, else installed. */
+const char *
+paths_find(const char *rel, const char *installed)
+{
+	static char path[PATH_MAX];
+	char exe[PATH_MAX - 64];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+
+	if (n <= 0 || strlen(rel) > 60)
+		return installed;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return installed;
+	*slash = '\0';
+	snprintf(path, sizeof path, "%s/%s", exe, rel);
+	return access(path, F_OK) == 0 ? path : installed;
+}

@@ -1,0 +1,14 @@
+/*
+ * paths.h - where the program's files are: beside the program when it runs
+ * from its build tree, else where it was installed.
+ */
+#ifndef ACCUEIL_PATHS_H
+#define ACCUEIL_PATHS_H
+
+/*
+ * Returns rel (e.g. "../data/accueil.db") taken from the folder of the
+ * running program when that exists, else installed (static storage).
+ */
+const char *paths_find(const char *rel, const char *installed);
+
+#endif

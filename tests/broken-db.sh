@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# broken-db.sh - the corpus of broken databases, made from the bundled one:
+# truncated, zeroed, random bytes, wrong schema version, missing tables,
+# invalid UTF-8 and escape sequences in texts, a 10 MB text. Plain mode:
+# one sentence and status 2 for the unreadable ones; kiosk mode: the
+# out-of-service screen; the readable ones work, cleaned, without a crash.
+# Usage: broken-db.sh ACCUEIL DB SCREENS-DIR
+set -u
+bin=$1 db=$2 dir=$3
+. "$(dirname "$0")/tmux-lib.sh"
+tmp=$(mktemp -d)
+trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+ok() { echo "ok   $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+
+head -c 4096 "$db" >"$tmp/truncated.db"
+head -c 65536 /dev/zero >"$tmp/zeroed.db"
+head -c 65536 /dev/urandom >"$tmp/random.db"
+cp "$db" "$tmp/version.db"; sqlite3 "$tmp/version.db" "PRAGMA user_version = 99"
+cp "$db" "$tmp/tables.db"; sqlite3 "$tmp/tables.db" "DROP TABLE link"
+cp "$db" "$tmp/utf8.db"
+sqlite3 "$tmp/utf8.db" "UPDATE field SET value = CAST(value || X'FF1B5B324AC0' AS TEXT) WHERE name = 'title'"
+cp "$db" "$tmp/huge.db"
+sqlite3 "$tmp/huge.db" "UPDATE field SET value = replace(printf('%.*c', 1100000, 'x'), 'x', 'mot long ') WHERE node = 'cai-qui' AND name = 'body' AND lang = 'fr'"
+
+# The unreadable ones: one sentence naming the file, status 2.
+for name in truncated zeroed random version tables; do
+	f="$tmp/$name.db"
+	"$bin" --db "$f" --search racisme >"$tmp/out" 2>"$tmp/err" </dev/null
+	rc=$?
+	if [ "$rc" -eq 2 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -q "$f" "$tmp/err" &&
+	   [ ! -s "$tmp/out" ]; then
+		ok "plain $name: $(cut -c1-90 "$tmp/err")"
+	else
+		fail "plain $name: status $rc, stderr: $(cat "$tmp/err")"
+	fi
+	start 80 24 --kiosk --db "$f"
+	expect_text "kiosk $name: out of service" "Hors service"
+done
+
+# Invalid UTF-8 and escape sequences in the texts: cleaned, never sent.
+"$bin" --db "$tmp/utf8.db" --search racisme >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 0 ] && ! grep -q $'\x1b' "$tmp/out" && iconv -f UTF-8 -t UTF-8 "$tmp/out" >/dev/null 2>&1 &&
+   grep -q $'\xef\xbf\xbd' "$tmp/out"; then
+	ok "plain utf8: cleaned (U+FFFD), no escape sequence"
+else
+	fail "plain utf8: status $rc"
+fi
+start 80 24 --lang fr --db "$tmp/utf8.db"
+keys 1 1
+expect_text "screen utf8: the page opens" "�"
+
+# A 10 MB text: the page opens, scrolls to its end, and goes back.
+start 80 24 --lang fr --db "$tmp/huge.db"
+keys 1 1 End
+expect_text "screen huge: the end of a 10 MB page" "Informations vérifiées"
+keys 0 0
+expect_text "screen huge: back home" "Recherche"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,168 @@
+/*
+ * test-search.c - search on the bundled database, as a visitor types it:
+ * a table of queries and the first result expected (node id), in French and
+ * in other interface languages, and queries that must give no error at all.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/model.h"
+
+static struct db *db;
+
+static int
+setup(void **state)
+{
+	char *err;
+
+	(void)state;
+	if (getenv("ACCUEIL_DB") == NULL || db_open(getenv("ACCUEIL_DB"), &db,
+	                                            &err) != 0)
+		return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	db_close(db);
+	return 0;
+}
+
+/* Each query finds its page first. */
+static void
+test_first_result(void **state)
+{
+	static const struct {
+		const char *query;
+		const char *lang;
+		const char *first;
+	} rows[] = {
+		{ "racisme", "fr", "sami" },
+		{ "RACISME", "fr", "sami" },                    /* case */
+		{ "lutte contre le racisme", "fr", "theme-racisme" },
+		{ "lutte rac", "fr", "theme-racisme" },         /* prefix */
+		{ "santé", "fr", "theme-sante" },
+		{ "SANTE", "fr", "theme-sante" },               /* accents */
+		{ "sante\xcc\x81", "fr", "theme-sante" },        /* combining mark */
+		{ "logment", "fr", "theme-logement" },          /* typo */
+		{ "sociojuridik", "fr", "theme-sociojuridique" },
+		{ "volontaria", "fr", "theme-volontariat" },    /* typing */
+		{ "Liège", "fr", "cripel" },                    /* a town */
+		{ "liege", "fr", "cripel" },
+		{ "081 71 35 28", "fr", "sami" },               /* a phone */
+		{ "sami@cainamur.be", "fr", "sami" },           /* an e-mail */
+		{ "112", "fr", "urgences" },
+		{ "unia", "fr", "unia" },
+		{ "titre de séjour", "ar", "office-etrangers" }, /* French word, */
+		{ "racisme", "ar", "sami" },                    /* Arabic screen */
+		{ "العنصرية", "ar", "sami" },                   /* Arabic word */
+		{ "اللجوء", "ar", "theme-asile" },
+		{ "житло", "uk", "theme-logement" },            /* Ukrainian */
+		{ "asylum", "en", "theme-asile" },              /* English */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct model_results r;
+		char *err = NULL;
+
+		assert_int_equal(model_search(db, rows[i].query, rows[i].lang, NULL,
+		                              50, &r, &err), 0);
+		if (r.hits.n == 0)
+			fail_msg("\"%s\" (%s): nothing found", rows[i].query,
+			         rows[i].lang);
+		if (strcmp(r.hits.v[0].id, rows[i].first) != 0)
+			fail_msg("\"%s\" (%s): first is %s, expected %s",
+			         rows[i].query, rows[i].lang, r.hits.v[0].id,
+			         rows[i].first);
+		model_results_free(&r);
+	}
+}
+
+/* Whatever a person types, the search answers without an error. */
+static void
+test_anything_typed(void **state)
+{
+	char *big = malloc(10001);
+	const char *queries[] = {
+		"", " ", "a", "é", "\"", "*", "-", ":", "^", "(", ")",
+		"\"NEAR(racisme logement)\" * ^title: -unia (( OR AND NOT",
+		"'; DROP TABLE node; --", "\xff\xfe\xfd", "ra\xc3", "\xed\xa0\x80",
+		"\x1b[2J", "racisme\tlogement\n", NULL,
+	};
+	size_t n = 0;
+
+	(void)state;
+	memset(big, 'x', 10000);
+	for (size_t i = 0; i < 10000; i += 7)
+		big[i] = ' ';
+	big[10000] = '\0';
+	while (queries[n] != NULL)
+		n++;
+	for (size_t i = 0; i <= n; i++) {
+		const char *q = i < n ? queries[i] : big;
+		struct model_results r;
+		char *err = NULL;
+
+		if (model_search(db, q, i % 2 ? "ar" : "fr", NULL, 50, &r, &err) != 0)
+			fail_msg("query %zu: %s", i, err);
+		model_results_free(&r);
+		if (model_contacts(db, q, "fr", &r, &err) != 0)
+			fail_msg("contacts %zu: %s", i, err);
+		model_results_free(&r);
+	}
+	free(big);
+}
+
+/* The directory: every card with nothing typed, filtered as typed. */
+static void
+test_directory(void **state)
+{
+	static const struct {
+		const char *query;
+		const char *must;       /* a card that must be among the results */
+	} rows[] = {
+		{ "", "cripel" }, { "Liège", "cripel" }, { "racisme", "sami" },
+		{ "racisme", "unia" }, { "racisme", "mrax" }, { "Charleroi", "cric" },
+		{ "CRI Charleroi", "cric" }, { "CRIC", "cric" }, { "Nivelles", "cribw" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct model_results r;
+		char *err = NULL;
+		bool found = false;
+
+		assert_int_equal(model_contacts(db, rows[i].query, "fr", &r, &err), 0);
+		for (size_t j = 0; j < r.hits.n; j++) {
+			assert_string_equal(r.hits.v[j].kind, "contact");
+			found |= strcmp(r.hits.v[j].id, rows[i].must) == 0;
+		}
+		if (!found)
+			fail_msg("\"%s\": %s is not among the %zu cards", rows[i].query,
+			         rows[i].must, r.hits.n);
+		model_results_free(&r);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_first_result),
+		cmocka_unit_test(test_anything_typed),
+		cmocka_unit_test(test_directory),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests_name("search", tests, setup, teardown);
+}
