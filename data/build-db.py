@@ -24,13 +24,13 @@ import re
 import sqlite3
 import sys
 
-KINDS = {"menu", "page", "contact", "search", "directory"}
+KINDS = {"menu", "page", "contact", "search", "directory", "card"}
 NODE_KEYS = {"parent", "source", "checked", "dated", "links"}
-TEXT_KEYS = {"title", "role", "org", "phone", "email", "address", "website",
-             "hours", "town", "themes", "aka"}
+TEXT_KEYS = {"title", "brief", "role", "org", "phone", "email", "address",
+             "website", "hours", "town", "themes", "aka"}
 # The texts that are translated; the others (names, numbers, addresses) are
 # the same in every language.
-TRANSLATED = ["title", "role", "hours", "themes"]
+TRANSLATED = ["title", "brief", "role", "hours", "themes"]
 MAX_LINKS = 9
 
 

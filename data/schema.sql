@@ -1,18 +1,20 @@
--- schema.sql - the accueil database, version 4 (PRAGMA user_version).
+-- schema.sql - the accueil database, version 5 (PRAGMA user_version).
 --
 -- The program opens it read-only and refuses any other version. Built from
 -- data/content/*.txt by data/build-db.py; the search tables are filled by
 -- data/mkindex.c, which folds text with the program's own text layer.
 
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
--- The menu tree: every menu, page, contact card and the search entry.
+-- The menu tree: every menu, page, contact card, ask-the-desk card, and
+-- the search and directory entries.
 CREATE TABLE node (
   id      TEXT PRIMARY KEY,
   parent  TEXT REFERENCES node(id),          -- NULL only for 'home'
   pos     INTEGER NOT NULL,                  -- order among its siblings
   kind    TEXT NOT NULL
-          CHECK (kind IN ('menu', 'page', 'contact', 'search', 'directory')),
+          CHECK (kind IN ('menu', 'page', 'contact', 'search', 'directory',
+                          'card')),
   source  TEXT NOT NULL,                     -- where its facts come from
   checked TEXT NOT NULL,                     -- YYYY-MM-DD they were checked
   dated   TEXT NOT NULL DEFAULT ''           -- date of the source, if known

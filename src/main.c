@@ -11,6 +11,7 @@
 #include "core/cli.h"
 #include "core/config.h"
 #include "core/i18n.h"
+#include "core/speech.h"
 #include "db/db.h"
 #include "ui/screens.h"
 #include "ui/term.h"
@@ -155,6 +156,7 @@ main(int argc, char **argv)
 	           : o.kiosk ? 120 : 0;
 	app.config = &config;
 	rc = app_run(&app, o.lang == NULL);
+	speech_stop();
 	term_end();
 	if (rc != 0 && app.message != NULL)
 		fprintf(stderr, "accueil: %s\n", app.message);

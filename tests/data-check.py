@@ -37,7 +37,7 @@ def ids(parent):
         "SELECT id FROM node WHERE parent = ? ORDER BY pos", (parent,))]
 
 
-check(db.execute("PRAGMA user_version").fetchone()[0] == 4, "schema version 4")
+check(db.execute("PRAGMA user_version").fetchone()[0] == 5, "schema version 5")
 
 # Every node: a French title, a source, a checked date.
 for nid, source, checked in db.execute("SELECT id, source, checked FROM node"):
@@ -68,7 +68,8 @@ for nid, target in db.execute("SELECT node, target FROM link"):
 
 # The menu tree of DESIGN.md.
 check(ids("home") == ["cai", "missions", "services", "themes", "contacts",
-                      "centres", "acteurs", "search"], "home has the 8 sections")
+                      "centres", "acteurs", "search", "demander"],
+      "home has the 8 sections, and the ask-the-desk cards")
 missions = [t for t in titles("missions") if re.match(r"[1-7]\. ", t)]
 check(len(missions) == 7, "the seven missions")
 body1 = " ".join(v for (v,) in db.execute(
@@ -106,6 +107,62 @@ for phone in set(re.findall(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2,3}\b"
                             texts)):
     check(re.sub(r"[ ./-]", "", phone) in known_flat,
           f"phone {phone} comes from the sources")
+
+# Each page's phone numbers and e-mails come from a source listed for it.
+facts_text = (shared / "facts.md").read_text(encoding="utf-8")
+sections = {}
+for m in re.finditer(r"^(#{2,3}) (\d+(?:\.\d+)?)\.? .*?(?=^#{2,3} \d|\Z)", facts_text,
+                     re.M | re.S):
+    sections[m.group(2)] = m.group(0)
+seeds = {p.name[:3]: p.read_text(encoding="utf-8")
+         for p in (shared / "seeds").glob("*.txt")}
+
+
+def source_text(source):
+    """The text of the sources a page lists (seeds, facts.md sections)."""
+    parts = []
+    for a, b in re.findall(r"seeds? (\d{3})(?:\s*[-–]\s*(\d{3}))?", source):
+        for n in range(int(a), int(b or a) + 1):
+            parts.append(seeds.get(f"{n:03d}", ""))
+    for ref in re.findall(r"§\s*([\d.]+(?:\s*[-–]\s*[\d.]+)?)", source):
+        lo, _, hi = re.sub(r"\s", "", ref).partition("-")
+        lo, hi = lo.rstrip("."), (hi or lo).rstrip(".")
+        for key, text in sections.items():
+            k = [int(x) for x in key.split(".")]
+            a = [int(x) for x in lo.split(".")]
+            b = [int(x) for x in hi.split(".")]
+            if a <= k[:len(a)] <= b[:len(a)] or a <= k <= b or key.startswith(lo + "."):
+                parts.append(text)
+    for url in re.findall(r"https?://\S+", source):
+        url = url.rstrip(";,)")
+        parts += [line for line in facts_text.splitlines() if url in line]
+    return re.sub(r"[ ./-]", "", "\n".join(parts)).lower()
+
+
+for nid, source in db.execute("SELECT id, source FROM node"):
+    values = " ".join(v for (v,) in db.execute(
+        "SELECT value FROM field WHERE node = ? AND lang = 'fr'", (nid,)))
+    found = set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", values))
+    found |= set(re.findall(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2,3}\b",
+                            values))
+    if not found:
+        continue
+    text = source_text(source)
+    for item in sorted(found):
+        check(re.sub(r"[ ./-]", "", item).lower() in text,
+              f"{nid}: {item} comes from a source listed for the page ({source[:60]})")
+
+# Every page opens with an "En bref" of two to four short sentences.
+for nid, kind in db.execute("SELECT id, kind FROM node WHERE kind = 'page'"):
+    row = db.execute("SELECT value FROM field WHERE node = ? AND name = 'brief' "
+                     "AND lang = 'fr'", (nid,)).fetchone()
+    check(row is not None, f"page {nid} has an En bref")
+    if row:
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", row[0].strip()) if x]
+        check(1 <= len(sentences) <= 4, f"page {nid}: En bref of 1 to 4 sentences")
+        for x in sentences:
+            check(len(x.split()) <= 20, f"page {nid}: En bref sentence of "
+                  f"{len(x.split())} words: {x[:50]}")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -149,6 +149,31 @@ check picker
 keys 1 /
 check idle-search-forgotten
 
+# Ask-the-desk cards: the sentence large, in the visitor's language and in
+# French under it.
+start 80 24 --lang ar
+keys 9 3
+check card-ar
+start 80 24 --lang fr
+keys 9 1
+check card-fr
+
+# High contrast (white and yellow on black, in the eight colours of a Linux
+# console), then large spacing, then the usual look again; without colours,
+# bold and reverse video.
+TERM_TYPE=linux start 80 24 --lang fr
+keys h
+expect_attr contrast-black-background $'\e\\[[0-9;]*40m'
+expect_attr contrast-bold $'\e\\[1m'
+keys 3 h
+check spacious-services
+keys h
+check usual-again
+NO_COLOR_SET=1 start 80 24 --lang fr
+keys h
+expect_attr contrast-monochrome-reverse $'\e\\[7m'
+expect_attr contrast-monochrome-no-colour '^[^\e]*$'
+
 # A bigger terminal is used.
 start 120 40
 keys 4 7

@@ -67,15 +67,15 @@ test_home(void **state)
 {
 	static const char *const ids[] = {
 		"cai", "missions", "services", "themes", "contacts", "centres",
-		"acteurs", "search",
+		"acteurs", "search", "demander",
 	};
 	struct model_view v;
 
 	(void)state;
 	load("home", &v);
 	assert_string_equal(v.kind, "menu");
-	assert_int_equal(v.entries.n, 8);
-	for (size_t i = 0; i < 8; i++)
+	assert_int_equal(v.entries.n, 9);
+	for (size_t i = 0; i < 9; i++)
 		assert_string_equal(v.entries.v[i].id, ids[i]);
 	assert_int_equal(v.path.n, 1);
 	model_view_free(&v);
@@ -151,6 +151,35 @@ test_notes(void **state)
 	model_view_free(&v);
 }
 
+/* A source three years older than the check says it may have changed. */
+static void
+test_age_warning(void **state)
+{
+	static const struct {
+		const char *id;
+		bool warned;
+	} rows[] = {
+		{ "cimb", true },       /* 2013 */
+		{ "cric", false },      /* 2025 */
+		{ "sami", false },      /* no date */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct model_view v;
+		bool warned = false;
+
+		load(rows[i].id, &v);
+		for (size_t j = 0; j < v.npara; j++)
+			warned |= v.para[j].style == MODEL_WARNING &&
+			          strstr(v.para[j].text, "peut-être changé") != NULL;
+		if (warned != rows[i].warned)
+			fail_msg("%s: warned %d, expected %d", rows[i].id, warned,
+			         rows[i].warned);
+		model_view_free(&v);
+	}
+}
+
 /* A missing node is said as such, not as an error. */
 static void
 test_missing(void **state)
@@ -193,6 +222,7 @@ main(void)
 		cmocka_unit_test(test_contact),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_age_warning),
 		cmocka_unit_test(test_search),
 	};
 

@@ -28,7 +28,8 @@ settle() {
 
 # start W H [ARGS...]: starts accueil in a W x H terminal, in French
 # unless ARGS say otherwise (PICKER=1: no --lang, so the picker shows).
-# When accueil ends, the pane says "exit=STATUS".
+# When accueil ends, the pane says "exit=STATUS". APP_ENV adds variables
+# for accueil alone (e.g. APP_ENV=PATH=/nowhere).
 start() {
 	local w=$1 h=$2 args; shift 2
 	args=${*:---lang fr}
@@ -37,7 +38,7 @@ start() {
 	run=$((run + 1))
 	sock="accueil-test-$$-$run"
 	tmx new-session -d -s t -x "$w" -y "$h" \
-		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR= $bin --db $db $args 2>/dev/null; echo exit=\$?; sleep 60"
+		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ${APP_ENV:-} $bin --db $db $args 2>/dev/null; echo exit=\$?; sleep 60"
 	tmx set-option -t t status off >/dev/null
 	settle >/dev/null
 }
@@ -76,6 +77,20 @@ expect_text() {
 	else
 		echo "FAIL $1: the screen does not show '$2':"
 		settle | head -30
+		failed=$((failed + 1))
+	fi
+}
+
+# expect_attr NAME PATTERN: the screen, with its colours and attributes as
+# escape sequences (capture-pane -e), matches the extended regular
+# expression PATTERN.
+expect_attr() {
+	settle >/dev/null
+	if tmx capture-pane -p -e -t t | grep -qE -- "$2"; then
+		echo "ok   $1"
+		passed=$((passed + 1))
+	else
+		echo "FAIL $1: no '$2' in the screen's attributes"
 		failed=$((failed + 1))
 	fi
 }

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/speech.h"
 #include "core/xalloc.h"
 
 static volatile sig_atomic_t stop_signal;
@@ -148,6 +149,10 @@ global_key(struct app *app, const struct app_event *ev)
 	case '*':
 		app_push(app, app->ui->language(app));
 		return true;
+	case 'h':
+	case 'H':
+		app->ui->look(true);
+		return true;
 	case 'q':
 	case 'Q':
 	case AK_INTERRUPT:
@@ -218,7 +223,9 @@ app_handle(struct app *app, const struct app_event *ev)
 void
 app_reset(struct app *app)
 {
+	speech_stop();
 	app_free(app);
+	app->ui->look(false);
 	app->countdown = 0;
 	i18n_set("fr");
 	app_open(app, "home");

@@ -76,6 +76,9 @@ struct app_ui {
 	struct screen *(*language)(struct app *app);
 	/* Returns a new screen asking the staff PIN. */
 	struct screen *(*pin)(struct app *app);
+	/* Goes to the next look (usual, high contrast, high contrast with
+	   large spacing), or back to the usual one when next is false. */
+	void (*look)(bool next);
 };
 
 /* Seconds of the "are you still there?" countdown before a reset (at most

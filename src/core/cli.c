@@ -150,6 +150,9 @@ print_entry(struct db *db, const char *id, const char *lang, FILE *out)
 		case MODEL_ITEM:
 			fprintf(out, "  - %s\n", p->text);
 			break;
+		case MODEL_WARNING:
+			fprintf(out, "  ! %s\n", p->text);
+			break;
 		default:
 			fprintf(out, "  %s\n", p->text);
 			break;

@@ -124,6 +124,31 @@ add_notes(struct model_view *v, const struct db_node *n)
 	}
 }
 
+/*
+ * Adds, when the source is three years or more older than the check, that
+ * the information may have changed.
+ */
+static void
+add_age_warning(struct model_view *v, const struct db_node *n)
+{
+	int checked, dated = 0;
+	const char *p = n->dated;
+	char *s;
+
+	if (sscanf(n->checked, "%4d", &checked) != 1)
+		return;
+	/* The first year the source's date gives. */
+	while (*p != '\0' && sscanf(p, "%4d", &dated) != 1)
+		p++;
+	if (dated < 1900 || checked - dated < 3)
+		return;
+	/* TRANSLATORS: %d is the year of the source of the page. */
+	s = xasprintf(_("Ces informations datent de %d : elles ont peut-être "
+	                "changé. Vérifiez à l'accueil."), dated);
+	add_para(v, MODEL_WARNING, NULL, s);
+	free(s);
+}
+
 /* Loads node id into v. */
 int
 model_view_load(struct db *db, const char *id, const char *lang,
@@ -146,11 +171,24 @@ model_view_load(struct db *db, const char *id, const char *lang,
 	f = db_node_field(&n, "title");
 	v->title = xstrdup(f ? f->value : n.id);
 	v->fallback = f ? f->fallback : false;
+	add_age_warning(v, &n);
 	if (strcmp(n.kind, "contact") == 0)
 		add_contact(v, &n);
+	f = db_node_field(&n, "brief");
+	if (f != NULL) {
+		/* TRANSLATORS: heading of the few easy sentences that open a
+		   page. */
+		add_para(v, MODEL_HEADING, NULL, _("En bref"));
+		add_para(v, MODEL_TEXT, NULL, f->value);
+		v->text_fallback = f->fallback;
+	}
 	f = db_node_field(&n, "body");
 	if (f != NULL) {
-		v->text_fallback = f->fallback;
+		if (db_node_field(&n, "brief") != NULL)
+			/* TRANSLATORS: heading of the rest of a page, after "En
+			   bref". */
+			add_para(v, MODEL_HEADING, NULL, _("En détail"));
+		v->text_fallback |= f->fallback;
 		add_body(v, f->value);
 	}
 	if (strcmp(n.kind, "page") == 0 || strcmp(n.kind, "contact") == 0)

@@ -23,6 +23,7 @@ enum model_style {
 	MODEL_UNKNOWN,  /* a field no source gives: label, then "ask at the desk" */
 	MODEL_NOTE,     /* the checked date, the source: shown dimmed */
 	MODEL_HEADING,  /* a heading inside the text */
+	MODEL_WARNING,  /* "this may have changed": shown marked */
 };
 
 struct model_para {

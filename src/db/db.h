@@ -15,14 +15,15 @@
 #include "text/text.h"
 
 /* The schema version this program reads (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 
 struct db;
 
 /* A node as a menu entry: its id, kind and title. */
 struct db_entry {
 	char *id;
-	char *kind;     /* "menu", "page", "contact", "search" or "directory" */
+	char *kind;     /* "menu", "page", "contact", "card", "search" or
+	                   "directory" */
 	char *title;
 	bool fallback;  /* the title is the French one */
 };

@@ -25,6 +25,7 @@ struct menu {
 	size_t first;           /* the entry drawn on row0 */
 	size_t nrows;           /* how many entry rows were drawn */
 	int more_row;           /* screen row of "9 next", or -1 */
+	int gap;                /* rows from one entry to the next */
 };
 
 /* Returns true when the entries come in groups. */
@@ -80,7 +81,8 @@ menu_draw(struct screen *s, struct app *app)
 	struct text_lines intro = { 0 };
 	size_t nkeys = 0, start = group_start(m), end = group_end(m), rows;
 	bool more = grouped(m) && end < m->v->entries.n;
-	int x, y;
+	/* Large spacing: a blank row between entries, when they fit. */
+	int x, y, gap = 1;
 
 	/* TRANSLATORS: key-bar button: digits choose an entry. */
 	keys[nkeys++] = (struct ui_key){ "1-9", N_("Choisir"), AK_NONE };
@@ -99,13 +101,17 @@ menu_draw(struct screen *s, struct app *app)
 	}
 	text_lines_free(&intro);
 
+	if (ui_spacious() && (int)(2 * rows) <= a.y + a.h - y)
+		gap = 2;
 	/* Keep the chosen entry in view when the rows are too few. */
 	m->first = start;
 	if ((int)rows > a.y + a.h - y && m->sel - start >= (size_t)(a.y + a.h - y))
 		m->first = m->sel - (size_t)(a.y + a.h - y) + 1;
 	m->row0 = y;
 	m->nrows = 0;
-	for (size_t i = m->first; i < end && y < a.y + a.h; i++, y++) {
+	m->gap = gap;
+	for (size_t i = m->first; i < end && y < a.y + a.h;
+	     i++, y += gap) {
 		char num[4];
 		bool sel = i == m->sel;
 
@@ -191,8 +197,10 @@ menu_key(struct screen *s, struct app *app, const struct app_event *ev)
 			return choose(m, (long)start - GROUP);
 		return APP_IGNORED;
 	case AK_MOUSE:
-		if (ev->y >= m->row0 && ev->y < m->row0 + (int)m->nrows)
-			return open_entry(app, m, m->first + (size_t)(ev->y - m->row0));
+		if (ev->y >= m->row0 && ev->y < m->row0 + (int)m->nrows * m->gap &&
+		    (ev->y - m->row0) % m->gap == 0)
+			return open_entry(app, m, m->first +
+			                  (size_t)((ev->y - m->row0) / m->gap));
 		if (ev->y == m->more_row)
 			return choose(m, (long)start + GROUP);
 		return APP_HANDLED;
@@ -261,5 +269,6 @@ screen_menu_new(struct model_view *v)
 	m->base.ops = &menu_ops;
 	m->v = v;
 	m->more_row = -1;
+	m->gap = 1;
 	return &m->base;
 }

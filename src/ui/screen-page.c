@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/speech.h"
 #include "core/xalloc.h"
 #include "text/text.h"
 #include "ui/term.h"
@@ -147,6 +148,9 @@ layout_paras(struct page *p, const struct model_view *v, int width,
 			add_wrapped(p, NULL, TS_NORMAL, 0, q->text, TS_HEADING, i, -1,
 			            width);
 			break;
+		case MODEL_WARNING:
+			add_wrapped(p, "!", TS_MARK, 2, q->text, TS_MARK, i, -1, width);
+			break;
 		case MODEL_NOTE:
 			add_wrapped(p, NULL, TS_NORMAL, 0, q->text, TS_NOTE, i, -1,
 			            width);
@@ -237,6 +241,31 @@ toggle_french(struct page *p, struct app *app)
 	return APP_REDRAW;
 }
 
+/* Reads the page aloud, or stops the reading. */
+static int
+read_aloud(struct page *p, struct app *app)
+{
+	const char *voice = speech_voice(i18n_lang());
+	char *text;
+
+	if (speech_busy()) {
+		speech_stop();
+		return APP_HANDLED;
+	}
+	if (voice == NULL) {
+		/* TRANSLATORS: for a language espeak-ng cannot speak. */
+		app_set_message(app, _("La lecture à voix haute n'existe pas "
+		                       "encore dans cette langue."));
+		return APP_REDRAW;
+	}
+	text = speech_text(p->v);
+	if (speech_start(text, voice) != 0)
+		app_set_message(app, _("La lecture à voix haute ne fonctionne pas "
+		                       "pour le moment."));
+	free(text);
+	return APP_REDRAW;
+}
+
 /* Draws the page. */
 static void
 page_draw(struct screen *s, struct app *app)
@@ -253,6 +282,12 @@ page_draw(struct screen *s, struct app *app)
 	if (has_french(p) && nkeys < 8)
 		/* TRANSLATORS: key-bar button: show the French text too. */
 		keys[nkeys++] = (struct ui_key){ "f", N_("Français"), 'f' };
+	if (speech_available() && strcmp(p->v->id, "help") != 0 && nkeys < 8)
+		/* TRANSLATORS: key-bar button: read the page aloud. */
+		keys[nkeys++] = (struct ui_key){ "s", N_("Écouter"), 's' };
+	if (strcmp(p->v->kind, "contact") == 0 && nkeys < 8)
+		/* TRANSLATORS: key-bar button: show the contact as a QR code. */
+		keys[nkeys++] = (struct ui_key){ "c", N_("Code QR"), 'c' };
 	ui_frame(app, p->v, keys, nkeys, &a);
 	if (a.w != p->width) {
 		/* Keep the paragraph at the top in view across a resize or a
@@ -357,6 +392,13 @@ page_key(struct screen *s, struct app *app, const struct app_event *ev)
 		return open_link(app, p, (size_t)(ev->key - '1'));
 	if (ev->key == 'f' || ev->key == 'F')
 		return toggle_french(p, app);
+	if ((ev->key == 's' || ev->key == 'S') && speech_available())
+		return read_aloud(p, app);
+	if ((ev->key == 'c' || ev->key == 'C') &&
+	    strcmp(p->v->kind, "contact") == 0) {
+		app_push(app, screen_qr_new(app, p->v->id));
+		return APP_REDRAW;
+	}
 	return APP_IGNORED;
 }
 

@@ -13,6 +13,22 @@
 #include "ui/term.h"
 
 static bool terminal_bidi;      /* the terminal reorders by itself */
+static int look;                /* 0 usual, 1 high contrast, 2 and spacing */
+
+/* Goes to the next look, or back to the usual one. */
+static void
+ui_look(bool next)
+{
+	look = next ? (look + 1) % 3 : 0;
+	term_set_contrast(look > 0);
+}
+
+/* Returns true in the large-spacing look. */
+bool
+ui_spacious(void)
+{
+	return look == 2;
+}
 
 /* Where the buttons of the key bar were last drawn, for mouse clicks. */
 static struct {
@@ -118,10 +134,11 @@ ui_frame(struct app *app, const struct model_view *v,
 	/* The frame's own rows span the whole width. */
 	full = (struct ui_area){ .y = 0, .x = 1, .h = h, .w = w - 2 };
 	head = (struct ui_area){ .y = 0, .x = 2, .h = h, .w = w - 4 };
-	area->y = 3;
-	area->x = 2;
+	/* Large spacing: wider margins, and a blank row under the title. */
+	area->y = ui_spacious() && h >= 20 ? 4 : 3;
+	area->x = ui_spacious() && w >= 50 ? 5 : 2;
 	area->h = h - 1 - area->y - (app->message != NULL);
-	area->w = w - 4 < UI_MAX_TEXT ? w - 4 : UI_MAX_TEXT;
+	area->w = w - 2 * area->x < UI_MAX_TEXT ? w - 2 * area->x : UI_MAX_TEXT;
 	crumb = v->path.n > 0 ? model_crumb(v, " › ") : xstrdup(v->title);
 	term_fill(0, 0, TS_BAR);
 	ui_put(&full, 0, 0, full.w, crumb, TS_BAR);
@@ -151,6 +168,10 @@ ui_common_keys(const struct app *app, struct ui_key *keys, size_t n)
 		keys[i++] = (struct ui_key){ "?", N_("Aide"), '?' };
 	if (i < n)
 		keys[i++] = (struct ui_key){ "/", N_("Rechercher"), '/' };
+	if (i < n)
+		/* TRANSLATORS: key-bar button: high contrast, then large
+		   spacing, then back to the usual look. */
+		keys[i++] = (struct ui_key){ "h", N_("Contraste"), 'h' };
 	if (!app->kiosk && i < n)
 		keys[i++] = (struct ui_key){ "q", N_("Quitter"), 'q' };
 	return i;
@@ -265,6 +286,8 @@ ui_open(struct app *app, const char *id)
 		return screen_search_new(app, v, false);
 	if (strcmp(v->kind, "directory") == 0)
 		return screen_search_new(app, v, true);
+	if (strcmp(v->kind, "card") == 0)
+		return screen_card_new(app, v);
 	return screen_page_new(v);
 }
 
@@ -302,6 +325,8 @@ ui_help_view(const struct app *app)
 	help_para(v, MODEL_ITEM, _("/ : rechercher un mot dans tout le "
 	                           "contenu."));
 	help_para(v, MODEL_ITEM, _("* : choisir une autre langue."));
+	help_para(v, MODEL_ITEM, _("h : texte plus contrasté, puis plus espacé, "
+	                           "puis comme avant."));
 	help_para(v, MODEL_ITEM, _("f : sur une page, voir aussi le texte en "
 	                           "français, pour le montrer à la commune ou "
 	                           "au CPAS."));
@@ -399,4 +424,5 @@ const struct app_ui ui_app = {
 	.help = ui_help,
 	.language = ui_language,
 	.pin = screen_pin_new,
+	.look = ui_look,
 };

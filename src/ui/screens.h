@@ -50,6 +50,9 @@ int ui_put_visual(const struct ui_area *a, int y, int col, int maxw,
 int ui_put(const struct ui_area *a, int y, int col, int maxw, const char *s,
            enum term_style st);
 
+/* Returns true in the large-spacing look (blank rows between entries). */
+bool ui_spacious(void);
+
 /* Says that the terminal reorders right-to-left text itself. */
 void ui_set_terminal_bidi(bool on);
 
@@ -90,6 +93,12 @@ struct screen *screen_pin_new(struct app *app);
 /* Each takes ownership of v and returns a new screen. */
 struct screen *screen_menu_new(struct model_view *v);
 struct screen *screen_page_new(struct model_view *v);
+/* The QR code of contact id, to take it away. */
+struct screen *screen_qr_new(struct app *app, const char *id);
+
+/* An ask-the-desk card: the sentence large, and in French. */
+struct screen *screen_card_new(struct app *app, struct model_view *v);
+
 /* Search everything, or (directory) filter the contact cards. */
 struct screen *screen_search_new(struct app *app, struct model_view *v,
                                  bool directory);

@@ -47,44 +47,77 @@ term_check(char **err)
 	return 0;
 }
 
+/* The look of a style: colours, attributes added in colour, attributes
+   used without colour. */
+struct look {
+	short fg, bg;
+	attr_t attr;
+	attr_t mono;
+};
+
+/* The usual look. */
+static const struct look usual[TS_COUNT] = {
+	[TS_NORMAL]   = { -1, -1, 0, 0 },
+	[TS_BAR]      = { COLOR_WHITE, COLOR_BLUE, 0, A_REVERSE },
+	[TS_BAR_KEY]  = { COLOR_YELLOW, COLOR_BLUE, A_BOLD, A_BOLD },
+	[TS_TITLE]    = { -1, -1, A_BOLD, A_BOLD },
+	[TS_SELECTED] = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
+	[TS_NUMBER]   = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
+	[TS_LABEL]    = { -1, -1, A_BOLD, A_BOLD },
+	[TS_UNKNOWN]  = { COLOR_YELLOW, -1, 0, A_UNDERLINE },
+	[TS_NOTE]     = { COLOR_GREEN, -1, 0, 0 },
+	[TS_HEADING]  = { -1, -1, A_BOLD | A_UNDERLINE, A_BOLD },
+	[TS_MARK]     = { COLOR_MAGENTA, -1, A_BOLD, A_BOLD },
+	[TS_MATCH]    = { COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE },
+	/* Reverse video of a light-on-dark terminal is dark on light. */
+	[TS_QR]       = { COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE },
+};
+
+/* High contrast: bold white and yellow on black, bars in reverse; only the
+   eight colours of a Linux console, and bold and reverse without them. */
+static const struct look contrast[TS_COUNT] = {
+	[TS_NORMAL]   = { COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD },
+	[TS_BAR]      = { COLOR_BLACK, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD },
+	[TS_BAR_KEY]  = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD },
+	[TS_TITLE]    = { COLOR_YELLOW, COLOR_BLACK, A_BOLD | A_UNDERLINE,
+	                  A_BOLD | A_UNDERLINE },
+	[TS_SELECTED] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD },
+	[TS_NUMBER]   = { COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_BOLD },
+	[TS_LABEL]    = { COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_BOLD },
+	[TS_UNKNOWN]  = { COLOR_WHITE, COLOR_BLACK, A_BOLD | A_UNDERLINE,
+	                  A_BOLD | A_UNDERLINE },
+	[TS_NOTE]     = { COLOR_WHITE, COLOR_BLACK, A_BOLD, A_BOLD },
+	[TS_HEADING]  = { COLOR_YELLOW, COLOR_BLACK, A_BOLD | A_UNDERLINE,
+	                  A_BOLD | A_UNDERLINE },
+	[TS_MARK]     = { COLOR_BLACK, COLOR_WHITE, A_BOLD, A_REVERSE | A_BOLD },
+	[TS_MATCH]    = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD },
+	[TS_QR]       = { COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE },
+};
+
+static bool color;
+
 /* Chooses the look of every style, in colour or in black and white. */
 static void
-set_styles(void)
+set_styles(const struct look *look)
 {
-	const char *no_color = getenv("NO_COLOR");
-	bool color = has_colors() && (no_color == NULL || *no_color == '\0');
-	static const struct {
-		short fg, bg;
-		attr_t attr;    /* added in colour */
-		attr_t mono;    /* used without colour */
-	} look[TS_COUNT] = {
-		[TS_NORMAL]   = { -1, -1, 0, 0 },
-		[TS_BAR]      = { COLOR_WHITE, COLOR_BLUE, 0, A_REVERSE },
-		[TS_BAR_KEY]  = { COLOR_YELLOW, COLOR_BLUE, A_BOLD, A_BOLD },
-		[TS_TITLE]    = { -1, -1, A_BOLD, A_BOLD },
-		[TS_SELECTED] = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
-		[TS_NUMBER]   = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
-		[TS_LABEL]    = { -1, -1, A_BOLD, A_BOLD },
-		[TS_UNKNOWN]  = { COLOR_YELLOW, -1, 0, A_UNDERLINE },
-		[TS_NOTE]     = { COLOR_GREEN, -1, 0, 0 },
-		[TS_HEADING]  = { -1, -1, A_BOLD | A_UNDERLINE, A_BOLD },
-		[TS_MARK]     = { COLOR_MAGENTA, -1, A_BOLD, A_BOLD },
-		[TS_MATCH]    = { COLOR_BLACK, COLOR_YELLOW, 0, A_REVERSE },
-	};
-
-	if (color) {
-		start_color();
-		use_default_colors();
-	}
 	for (int i = 0; i < TS_COUNT; i++) {
 		if (color && (look[i].fg != -1 || look[i].bg != -1) &&
-		    i < COLOR_PAIRS) {
-			init_pair(i, look[i].fg, look[i].bg);
-			style_attr[i] = COLOR_PAIR(i) | look[i].attr;
+		    i + 1 < COLOR_PAIRS) {
+			init_pair((short)(i + 1), look[i].fg, look[i].bg);
+			style_attr[i] = COLOR_PAIR(i + 1) | look[i].attr;
 		} else {
 			style_attr[i] = color ? look[i].attr : look[i].mono;
 		}
 	}
+	/* What is erased takes the normal style (black in high contrast). */
+	bkgdset(' ' | style_attr[TS_NORMAL]);
+}
+
+/* Switches between the usual look and high contrast. */
+void
+term_set_contrast(bool on)
+{
+	set_styles(on ? contrast : usual);
 }
 
 /* Starts the full screen. */
@@ -107,7 +140,16 @@ term_init(char **err)
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 	          BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
-	set_styles();
+	{
+		const char *no_color = getenv("NO_COLOR");
+
+		color = has_colors() && (no_color == NULL || *no_color == '\0');
+	}
+	if (color) {
+		start_color();
+		use_default_colors();
+	}
+	set_styles(usual);
 	return 0;
 }
 
@@ -145,7 +187,8 @@ term_fill(int y, int x, enum term_style st)
 	term_size(&h, &w);
 	if (y < 0 || y >= h || x >= w)
 		return;
-	mvchgat(y, x, -1, style_attr[st], PAIR_NUMBER(style_attr[st]), NULL);
+	mvchgat(y, x, -1, style_attr[st] & ~A_COLOR,
+	        (short)PAIR_NUMBER(style_attr[st]), NULL);
 }
 
 /* Writes clean text s at (y, x), cut to maxw columns. */

@@ -25,6 +25,7 @@ enum term_style {
 	TS_HEADING,
 	TS_MARK,        /* "not translated yet" and other marks */
 	TS_MATCH,       /* the words a search found */
+	TS_QR,          /* a QR code: dark foreground on a light background */
 	TS_COUNT
 };
 
@@ -39,6 +40,9 @@ int term_init(char **err);
 
 /* Restores the terminal (safe to call twice, and from xalloc_fail). */
 void term_end(void);
+
+/* Switches between the usual look and high contrast. */
+void term_set_contrast(bool on);
 
 /* Stores the terminal's size. */
 void term_size(int *h, int *w);

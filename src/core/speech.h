@@ -1,0 +1,38 @@
+/*
+ * speech.h - reading a page aloud with espeak-ng, in the background, in the
+ * visitor's language. Optional at build time (-Dspeech=disabled) and at run
+ * time (no espeak-ng on PATH: no read-aloud key). Nothing is written to a
+ * file: the text goes to espeak-ng on its command line.
+ */
+#ifndef ACCUEIL_SPEECH_H
+#define ACCUEIL_SPEECH_H
+
+#include <stdbool.h>
+
+#include "core/model.h"
+
+/* Returns true when espeak-ng can be run (looked up on PATH once). */
+bool speech_available(void);
+
+/* Returns the espeak-ng voice for language code, or NULL when it has none. */
+const char *speech_voice(const char *code);
+
+/*
+ * Returns what to read for view v: its title, then its paragraphs, phone
+ * numbers digit by digit and e-mail addresses letter by letter. Caller frees.
+ */
+char *speech_text(const struct model_view *v);
+
+/*
+ * Starts reading text with voice, stopping what was being read. Returns 0,
+ * or -1 when espeak-ng cannot be started. Never waits for the reading.
+ */
+int speech_start(const char *text, const char *voice);
+
+/* Stops the reading, if any. */
+void speech_stop(void);
+
+/* Returns true while a reading goes on (and reaps one that ended). */
+bool speech_busy(void);
+
+#endif
