@@ -14,6 +14,9 @@
 
 #include "core/model.h"
 
+/* As many results as the search screen asks for. */
+#define RESULTS 20
+
 static const char *const queries[] = {
 	"racisme", "titre de séjour", "CPAS", "parcours d'intégration",
 	"logment", "sociojuridik", "Liège", "081 71 35 28", "asile",
@@ -68,7 +71,7 @@ main(int argc, char **argv)
 				memcpy(prefix, queries[q], k);
 				prefix[k] = '\0';
 				t0 = now_us();
-				if (model_search(db, prefix, r % 2 ? "ar" : "fr", NULL, 50,
+				if (model_search(db, prefix, r % 2 ? "ar" : "fr", NULL, RESULTS,
 				                 &res, &err) != 0) {
 					fprintf(stderr, "bench-search: %s\n", err);
 					return 1;

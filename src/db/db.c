@@ -27,7 +27,7 @@
 #define DB_CACHE_KIB "256"
 
 /* The most matching rows a search ranks (see SEARCH_SQL). */
-#define RANK_ROWS 400
+#define RANK_ROWS 200
 
 enum stmt {
 	ST_NODE, ST_FIELDS, ST_CHILDREN, ST_LINKS, ST_PATH, ST_SEARCH, ST_FUZZY,

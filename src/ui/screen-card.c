@@ -49,9 +49,9 @@ static void
 card_draw(struct screen *s, struct app *app)
 {
 	struct card *c = (struct card *)s;
-	struct ui_key keys[8];
+	struct ui_key keys[12];
 	struct ui_area a;
-	size_t nkeys = ui_common_keys(app, keys, 8);
+	size_t nkeys = ui_common_keys(app, NULL, 0, keys, 12);
 	int y;
 
 	ui_frame(app, c->v, keys, nkeys, &a);

@@ -76,7 +76,7 @@ static void
 menu_draw(struct screen *s, struct app *app)
 {
 	struct menu *m = (struct menu *)s;
-	struct ui_key keys[8];
+	struct ui_key keys[12];
 	struct ui_area a;
 	struct text_lines intro = { 0 };
 	size_t nkeys = 0, start = group_start(m), end = group_end(m), rows;
@@ -86,7 +86,7 @@ menu_draw(struct screen *s, struct app *app)
 
 	/* TRANSLATORS: key-bar button: digits choose an entry. */
 	keys[nkeys++] = (struct ui_key){ "1-9", N_("Choisir"), AK_NONE };
-	nkeys += ui_common_keys(app, keys + nkeys, 8 - nkeys);
+	nkeys += ui_common_keys(app, NULL, 0, keys + nkeys, 12 - nkeys);
 	ui_frame(app, m->v, keys, nkeys, &a);
 
 	/* The entries come first; the intro gets what room is left. */

@@ -271,23 +271,23 @@ static void
 page_draw(struct screen *s, struct app *app)
 {
 	struct page *p = (struct page *)s;
-	struct ui_key keys[8];
+	struct ui_key extra[3], keys[12];
 	struct ui_area a;
-	size_t nkeys = 0;
+	size_t nextra = 0, nkeys;
 	int x;
 
+	if (strcmp(p->v->kind, "contact") == 0)
+		/* TRANSLATORS: key-bar button: show the contact as a QR code. */
+		extra[nextra++] = (struct ui_key){ "c", N_("Code QR"), 'c' };
+	if (speech_available() && strcmp(p->v->id, "help") != 0)
+		/* TRANSLATORS: key-bar button: read the page aloud. */
+		extra[nextra++] = (struct ui_key){ "s", N_("Écouter"), 's' };
+	if (has_french(p))
+		/* TRANSLATORS: key-bar button: show the French text too. */
+		extra[nextra++] = (struct ui_key){ "f", N_("Français"), 'f' };
+	nkeys = ui_common_keys(app, extra, nextra, keys, 11);
 	/* TRANSLATORS: key-bar button: arrows scroll the text. */
 	keys[nkeys++] = (struct ui_key){ "↑↓", N_("Défiler"), AK_NONE };
-	nkeys += ui_common_keys(app, keys + nkeys, 8 - nkeys);
-	if (has_french(p) && nkeys < 8)
-		/* TRANSLATORS: key-bar button: show the French text too. */
-		keys[nkeys++] = (struct ui_key){ "f", N_("Français"), 'f' };
-	if (speech_available() && strcmp(p->v->id, "help") != 0 && nkeys < 8)
-		/* TRANSLATORS: key-bar button: read the page aloud. */
-		keys[nkeys++] = (struct ui_key){ "s", N_("Écouter"), 's' };
-	if (strcmp(p->v->kind, "contact") == 0 && nkeys < 8)
-		/* TRANSLATORS: key-bar button: show the contact as a QR code. */
-		keys[nkeys++] = (struct ui_key){ "c", N_("Code QR"), 'c' };
 	ui_frame(app, p->v, keys, nkeys, &a);
 	if (a.w != p->width) {
 		/* Keep the paragraph at the top in view across a resize or a

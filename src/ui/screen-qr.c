@@ -26,9 +26,9 @@ qr_draw(struct screen *s, struct app *app)
 {
 	static const char *const glyph[4] = { " ", "▀", "▄", "█" };
 	struct qrs *q = (struct qrs *)s;
-	struct ui_key keys[8];
+	struct ui_key keys[12];
 	struct ui_area a;
-	size_t nkeys = ui_common_keys(app, keys, 8);
+	size_t nkeys = ui_common_keys(app, NULL, 0, keys, 12);
 	int rows, x0, y;
 
 	ui_frame(app, q->v, keys, nkeys, &a);

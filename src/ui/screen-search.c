@@ -19,7 +19,7 @@
 #include "ui/term.h"
 
 #define QUERY_MAX 256           /* bytes a person can type */
-#define RESULTS_MAX 50
+#define RESULTS_MAX 20
 #define ROWS_PER_RESULT 2
 
 struct search {

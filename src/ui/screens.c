@@ -153,9 +153,10 @@ ui_frame(struct app *app, const struct model_view *v,
 		ui_put(&head, h - 2, 0, head.w, app->message, TS_MARK);
 }
 
-/* The buttons that end every key bar. */
+/* The buttons of every key bar, with the screen's own after the first. */
 size_t
-ui_common_keys(const struct app *app, struct ui_key *keys, size_t n)
+ui_common_keys(const struct app *app, const struct ui_key *extra,
+               size_t nextra, struct ui_key *keys, size_t n)
 {
 	size_t i = 0;
 
@@ -164,6 +165,8 @@ ui_common_keys(const struct app *app, struct ui_key *keys, size_t n)
 		keys[i++] = (struct ui_key){ "0", N_("Retour"), '0' };
 	if (i < n)
 		keys[i++] = (struct ui_key){ "*", N_("Langue"), '*' };
+	for (size_t k = 0; k < nextra && i < n; k++)
+		keys[i++] = extra[k];
 	if (i < n)
 		keys[i++] = (struct ui_key){ "?", N_("Aide"), '?' };
 	if (i < n)

@@ -74,8 +74,14 @@ extern const struct app_ui ui_app;
 void ui_frame(struct app *app, const struct model_view *v,
               const struct ui_key *keys, size_t nkeys, struct ui_area *area);
 
-/* The key-bar buttons every screen ends with (back, help, search, quit). */
-size_t ui_common_keys(const struct app *app, struct ui_key *keys, size_t n);
+/*
+ * Stores in keys (room for n) the key-bar buttons every screen has, most
+ * needed first (back, language), then the nextra of the screen itself, then
+ * help, search, contrast, quit; returns how many. What does not fit the
+ * width is left out from the end.
+ */
+size_t ui_common_keys(const struct app *app, const struct ui_key *extra,
+                      size_t nextra, struct ui_key *keys, size_t n);
 
 /*
  * Returns node id loaded in language lang, or NULL after setting the app's
