@@ -63,7 +63,7 @@ main(int argc, char **argv)
 	    "   ORDER BY f.name = 'body' DESC, f.name)) "
 	    "FROM node n, (SELECT lang, row_number() OVER (ORDER BY lang <> 'fr', "
 	    "  lang) - 1 AS no FROM (SELECT DISTINCT lang FROM field)) l "
-	    "WHERE n.kind NOT IN ('search', 'directory') AND EXISTS (SELECT 1 "
+	    "WHERE n.kind NOT IN ('search', 'directory', 'card') AND EXISTS (SELECT 1 "
 	    "  FROM field WHERE node = n.id AND lang = l.lang)";
 	sqlite3 *db;
 	sqlite3_stmt *sel, *ins[2];
