@@ -435,6 +435,33 @@ append_quoted(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 	append(buf, len, cap, "\"");
 }
 
+/* Returns the character after the one at UTF-8 s. */
+static const char *
+next_char(const char *s)
+{
+	do
+		s++;
+	while ((*s & 0xc0) == 0x80);
+	return s;
+}
+
+/*
+ * Returns the bytes of the run of three characters (not bytes) at UTF-8 s,
+ * or 0 when fewer than three are left.
+ */
+static size_t
+trigram(const char *s)
+{
+	const char *b = s;
+
+	for (int k = 0; k < 3; k++) {
+		if (*b == '\0')
+			return 0;
+		b = next_char(b);
+	}
+	return (size_t)(b - s);
+}
+
 /* Returns the number of characters (not bytes) of UTF-8 word w. */
 static size_t
 char_count(const char *w)
@@ -490,23 +517,14 @@ fts_query(const struct text_tokens *t, const char *lang, const char *kind,
 		/* A typo is looked for in words of four characters or more. */
 		if (chars < 4)
 			continue;
-		/* Each run of three characters (not bytes). */
-		for (const char *a = w; *a != '\0';) {
-			const char *b = a;
-			int k;
+		for (const char *a = w; *a != '\0'; a = next_char(a)) {
+			size_t n = trigram(a);
 
-			for (k = 0; k < 3 && *b != '\0'; k++)
-				do
-					b++;
-				while ((*b & 0xc0) == 0x80);
-			if (k < 3)
+			if (n == 0)
 				break;
 			if (words++ > 0)
 				append(&q, &len, &cap, " OR ");
-			append_quoted(&q, &len, &cap, a, (size_t)(b - a));
-			do
-				a++;
-			while ((*a & 0xc0) == 0x80);
+			append_quoted(&q, &len, &cap, a, n);
 		}
 	}
 	if (words == 0) {
@@ -534,22 +552,14 @@ fts_query(const struct text_tokens *t, const char *lang, const char *kind,
 static void
 count_trigrams(const char *word, const char *title, int *all, int *found)
 {
-	for (const char *a = word; *a != '\0';) {
-		const char *b = a;
-		int k;
+	for (const char *a = word; *a != '\0'; a = next_char(a)) {
+		size_t n = trigram(a);
 
-		for (k = 0; k < 3 && *b != '\0'; k++)
-			do
-				b++;
-			while ((*b & 0xc0) == 0x80);
-		if (k < 3)
+		if (n == 0)
 			break;
 		(*all)++;
-		if (memmem(title, strlen(title), a, (size_t)(b - a)) != NULL)
+		if (memmem(title, strlen(title), a, n) != NULL)
 			(*found)++;
-		do
-			a++;
-		while ((*a & 0xc0) == 0x80);
 	}
 }
 

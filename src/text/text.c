@@ -309,9 +309,12 @@ is_word(ucs4_t c)
 	       uc_is_general_category(c, UC_CATEGORY_Nd) || c == 0xfffd;
 }
 
-/* Returns the number of bytes of the word starting at p (0: not a word). */
+/*
+ * Returns the number of bytes from p of the run of characters that are part
+ * of a word (words true) or that are not (words false).
+ */
 static size_t
-word_len(const uint8_t *p, const uint8_t *end)
+run_len(const uint8_t *p, const uint8_t *end, bool words)
 {
 	const uint8_t *q = p;
 
@@ -319,28 +322,25 @@ word_len(const uint8_t *p, const uint8_t *end)
 		ucs4_t c;
 		int n = u8_mbtouc(&c, q, end - q);
 
-		if (!is_word(c))
+		if (is_word(c) != words)
 			break;
 		q += n;
 	}
 	return (size_t)(q - p);
 }
 
+/* Returns the number of bytes of the word starting at p (0: not a word). */
+static size_t
+word_len(const uint8_t *p, const uint8_t *end)
+{
+	return run_len(p, end, true);
+}
+
 /* Returns the number of bytes of the non-word run starting at p. */
 static size_t
 gap_len(const uint8_t *p, const uint8_t *end)
 {
-	const uint8_t *q = p;
-
-	while (q < end) {
-		ucs4_t c;
-		int n = u8_mbtouc(&c, q, end - q);
-
-		if (is_word(c))
-			break;
-		q += n;
-	}
-	return (size_t)(q - p);
+	return run_len(p, end, false);
 }
 
 /* Splits folded text into words. */
