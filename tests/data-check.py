@@ -90,7 +90,7 @@ for c in ["centre-namur", "ceraic", "cimb", "cribw", "cric", "crilux",
           "cripel", "crvi", "discri"]:
     check(c in centres, f"centre {c}")
 for c in ["unia", "mrax", "bepax", "myria", "cedem", "germe", "cire",
-          "fedasil", "cgra", "office-etrangers", "urgences"]:
+          "fedasil", "cgra", "office-etrangers", "tutelles", "urgences"]:
     check(c in set(ids("acteurs")), f"acteur {c}")
 for c in ["cai-contact", "bureau-accueil", "sami", "emilie", "annuaire"]:
     check(c in set(ids("contacts")), f"contact {c}")
@@ -152,15 +152,49 @@ for nid, source in db.execute("SELECT id, source FROM node"):
         check(re.sub(r"[ ./-]", "", item).lower() in text,
               f"{nid}: {item} comes from a source listed for the page ({source[:60]})")
 
-# An "En bref", where a page has one: two to four sentences of at most
+# Every page opens with an "En bref": two to four sentences of at most
 # twenty words.
+for (nid,) in db.execute("SELECT id FROM node WHERE kind = 'page'"):
+    check(db.execute("SELECT 1 FROM field WHERE node = ? AND name = 'brief' "
+                     "AND lang = 'fr'", (nid,)).fetchone() is not None,
+          f"page {nid} has an En bref")
 for nid, value in db.execute("SELECT node, value FROM field WHERE name = 'brief' "
                              "AND lang = 'fr'"):
     sentences = [x for x in re.split(r"(?<=[.!?])\s+", value.strip()) if x]
-    check(1 <= len(sentences) <= 4, f"page {nid}: En bref of 1 to 4 sentences")
+    check(2 <= len(sentences) <= 4, f"page {nid}: En bref of 2 to 4 sentences")
     for x in sentences:
         check(len(x.split()) <= 20, f"page {nid}: En bref sentence of "
               f"{len(x.split())} words: {x[:50]}")
+
+# The organisations related to a theme are linked from it (issue 8).
+related = {"theme-racisme": ["unia", "mrax", "bepax"],
+           "theme-migrations": ["myria", "cedem", "germe", "cire"],
+           "theme-asile": ["fedasil", "cgra", "office-etrangers"],
+           "theme-sante": ["urgences"],
+           "theme-mena": ["tutelles"]}
+for nid, targets in related.items():
+    linked = {t for (t,) in db.execute("SELECT target FROM link WHERE node = ?",
+                                       (nid,))}
+    for target in targets:
+        check(target in linked, f"{nid} links to {target}")
+
+# The parcours d'integration, step by step, as facts.md §2-3 give it.
+parcours = db.execute("SELECT value FROM field WHERE node = 'svc-parcours' "
+                      "AND name = 'body' AND lang = 'fr'").fetchone()[0]
+for words in ["gratuit", "obligatoire", "entre 18 et 65 ans", "moins de 3 ans",
+              "plus de 3 mois", "module d'accueil", "400 heures", "60 heures",
+              "orientation socioprofessionnelle", "18 mois", "prolongé",
+              "Namur, Sambreville, Gembloux, Andenne, Dinant, Philippeville, "
+              "Beauraing et Ciney"]:
+    check(words in parcours, f"the parcours page says {words!r}")
+
+# Every centre that the 2025 renaming concerns says so, beside its old name.
+for nid in ["centre-namur", "ceraic", "cimb", "cribw", "cric", "crilux",
+            "cripel", "crvi"]:
+    body = db.execute("SELECT value FROM field WHERE node = ? AND name = 'body' "
+                      "AND lang = 'fr'", (nid,)).fetchone()
+    check(body is not None and ("CRI +" in body[0] or "« CRI " in body[0]),
+          f"{nid} shows the 2025 name (CRI + city)")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

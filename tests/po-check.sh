@@ -42,8 +42,8 @@ for lang in $(cat po/content/LINGUAS); do
 	*" $lang "*)
 		if [ "$u" -ne 0 ]; then fail "$f: $u untranslated"; else ok "$f: complete ($t)"; fi ;;
 	*)
-		# At least every title, role, hours and themes text.
-		missing=$(msgattrib --untranslated "$f" | grep -c '^#\. .* \(title\|role\|hours\|themes\)\b' || true)
+		# At least every title, En bref, role, hours and themes text.
+		missing=$(msgattrib --untranslated "$f" | grep -c '^#\. .* \(title\|brief\|role\|hours\|themes\)\b' || true)
 		if [ "$missing" -ne 0 ]; then fail "$f: $missing titles or contact texts untranslated"
 		else ok "$f: titles and contact texts ($t translated)"
 		fi ;;
@@ -51,6 +51,13 @@ for lang in $(cat po/content/LINGUAS); do
 	grep -q '^"X-Accueil-Reviewed: \(yes\|no\)\\n"' "$f" ||
 		fail "$f says nothing of its review (X-Accueil-Reviewed)"
 done
+# Numbers, e-mail and web addresses come through every translation unchanged.
+if out=$(python3 tests/po-facts.py po/*.po po/content/*.po); then
+	ok "facts kept in translation: ${out##*$'\n'}"
+else
+	grep '^FAIL' <<<"$out"
+	fail "facts lost in translation"
+fi
 # The picker offers exactly the languages that have translations.
 for lang in $(cat po/LINGUAS); do
 	grep -q "{ \"$lang\"," src/core/i18n.c || fail "language $lang is not in the picker"

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""po-facts.py - a translation keeps the facts of its French text: every
+number, e-mail address and web address of a msgid appears unchanged in its
+msgstr (a translator must not change a phone number, an hour or a date).
+
+Usage: po-facts.py FILE.po...
+Prints one line per lost fact and 'N passed, N failed'.
+"""
+import ast
+import re
+import sys
+
+FACT = re.compile(r"https?://[^\s»)]+[^\s»).,;:]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d+")
+
+
+def entries(path):
+    """(msgid, msgstr) of every translated entry of a PO file."""
+    out, cur, key = [], {}, None
+    for line in open(path, encoding="utf-8"):
+        line = line.strip()
+        if line.startswith(("msgid ", "msgstr ")):
+            key, _, text = line.partition(" ")
+            if key == "msgid" and "msgstr" in cur:
+                out.append(cur)
+                cur = {}
+            cur[key] = ast.literal_eval(text)
+        elif line.startswith('"') and key:
+            cur[key] += ast.literal_eval(line)
+        else:
+            key = None
+    if "msgstr" in cur:
+        out.append(cur)
+    return [(e["msgid"], e["msgstr"]) for e in out if e["msgid"] and e["msgstr"]]
+
+
+passed = failed = 0
+for path in sys.argv[1:]:
+    for msgid, msgstr in entries(path):
+        for fact in sorted(set(FACT.findall(msgid))):
+            if fact in msgstr:
+                passed += 1
+            else:
+                failed += 1
+                print(f"FAIL {path}: {fact!r} is lost in the translation of "
+                      f"{msgid[:60]!r}")
+print(f"{passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
