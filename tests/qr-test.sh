@@ -2,7 +2,8 @@
 # qr-test.sh - the QR code of a contact, drawn in a real terminal, is read
 # back from the captured screen by zbarimg (zbar-tools) and compared with
 # the contact card the test builds itself from the database: a short card
-# and a long one. A terminal too small for the code says so.
+# and a long one. A terminal too small for the code says so; without the
+# qrencode program there is no QR key.
 # Usage: qr-test.sh ACCUEIL DB SCREENS-DIR
 set -u
 bin=$1 db=$2 dir=$3
@@ -55,6 +56,21 @@ decode qr-long mrax 7 3
 start 60 20 --lang fr
 keys 7 3 c
 expect_text qr-too-small "trop petite"
+
+# Without the qrencode program, no QR key, and c does nothing.
+mkdir -p "$tmp/empty"
+APP_ENV="PATH=$tmp/empty" start 100 50 --lang fr
+keys 5 3
+expect_text qr-no-program-page "Sami Pieczynski"
+if settle | grep -q "Code QR"; then
+	echo "FAIL qr-no-program: the key is shown without qrencode"
+	failed=$((failed + 1))
+else
+	echo "ok   qr-no-program: no key without qrencode"
+	passed=$((passed + 1))
+fi
+keys c
+expect_text qr-no-program-stays "Personne de contact pour la lutte"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "core/model.h"
+#include "core/qr.h"
+#include "core/xalloc.h"
 
 static struct db *db;
 
@@ -213,6 +215,69 @@ test_search(void **state)
 	}
 }
 
+/* Returns qrencode's ASCII picture of a width x width code: dark where
+   (x + y) % 3 == 0, with line breaks; the caller frees. */
+static char *
+picture(int width)
+{
+	char *s = malloc((size_t)width * (2 * (size_t)width + 1) + 1), *p = s;
+
+	for (int y = 0; y < width; y++) {
+		for (int x = 0; x < width; x++) {
+			*p++ = (x + y) % 3 == 0 ? '#' : ' ';
+			*p++ = (x + y) % 3 == 0 ? '#' : ' ';
+		}
+		*p++ = '\n';
+	}
+	*p = '\0';
+	return s;
+}
+
+/* qrencode's picture is read module by module, with a quiet zone of 4; any
+   other text is refused. */
+static void
+test_qr_parse(void **state)
+{
+	struct qr q;
+	char *s = picture(21);
+
+	(void)state;
+	assert_int_equal(qr_parse(s, &q), 0);
+	assert_int_equal(q.size, 29);
+	for (int y = 0; y < q.size; y++)
+		for (int x = 0; x < q.size; x++) {
+			bool in = x >= 4 && y >= 4 && x < 25 && y < 25;
+			int want = in && ((x - 4) + (y - 4)) % 3 == 0;
+
+			if (q.dark[y * q.size + x] != want)
+				fail_msg("module %d,%d is %d", x, y, q.dark[y * q.size + x]);
+		}
+	qr_free(&q);
+	s[strlen(s) - 1] = '\0';               /* no last line break: fine */
+	assert_int_equal(qr_parse(s, &q), 0);
+	qr_free(&q);
+	s[strlen(s) - 43] = '\0';              /* a row short */
+	assert_int_equal(qr_parse(s, &q), -1);
+	assert_null(q.dark);
+	free(s);
+	s = picture(21);
+	s[5] = 'x';                            /* not a module */
+	assert_int_equal(qr_parse(s, &q), -1);
+	free(s);
+	s = picture(22);                       /* not a QR code's width */
+	assert_int_equal(qr_parse(s, &q), -1);
+	free(s);
+	s = picture(25);
+	assert_int_equal(qr_parse(s, &q), 0);
+	qr_free(&q);
+	s = xreallocarray(s, strlen(s) + 60, 1);
+	strcat(s, "##\n");                     /* a row too many */
+	assert_int_equal(qr_parse(s, &q), -1);
+	free(s);
+	assert_int_equal(qr_parse("", &q), -1);
+	assert_int_equal(qr_parse("##\n", &q), -1);
+}
+
 int
 main(void)
 {
@@ -224,6 +289,7 @@ main(void)
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_age_warning),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_qr_parse),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

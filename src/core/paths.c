@@ -5,6 +5,7 @@
 
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -26,4 +27,23 @@ paths_find(const char *rel, const char *installed)
 	*slash = '\0';
 	snprintf(path, sizeof path, "%s/%s", exe, rel);
 	return access(path, F_OK) == 0 ? path : installed;
+}
+
+/* Returns true when name is an executable file in a folder of PATH. */
+bool
+paths_program(const char *name)
+{
+	const char *dir = getenv("PATH");
+	char path[PATH_MAX];
+
+	while (dir != NULL && *dir != '\0') {
+		size_t n = strcspn(dir, ":");
+
+		if (n > 0 && snprintf(path, sizeof path, "%.*s/%s", (int)n, dir,
+		                      name) < (int)sizeof path &&
+		    access(path, X_OK) == 0)
+			return true;
+		dir += n + (dir[n] == ':');
+	}
+	return false;
 }

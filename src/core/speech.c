@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "build-config.h"
+#include "core/paths.h"
 #include "core/xalloc.h"
 
 static pid_t child;
@@ -21,19 +22,9 @@ speech_available(void)
 {
 #ifdef ENABLE_SPEECH
 	static int found = -1;
-	const char *path = getenv("PATH");
 
-	if (found >= 0)
-		return found;
-	found = 0;
-	while (path != NULL && *path != '\0' && !found) {
-		size_t n = strcspn(path, ":");
-		char *f = xasprintf("%.*s/espeak-ng", (int)n, path);
-
-		found = access(f, X_OK) == 0;
-		free(f);
-		path += n + (path[n] == ':');
-	}
+	if (found < 0)
+		found = paths_program("espeak-ng");
 	return found;
 #else
 	return false;
