@@ -169,6 +169,7 @@ def main():
     for name, argv, marker in rows:
         ms, rss = first_frame(argv, marker)
         results[name] = ms
+        results[name + " rss"] = rss
         if ms is None:
             print(f"  {name:20} did not draw its frame")
         else:
@@ -183,6 +184,8 @@ def main():
     t.wait_for(b"Quitter")
     t.quiet()
 
+    slowest = []
+
     def step(name, keys, back):
         times, sizes = [], []
         for _ in range(30):
@@ -192,6 +195,7 @@ def main():
                 sizes.append(n)
             t.key(back)
         if times:
+            slowest.append(statistics.median(times))
             print(f"  {name:34} {statistics.median(times):6.2f} ms  "
                   f"(p90 {sorted(times)[int(len(times) * 0.9)]:.2f})  "
                   f"{int(statistics.median(sizes)):6d} bytes")
@@ -210,16 +214,21 @@ def main():
     for keys in [b"*3", b"11", b"f", b"00", b"/", b"racisme", b"\r", b"0\x1b",
                  b"*1", b"56", b"Li\xc3\xa8ge", b"\x1b0", b"49", b"7", b"00"]:
         t.key(keys)
+    visit_rss = t.peak_rss_kib() / 1024
     print(f"\n== peak RSS after a whole visit (13 languages built in): "
-          f"{t.peak_rss_kib() / 1024:.2f} MiB")
+          f"{visit_rss:.2f} MiB")
     t.close()
 
     print("\n== search time per keystroke")
     bench = os.path.join(build, "tests", "bench-search")
+    search = {}
     for name, path, rounds in (("bundled", db, "6"), ("100x", big, "6")):
         out = subprocess.run([bench, path, rounds], capture_output=True,
                              text=True).stdout.strip()
         print(f"  {name:8} {out}")
+        m = re.search(r"median (\d+) us, p99 (\d+) us", out)
+        if m:
+            search[name] = (int(m.group(1)) / 1000, int(m.group(2)) / 1000)
 
     print("\n== start-up instructions (valgrind --tool=callgrind), first frame and quit")
     if shutil.which("valgrind"):
@@ -236,6 +245,31 @@ def main():
             print(f"  {name:8} {int(m.group(1)):,} instructions" if m else
                   f"  {name:8} no count")
     shutil.rmtree(work, ignore_errors=True)
+
+    # The targets of issue 6, against this run's figures (printed only).
+    print("\n== targets (this run)")
+
+    def target(what, ok):
+        print(f"  {'met   ' if ok else 'MISSED'} {what}")
+
+    a, d, ly = (results.get(k) for k in ("accueil", "dialog --menu",
+                                         "lynx (local page)"))
+    if a and d:
+        target(f"first frame no slower than dialog's ({a:.2f} vs {d:.2f} ms)",
+               a <= d)
+    if a and ly:
+        target(f"first frame 4x faster than lynx's ({ly / a:.1f}x)", ly >= 4 * a)
+    rss = max(results.get("accueil rss") or 0, visit_rss * 1024) / 1024
+    target(f"peak RSS under 5 MiB ({rss:.2f} MiB)", rss < 5)
+    if slowest:
+        target(f"every key under 2 ms (slowest median {max(slowest):.2f} ms)",
+               max(slowest) < 2)
+    if "bundled" in search:
+        target(f"search median under 1 ms, bundled ({search['bundled'][0]:.2f} ms)",
+               search["bundled"][0] < 1)
+    if "100x" in search:
+        target(f"search p99 under 10 ms, 100x ({search['100x'][1]:.2f} ms)",
+               search["100x"][1] < 10)
 
 
 main()

@@ -100,6 +100,11 @@ resize 80 24
 running resize-burst
 keys Home
 check kiosk-resized-page
+# Keys of another terminal type (escape sequences this TERM does not know)
+# are read whole and do nothing: the visitor stays on the same page.
+tmx send-keys -t t -l $'\e[1;9Z\eOZ\e[200~\e[99;99;99~\e[O'
+settle >/dev/null
+check kiosk-resized-page
 
 # Terminal types: the common ones work; an unknown or dumb one gets one
 # sentence and exit status 2.

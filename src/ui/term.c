@@ -295,6 +295,40 @@ map_char(wint_t c)
 	}
 }
 
+/*
+ * After an Esc: when an escape sequence the terminal description does not
+ * know follows at once (a key of another terminal type: "ESC [ 4 ~" or
+ * "ESC O P"), reads it whole, so that its characters are not taken for
+ * keys, and returns true. Anything else is put back.
+ */
+static bool
+skip_sequence(void)
+{
+	wint_t c;
+	int rc;
+
+	timeout(0);
+	rc = get_wch(&c);
+	if (rc == ERR)
+		return false;
+	if (rc == KEY_CODE_YES || (c != '[' && c != 'O')) {
+		if (rc == KEY_CODE_YES)
+			ungetch((int)c);
+		else
+			unget_wch((wchar_t)c);
+		return false;
+	}
+	if (c == 'O') {
+		get_wch(&c);
+		return true;
+	}
+	/* CSI: parameter and intermediate bytes, then one final byte. */
+	for (int n = 0; n < 32 && get_wch(&c) == OK; n++)
+		if (c >= 0x40 && c <= 0x7e)
+			break;
+	return true;
+}
+
 /* Waits for one event. */
 int
 term_read(struct app_event *ev, int timeout_ms)
@@ -308,5 +342,7 @@ term_read(struct app_event *ev, int timeout_ms)
 	if (rc == ERR)
 		return -1;
 	ev->key = rc == KEY_CODE_YES ? map_function_key(c, ev) : map_char(c);
+	if (ev->key == AK_ESC && skip_sequence())
+		ev->key = AK_OTHER;
 	return 0;
 }
