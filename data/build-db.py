@@ -122,8 +122,10 @@ def read_po(path):
 
     def flush():
         nonlocal cur, fuzzy
-        if "msgid" in cur and cur.get("msgstr") and not fuzzy:
-            entries[cur["msgid"]] = cur["msgstr"]
+        # A plural entry counts by its first form.
+        text = cur.get("msgstr") or cur.get("msgstr[0]")
+        if "msgid" in cur and cur["msgid"] and text and not fuzzy:
+            entries[cur["msgid"]] = text
         elif cur.get("msgid") == "" and "msgstr" in cur:
             entries[""] = cur["msgstr"]
         cur, fuzzy = {}, False
@@ -138,13 +140,13 @@ def read_po(path):
                     flush()
                 fuzzy = True
             elif line.startswith("#"):
-                if "msgstr" in cur:
+                if any(k.startswith("msgstr") for k in cur):
                     flush()
             elif line.startswith('"'):
                 cur[key] += po_unquote(line)
             else:
                 word, _, rest = line.partition(" ")
-                if word == "msgid" and "msgstr" in cur:
+                if word == "msgid" and any(k.startswith("msgstr") for k in cur):
                     f2 = fuzzy
                     flush()
                     fuzzy = f2

@@ -23,7 +23,7 @@ stats() {
 }
 
 # The complete ones: the interface in every language, the content in these.
-full_content=" en ar fa ps ru uk ti "
+full_content=" en ar fa ps ru uk ti es tr sq so nl "
 for lang in $(cat po/LINGUAS); do
 	read -r t f u <<<"$(stats "po/$lang.po")"
 	if [ "$t" = error ]; then fail "po/$lang.po: msgfmt --check"

@@ -62,7 +62,11 @@ test_first_result(void **state)
 		{ "sami@cainamur.be", "fr", "sami" },           /* an e-mail */
 		{ "112", "fr", "urgences" },
 		{ "unia", "fr", "unia" },
-		{ "titre de séjour", "ar", "office-etrangers" }, /* French word, */
+		{ "visa", "ar", "office-etrangers" },           /* French word, */
+		{ "sans titre de séjour", "fr", "theme-sans-papiers" },
+		{ "tuteur", "fr", "tutelles" },                 /* MENA */
+		{ "CRI Verviers", "fr", "crvi" },               /* 2025 names */
+		{ "CRI Mons", "fr", "cimb" },
 		{ "racisme", "ar", "sami" },                    /* Arabic screen */
 		{ "العنصرية", "ar", "sami" },                   /* Arabic word */
 		{ "اللجوء", "ar", "theme-asile" },
