@@ -154,11 +154,15 @@ else:
     print(output[-2000:].decode("utf-8", "replace"))
 if alive():
     os.kill(pid, signal.SIGTERM)
-    for _ in range(100):
+    # Up to 5 s to end (the sanitizers' exit checks take time). Once the
+    # program has closed the terminal, reading it returns at once: sleep.
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
         pump(b"", 0.05)
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
             break
+        time.sleep(0.01)
     else:
         os.kill(pid, signal.SIGKILL)
         status = -1
