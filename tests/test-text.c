@@ -99,6 +99,8 @@ test_wrap(void **state)
 		{ "a b c :", 5, "a b|c :" },
 		{ "Rue Docteur Haibe 2, 5002 Saint-Servais", 20,
 		  "Rue Docteur Haibe 2,|5002 Saint-Servais" },
+		{ "Sami – 081 71 35 28.", 14, "Sami –|081 71 35 28." },
+		{ "tél. 081 71 35 28", 8, "tél. 081|71 35 28" }, /* too wide */
 	};
 
 	(void)state;
@@ -211,6 +213,8 @@ test_visual(void **state)
 		{ "abc", true, "abc" },
 		{ "سلام", true, "ﻡﻼﺳ" },                        /* lam-alef joined */
 		{ "مرحبا CAI 081 71 35 28", true, "CAI 081 71 35 28 ﺎﺒﺣﺮﻣ" },
+		{ "هاتف 081 71 35 28.", true, ".081 71 35 28 ﻒﺗﺎﻫ" },
+		{ "081 71 35 28.", true, ".081 71 35 28" },    /* line of its own */
 		{ "فارسی", true, "ﯽﺳﺭﺎﻓ" },                       /* Persian */
 		{ "پښتو", true, "ﻮﺘښﭘ" },                          /* Pashto */
 		{ "info@cainamur.be بريد", true, "ﺪﻳﺮﺑ info@cainamur.be" },

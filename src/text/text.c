@@ -16,6 +16,13 @@
 
 #include "core/xalloc.h"
 
+/* Returns true for an ASCII digit, whatever the locale. */
+static bool
+is_digit(ucs4_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
 /* Returns true for a code point that must never reach the terminal. */
 static bool
 is_control(ucs4_t c)
@@ -141,6 +148,31 @@ keep_french_spacing(const char *s, size_t n, char *brk)
 	}
 }
 
+/*
+ * Keeps a number written in groups on one line when it fits: no break at
+ * a space between two digits, so "081 71 35 28" is never cut in two.
+ */
+static void
+keep_numbers_together(const char *s, size_t n, int width, char *brk)
+{
+	for (size_t a = 0; a < n; a++) {
+		size_t b = a;
+
+		if (!is_digit((unsigned char)s[a]))
+			continue;
+		/* [a, b) is the run of digit groups joined by single spaces. */
+		while (b < n && (is_digit((unsigned char)s[b]) ||
+		                 (s[b] == ' ' && b + 1 < n &&
+		                  is_digit((unsigned char)s[b + 1]))))
+			b++;
+		if ((int)(b - a) <= width)
+			for (size_t i = a + 1; i < b; i++)
+				if (s[i - 1] == ' ')
+					brk[i] = UC_BREAK_PROHIBITED;
+		a = b;
+	}
+}
+
 /* Wraps one paragraph (no newline) of n bytes into out. */
 static void
 wrap_para(const char *s, size_t n, int width, struct text_lines *out)
@@ -157,6 +189,7 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out)
 	brk = xmalloc(n);
 	u8_possible_linebreaks(u, n, "UTF-8", brk);
 	keep_french_spacing(s, n, brk);
+	keep_numbers_together(s, n, width, brk);
 	for (const uint8_t *p = u, *q; p < end; p = q) {
 		size_t i = p - u;
 		int cw;
@@ -495,6 +528,8 @@ text_snippet(const char *text, const struct text_tokens *t, int width,
 	}
 }
 
+#define NBSP 0xa0
+
 /* Returns one line of s in visual order, shaped. */
 char *
 text_visual(const char *s, bool rtl)
@@ -511,6 +546,13 @@ text_visual(const char *s, bool rtl)
 		free(logical);
 		return xstrdup("");
 	}
+	/* A space between two digits becomes a no-break space, a number
+	   separator for the bidi algorithm: "081 71 35 28" stays one number
+	   read left to right, instead of four put right to left. */
+	for (size_t i = 1; i + 1 < n; i++)
+		if (logical[i] == ' ' && is_digit(logical[i - 1]) &&
+		    is_digit(logical[i + 1]))
+			logical[i] = NBSP;
 	visual = xcalloc(n + 1, sizeof *visual);
 	if (!fribidi_log2vis(logical, (FriBidiStrIndex)n, &base, visual, NULL,
 	                     NULL, NULL))
@@ -518,7 +560,7 @@ text_visual(const char *s, bool rtl)
 	/* A joined lam-alef leaves a filler behind: drop it. */
 	for (size_t i = 0; i < n; i++)
 		if (visual[i] != 0xfeff)
-			visual[k++] = visual[i];
+			visual[k++] = visual[i] == NBSP ? ' ' : visual[i];
 	out = u32_to_u8(visual, k, NULL, &m);
 	free(visual);
 	free(logical);
