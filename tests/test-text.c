@@ -101,6 +101,10 @@ test_wrap(void **state)
 		  "Rue Docteur Haibe 2,|5002 Saint-Servais" },
 		{ "Sami – 081 71 35 28.", 14, "Sami –|081 71 35 28." },
 		{ "tél. 081 71 35 28", 8, "tél. 081|71 35 28" }, /* too wide */
+		{ "Namur, C.S.C.I.N., CSCIN", 14, "Namur,|C.S.C.I.N.,|CSCIN" },
+		{ "écrire à info@cainamur.be", 18, "écrire à|info@cainamur.be" },
+		{ "voir http://www.unia.be/fr/a-propos-dunia/que-se-passe", 24,
+		  "voir http://www.unia.be/|fr/a-propos-dunia/|que-se-passe" },
 	};
 
 	(void)state;

@@ -4,6 +4,7 @@
  */
 #include "text/text.h"
 
+#include <ctype.h>
 #include <fribidi.h>
 #include <string.h>
 #include <unicase.h>
@@ -173,6 +174,29 @@ keep_numbers_together(const char *s, size_t n, int width, char *brk)
 	}
 }
 
+/*
+ * Keeps what a visitor copies by hand in one piece: no break after a full
+ * stop inside a word ("C.S.C.I.N.", "cainamur.be"), and inside an e-mail
+ * or web address a break only after a "/", never at a hyphen that would
+ * read as the end of a line.
+ */
+static void
+keep_addresses_whole(const char *s, size_t n, char *brk)
+{
+	for (size_t a = 0, b; a < n; a = b + 1) {
+		bool address;
+
+		for (b = a; b < n && s[b] != ' '; b++)
+			if (b > a && s[b - 1] == '.' && isalnum((unsigned char)s[b]))
+				brk[b] = UC_BREAK_PROHIBITED;
+		address = memchr(s + a, '@', b - a) != NULL ||
+		          memmem(s + a, b - a, "://", 3) != NULL;
+		for (size_t i = a + 1; address && i < b; i++)
+			if (s[i - 1] != '/')
+				brk[i] = UC_BREAK_PROHIBITED;
+	}
+}
+
 /* Wraps one paragraph (no newline) of n bytes into out. */
 static void
 wrap_para(const char *s, size_t n, int width, struct text_lines *out)
@@ -190,6 +214,7 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out)
 	u8_possible_linebreaks(u, n, "UTF-8", brk);
 	keep_french_spacing(s, n, brk);
 	keep_numbers_together(s, n, width, brk);
+	keep_addresses_whole(s, n, brk);
 	for (const uint8_t *p = u, *q; p < end; p = q) {
 		size_t i = p - u;
 		int cw;
