@@ -168,8 +168,14 @@ def po_quote(s):
 
 def write_pot(out, files):
     """Writes every translatable text of the content as a POT file."""
+    # References name files from the project root (OUT is po/content/X.pot),
+    # whatever the build directory.
+    root = os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(out))))
     seen = {}
     for kind, nid, head, body, where in read_records(files):
+        path, line = where.rsplit(":", 1)
+        where = os.path.relpath(os.path.abspath(path), root) + ":" + line
         texts = [(head[k], k) for k in TRANSLATED if head.get(k)]
         texts += [(p, "body") for p in body]
         for text, what in texts:

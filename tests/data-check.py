@@ -108,6 +108,16 @@ for phone in set(re.findall(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2,3}\b"
     check(re.sub(r"[ ./-]", "", phone) in known_flat,
           f"phone {phone} comes from the sources")
 
+# Phone, e-mail and website are shown as they are in every language: they
+# hold the detail alone, never words that would need a translation.
+shapes = {"phone": r"\+?[\d ./()-]+", "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+          "website": r"(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?"}
+for nid, name, value in db.execute(
+        "SELECT node, name, value FROM field WHERE name IN "
+        "('phone', 'email', 'website')"):
+    check(re.fullmatch(shapes[name], value) is not None,
+          f"{nid}: the {name} field holds the detail alone ({value!r})")
+
 # Each page's phone numbers and e-mails come from a source listed for it.
 facts_text = (shared / "facts.md").read_text(encoding="utf-8")
 sections = {}

@@ -51,6 +51,25 @@ for lang in $(cat po/content/LINGUAS); do
 	grep -q '^"X-Accueil-Reviewed: \(yes\|no\)\\n"' "$f" ||
 		fail "$f says nothing of its review (X-Accueil-Reviewed)"
 done
+# The template holds every text of data/content/ as it is now, and every
+# complete language translates each of them (msgcmp: none is missing).
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/po/content"
+python3 data/build-db.py --pot "$tmp/po/content/fresh.pot" data/content/*.txt
+texts() { msgcat --no-location --no-wrap --sort-output "$1"; }
+if diff <(texts po/content/accueil-content.pot) <(texts "$tmp/po/content/fresh.pot") >/dev/null; then
+	ok "po/content/accueil-content.pot matches data/content/"
+else
+	fail "po/content/accueil-content.pot is out of date: meson compile -C build accueil-content-pot"
+fi
+for lang in $full_content; do
+	if msgcmp "po/content/$lang.po" "$tmp/po/content/fresh.pot" 2>/dev/null; then
+		ok "po/content/$lang.po has every text of data/content/"
+	else
+		fail "po/content/$lang.po lacks texts of data/content/: msgmerge it and translate"
+	fi
+done
 # Numbers, e-mail and web addresses come through every translation unchanged.
 if out=$(python3 tests/po-facts.py po/*.po po/content/*.po); then
 	ok "facts kept in translation: ${out##*$'\n'}"
