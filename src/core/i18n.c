@@ -43,7 +43,10 @@ i18n_init(void)
 {
 	const char *msgs;
 
-	setlocale(LC_ALL, "");
+	/* Only the categories the kiosk uses: each other one is files to
+	   open and read at every start. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 &&
 	    setlocale(LC_CTYPE, "C.UTF-8") == NULL)
 		return -1;

@@ -157,6 +157,10 @@ db_open(const char *path, struct db **out, char **err)
 		free(db);
 		return -1;
 	}
+	/* One thread uses SQLite: no mutexes, no memory statistics. Refused,
+	   harmlessly, once SQLite has started (a second database). */
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	rc = sqlite3_open_v2(path, &db->h,
 	                     SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX |
 	                     SQLITE_OPEN_URI, NULL);
@@ -200,6 +204,10 @@ db_open(const char *path, struct db **out, char **err)
 	/* A small memory budget: the kiosk runs on an old PC all day. */
 	sqlite3_exec(db->h, "PRAGMA cache_size = -" DB_CACHE_KIB, NULL, NULL,
 	             NULL);
+	/* Nothing writes the content while the kiosk runs: take the read
+	   lock once and keep it, instead of locking and checking the file
+	   again for every query. */
+	sqlite3_exec(db->h, "PRAGMA locking_mode = EXCLUSIVE", NULL, NULL, NULL);
 	*out = db;
 	return 0;
 fail:
