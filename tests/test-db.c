@@ -49,6 +49,11 @@ setup_memdb(void **state)
 	    "INSERT INTO node VALUES ('b', 'home', 2, 'page', 'src b', '2026-11-22', '2013');"
 	    "INSERT INTO node VALUES ('a', 'home', 1, 'contact', 'src a', '2026-11-01', '');"
 	    "INSERT INTO node VALUES ('c', 'b', 1, 'page', 'src c', '2026-11-22', '');"
+	    /* A loop, as a damaged database could have one. */
+	    "INSERT INTO node VALUES ('x', 'y', 1, 'page', 's', '2026-11-22', '');"
+	    "INSERT INTO node VALUES ('y', 'x', 1, 'page', 's', '2026-11-22', '');"
+	    "INSERT INTO field VALUES ('x', 'title', 'fr', 'X', 1);"
+	    "INSERT INTO field VALUES ('y', 'title', 'fr', 'Y', 1);"
 	    "INSERT INTO field VALUES ('c', 'title', 'fr', 'Bel étage', 1);"
 	    "INSERT INTO field VALUES ('home', 'title', 'fr', 'Accueil', 1);"
 	    "INSERT INTO field VALUES ('home', 'title', 'en', 'Home', 0);"
@@ -188,6 +193,22 @@ test_links_path(void **state)
 	assert_int_equal(l.n, 2);
 	assert_string_equal(l.v[0].id, "home");
 	assert_string_equal(l.v[1].id, "b");
+	db_list_free(&l);
+	assert_int_equal(db_path(db, "c", "en", &l), 0);
+	assert_int_equal(l.n, 3);
+	assert_string_equal(l.v[0].title, "Home");
+	assert_string_equal(l.v[1].id, "b");
+	assert_string_equal(l.v[2].title, "Bel étage");
+	assert_true(l.v[2].fallback);
+	db_list_free(&l);
+	assert_int_equal(db_path(db, "nothing", "fr", &l), 0);
+	assert_int_equal(l.n, 0);
+	db_list_free(&l);
+	/* A loop ends after 32 levels. */
+	assert_int_equal(db_path(db, "x", "fr", &l), 0);
+	assert_int_equal(l.n, 32);
+	assert_string_equal(l.v[31].id, "x");
+	assert_string_equal(l.v[30].id, "y");
 	db_list_free(&l);
 	db_close(db);
 }

@@ -30,7 +30,7 @@
 #define RANK_ROWS 200
 
 enum stmt {
-	ST_NODE, ST_FIELDS, ST_CHILDREN, ST_LINKS, ST_PATH, ST_SEARCH, ST_FUZZY,
+	ST_NODE, ST_FIELDS, ST_CHILDREN, ST_LINKS, ST_UP, ST_SEARCH, ST_FUZZY,
 	ST_CONTACTS, ST_LANGUAGE, ST_COUNT
 };
 
@@ -81,12 +81,9 @@ static const char *const sql[ST_COUNT] = {
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS "FROM link l "
 	    "JOIN node n ON n.id = l.target " TITLE_JOINS
 	    "WHERE l.node = ?1 ORDER BY l.pos",
-	[ST_PATH] =
-	    "WITH RECURSIVE up(id, depth) AS (SELECT ?1, 0 UNION ALL "
-	    "  SELECT node.parent, up.depth + 1 FROM node JOIN up "
-	    "  ON node.id = up.id WHERE node.parent IS NOT NULL AND depth < 32) "
-	    "SELECT n.id, n.kind, " TITLE_COLUMNS "FROM up "
-	    "JOIN node n ON n.id = up.id " TITLE_JOINS "ORDER BY up.depth DESC",
+	[ST_UP] =
+	    "SELECT n.id, n.kind, " TITLE_COLUMNS ", n.parent FROM node n "
+	    TITLE_JOINS "WHERE n.id = ?1",
 	[ST_SEARCH] = SEARCH_SQL("search", "100.0, 1.0, 0.0, 0.0"),
 	[ST_FUZZY] = SEARCH_SQL("search_tri", "1.0, 0.0, 0.0"),
 	[ST_LANGUAGE] =
@@ -263,6 +260,23 @@ start(struct db *db, enum stmt which, const char *id, const char *lang)
 	return st;
 }
 
+/* Appends the entry (id, kind, title, fallback) of st's row to out. */
+static void
+push_entry(sqlite3_stmt *st, struct db_list *out, size_t *cap)
+{
+	struct db_entry *e;
+
+	if (out->n == *cap) {
+		*cap = *cap ? 2 * *cap : 16;
+		out->v = xreallocarray(out->v, *cap, sizeof *out->v);
+	}
+	e = &out->v[out->n++];
+	e->id = column(st, 0);
+	e->kind = column(st, 1);
+	e->title = column(st, 2);
+	e->fallback = sqlite3_column_int(st, 3) != 0;
+}
+
 /* Steps st to the end, collecting entries (id, kind, title, fallback). */
 static int
 collect(struct db *db, sqlite3_stmt *st, const char *what, struct db_list *out)
@@ -273,19 +287,8 @@ collect(struct db *db, sqlite3_stmt *st, const char *what, struct db_list *out)
 	memset(out, 0, sizeof *out);
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct db_entry *e;
-
-		if (out->n == cap) {
-			cap = cap ? 2 * cap : 16;
-			out->v = xreallocarray(out->v, cap, sizeof *out->v);
-		}
-		e = &out->v[out->n++];
-		e->id = column(st, 0);
-		e->kind = column(st, 1);
-		e->title = column(st, 2);
-		e->fallback = sqlite3_column_int(st, 3) != 0;
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		push_entry(st, out, &cap);
 	if (rc != SQLITE_DONE) {
 		set_error(db, what);
 		db_list_free(out);
@@ -402,7 +405,47 @@ db_links(struct db *db, const char *id, const char *lang, struct db_list *out)
 int
 db_path(struct db *db, const char *id, const char *lang, struct db_list *out)
 {
-	return collect(db, start(db, ST_PATH, id, lang), "reading the path", out);
+	size_t cap = 0;
+	char *up = xstrdup(id);
+	int rc = SQLITE_DONE;
+
+	/* From the node up to home, one parent at a time: a few lookups by
+	   key, cheaper than a recursive query. At most 32 levels, so that a
+	   loop in a damaged database ends. */
+	memset(out, 0, sizeof *out);
+	for (int depth = 0; up != NULL && depth < 32; depth++) {
+		sqlite3_stmt *st = start(db, ST_UP, up, lang);
+		char *parent = NULL;
+
+		if (st == NULL) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			push_entry(st, out, &cap);
+			if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+				parent = column(st, 4);
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(st);
+		free(up);
+		up = parent;
+	}
+	free(up);
+	if (rc != SQLITE_DONE) {
+		set_error(db, "reading the path");
+		db_list_free(out);
+		return -1;
+	}
+	/* Home first. */
+	for (size_t i = 0; i < out->n / 2; i++) {
+		struct db_entry e = out->v[i];
+
+		out->v[i] = out->v[out->n - 1 - i];
+		out->v[out->n - 1 - i] = e;
+	}
+	return 0;
 }
 
 /* Frees the strings of one hit. */
