@@ -108,20 +108,28 @@ class Term:
         os.close(self.fd)
 
 
-def first_frame(argv, marker):
-    """Median exec-to-frame milliseconds and peak RSS KiB over the runs."""
-    times, rss = [], []
+def first_frames(rows):
+    """Median exec-to-frame milliseconds and peak RSS KiB over the runs, for
+    each (name, argv, marker) of rows: {name: (ms, kib)}, (None, None) for
+    a program that did not draw. The programs take turns, one run each a
+    round, so that a change of machine load or clock weighs on all alike."""
+    times = {name: [] for name, _, _ in rows}
+    rss = {name: [] for name, _, _ in rows}
     for _ in range(runs):
-        t = Term(argv)
-        s = t.wait_for(marker)
-        if s is None:
+        for name, argv, marker in rows:
+            if times[name] is None:
+                continue
+            t = Term(argv)
+            s = t.wait_for(marker)
+            if s is None:
+                times[name] = None
+            else:
+                time.sleep(0.05)
+                rss[name].append(t.peak_rss_kib())
+                times[name].append(s * 1000)
             t.close()
-            return None, None
-        time.sleep(0.05)
-        rss.append(t.peak_rss_kib())
-        times.append(s * 1000)
-        t.close()
-    return statistics.median(times), statistics.median(rss)
+    return {name: (statistics.median(times[name]), statistics.median(rss[name]))
+            if times[name] else (None, None) for name, _, _ in rows}
 
 
 def big_db():
@@ -146,7 +154,7 @@ def main():
                 "interculturelle de la province de Namur.</p><ol>" +
                 "".join(f"<li><a href='#{i}'>{h}</a></li>" for i, h in
                         enumerate(HOME, 1)) + "</ol></body></html>")
-    print(f"accueil benchmark, {runs} runs each, medians; "
+    print(f"accueil benchmark, {runs} runs each (taking turns), medians; "
           f"bundled database {os.path.getsize(db) // 1024} KiB, "
           f"100x database {os.path.getsize(big) // 1048576} MiB\n")
 
@@ -166,8 +174,7 @@ def main():
         rows.append(("lynx (local page)", [lynx, "-nocolor", "-accept_all_cookies",
                                            html], b"Arrow keys"))
     results = {}
-    for name, argv, marker in rows:
-        ms, rss = first_frame(argv, marker)
+    for name, (ms, rss) in first_frames(rows).items():
         results[name] = ms
         results[name + " rss"] = rss
         if ms is None:
