@@ -573,7 +573,8 @@ text_visual(const char *s, bool rtl)
 	}
 	/* A space between two digits becomes a no-break space, a number
 	   separator for the bidi algorithm: "081 71 35 28" stays one number
-	   read left to right, instead of four put right to left. */
+	   read left to right, instead of four put right to left. It is a
+	   space again once reordered. */
 	for (size_t i = 1; i + 1 < n; i++)
 		if (logical[i] == ' ' && is_digit(logical[i - 1]) &&
 		    is_digit(logical[i + 1]))
