@@ -3,16 +3,19 @@
  *
  * Usage: mkindex IN.db OUT.db
  *
- * Copies IN.db to OUT.db, then indexes in the full-text tables search and
+ * Copies IN.db to OUT.db.tmp, then indexes in the full-text tables search and
  * search_tri the folded form (text_fold) of every node's title and of all
  * its other texts, per language, so that the program and the index fold
  * text with the very same code. The rowid of an entry is the node's rowid
- * times 16 plus the language's number (see schema.sql).
+ * times 16 plus the language's number (see schema.sql). The finished file
+ * then replaces OUT.db at once (rename): a kiosk that is reading OUT.db,
+ * and holds its read lock, keeps the file it opened, never half a build.
  */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/xalloc.h"
 #include "text/text.h"
@@ -40,11 +43,15 @@ copy_file(const char *from, const char *to)
 	return rc;
 }
 
-/* Stops with the database's error. */
+static char *tmp;   /* the file being built */
+
+/* Stops with the database's error, leaving no file half built. */
 static void
 die(sqlite3 *db, const char *what)
 {
 	fprintf(stderr, "mkindex: %s: %s\n", what, sqlite3_errmsg(db));
+	sqlite3_close(db);
+	unlink(tmp);
 	exit(1);
 }
 
@@ -72,12 +79,14 @@ main(int argc, char **argv)
 		fputs("usage: mkindex IN.db OUT.db\n", stderr);
 		return 2;
 	}
-	if (copy_file(argv[1], argv[2]) != 0) {
-		fprintf(stderr, "mkindex: cannot copy %s to %s\n", argv[1], argv[2]);
+	tmp = xasprintf("%s.tmp", argv[2]);
+	if (copy_file(argv[1], tmp) != 0) {
+		fprintf(stderr, "mkindex: cannot copy %s to %s\n", argv[1], tmp);
+		unlink(tmp);
 		return 1;
 	}
-	if (sqlite3_open(argv[2], &db) != SQLITE_OK)
-		die(db, argv[2]);
+	if (sqlite3_open(tmp, &db) != SQLITE_OK)
+		die(db, tmp);
 	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		die(db, "starting");
 	if (sqlite3_prepare_v2(db, sql_nodes, -1, &sel, NULL) != SQLITE_OK)
@@ -115,6 +124,13 @@ main(int argc, char **argv)
 	                 "('optimize'); INSERT INTO search_tri(search_tri) VALUES "
 	                 "('optimize'); VACUUM", NULL, NULL, NULL) != SQLITE_OK)
 		die(db, "saving");
-	sqlite3_close(db);
+	if (sqlite3_close(db) != SQLITE_OK)
+		die(db, "closing");
+	if (rename(tmp, argv[2]) != 0) {
+		fprintf(stderr, "mkindex: cannot replace %s\n", argv[2]);
+		unlink(tmp);
+		return 1;
+	}
+	free(tmp);
 	return 0;
 }

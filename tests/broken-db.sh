@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # broken-db.sh - the corpus of broken databases, made from the bundled one:
 # truncated, zeroed, random bytes, wrong schema version, missing tables,
-# invalid UTF-8 and escape sequences in texts, a 10 MB text. Plain mode:
+# invalid UTF-8 and escape sequences in texts, a 10 MB text; and a database
+# rebuilt while the kiosk reads it. Plain mode:
 # one sentence and status 2 for the unreadable ones; kiosk mode: the
 # out-of-service screen; the readable ones work, cleaned, without a crash.
 # Usage: broken-db.sh ACCUEIL DB SCREENS-DIR
@@ -62,6 +63,21 @@ done
 expect_text "screen huge: the end of a 10 MB page" "Informations vérifiées"
 keys 0 0
 expect_text "screen huge: back home" "Recherche"
+
+# A database rebuilt while a kiosk reads it (mkindex, as the build does):
+# the build replaces the file at once and succeeds although the kiosk holds
+# its read lock; the kiosk goes on with the file it opened.
+cp "$db" "$tmp/live.db"
+start 80 24 --lang fr --db "$tmp/live.db"
+keys 4
+if "$(dirname "$db")/mkindex" "$(dirname "$db")/accueil-raw.db" "$tmp/live.db" 2>"$tmp/err" &&
+   [ ! -e "$tmp/live.db.tmp" ] && "$bin" --db "$tmp/live.db" --search bepax >/dev/null; then
+	ok "rebuilt while read: the new database is in place"
+else
+	fail "rebuilt while read: $(cat "$tmp/err")"
+fi
+keys 7
+expect_text "rebuilt while read: the kiosk goes on" "contacter Unia : c'est gratuit"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
