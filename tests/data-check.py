@@ -206,5 +206,22 @@ for nid in ["centre-namur", "ceraic", "cimb", "cribw", "cric", "crilux",
     check(body is not None and ("CRI +" in body[0] or "« CRI " in body[0]),
           f"{nid} shows the 2025 name (CRI + city)")
 
+# Pages whose facts the facts file dates three years or more before the
+# check carry that date, so that they say the information may have
+# changed (the model adds the sentence; test-model tests it).
+old_sources = {
+    "cimb": 2013, "ceraic": 2013, "cribw": 2015, "bureau-accueil": 2015,
+    "bepax": 2017, "office-etrangers": 2018, "cai-cesw": 2019,
+    "cai-pratiques": 2021, "direction": 2021, "discri": 2022,
+    "crilux": 2022, "guide-migrant": 2022, "ais-namur": 2022, "crvi": 2023,
+}
+for nid, year in old_sources.items():
+    row = db.execute("SELECT dated, checked FROM node WHERE id = ?",
+                     (nid,)).fetchone()
+    first = re.search(r"\d{4}", row[0]) if row else None
+    check(first is not None and int(first.group()) == year and
+          int(row[1][:4]) - year >= 3,
+          f"{nid} is dated {year}, so it says it may have changed")
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
