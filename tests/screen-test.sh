@@ -122,6 +122,18 @@ expect_text arabic-title-fribidi "$want"
 keys f
 expect_text arabic-french "Qui sommes-nous ?"
 
+# Directions come from the whole paragraph, not from each wrapped line: in
+# the sources of a Persian card at 40x15, the bracket that ends a French
+# line ends it ("contact)", not "(contact"). Under the French original,
+# the Persian labels are joined and ordered too.
+start 40 15 --lang fa
+keys 5 3 Space
+expect_text persian-bracket-wrapped "^ *contact)$"
+keys f
+label=$(msgattrib --no-wrap "$dir/../../po/fa.po" 2>/dev/null | grep -A1 '^msgid "Organisation"$' | sed -n 's/^msgstr "\(.*\)"$/\1/p')
+want=$(printf '%s' "$label" | fribidi --nopad --nobreak --ltr)
+expect_text persian-label-above-french "^  $want  *CAI$"
+
 # Switching back and forth twice keeps the visitor on the same page.
 start 80 24 --lang en
 keys 1 1

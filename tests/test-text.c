@@ -236,6 +236,47 @@ test_visual(void **state)
 	}
 }
 
+/*
+ * Wrapped right-to-left text: the directions come from the whole paragraph,
+ * so a bracket pair or a number cut by the wrapping keeps its direction
+ * (reordered line by line, "contact)" would read "(contact").
+ */
+static void
+test_wrap_visual(void **state)
+{
+	static const struct {
+		const char *s;
+		int width;
+		const char *lines;
+	} rows[] = {
+		{ "", 10, "" },
+		{ "منبع: seed 000 (cainamur.be, Le racisme vu par le CAI, "
+		  "Personnes de contact)", 36,
+		  "seed 000 (cainamur.be, Le :ﻊﺒﻨﻣ|"
+		  "racisme vu par le CAI, Personnes de|contact)" },
+		{ "هاتف 081 71 35 28.", 13, "ﻒﺗﺎﻫ|.081 71 35 28" },
+		{ "مركز العمل (CAI) في نامور", 12, "ﻞﻤﻌﻟﺍ ﺰﻛﺮﻣ|ﻲﻓ (CAI)|ﺭﻮﻣﺎﻧ" },
+		{ "سلام\nሰላም", 10, "ﻡﻼﺳ|ሰላም" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		struct text_lines l = { 0 };
+		char joined[512] = "";
+
+		text_wrap_visual(rows[i].s, rows[i].width, true, &l);
+		for (size_t j = 0; j < l.n; j++) {
+			if (j > 0)
+				strcat(joined, "|");
+			strcat(joined, l.v[j].s);
+			assert_int_equal(l.v[j].width, text_width(l.v[j].s));
+			assert_true(l.v[j].width <= rows[i].width);
+		}
+		assert_string_equal(joined, rows[i].lines);
+		text_lines_free(&l);
+	}
+}
+
 /* Excerpts: around the first word that starts with a searched word. */
 static void
 test_snippet(void **state)
@@ -350,6 +391,7 @@ main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_append),
 		cmocka_unit_test(test_visual),
+		cmocka_unit_test(test_wrap_visual),
 		cmocka_unit_test(test_snippet),
 		cmocka_unit_test(test_tokens),
 	};

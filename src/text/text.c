@@ -197,16 +197,23 @@ keep_addresses_whole(const char *s, size_t n, char *brk)
 	}
 }
 
-/* Wraps one paragraph (no newline) of n bytes into out. */
+/*
+ * Wraps one paragraph (no newline) of n bytes into out. When starts is not
+ * NULL, it receives the byte offset in s where each new line starts (room
+ * for n + 1 offsets).
+ */
 static void
-wrap_para(const char *s, size_t n, int width, struct text_lines *out)
+wrap_para(const char *s, size_t n, int width, struct text_lines *out,
+          size_t *starts)
 {
 	const uint8_t *u = (const uint8_t *)s, *end = u + n;
 	char *brk;
-	size_t start = 0, last = 0;
+	size_t start = 0, last = 0, k = 0;
 	int w = 0;
 
 	if (n == 0) {
+		if (starts != NULL)
+			starts[0] = 0;
 		lines_push(out, "", 0, 0);
 		return;
 	}
@@ -230,6 +237,8 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out)
 		while (w + cw > width && i > start && !(*p == ' ' && q - p == 1)) {
 			size_t cut = last > start ? last : i;
 
+			if (starts != NULL)
+				starts[k++] = start;
 			push_trimmed(out, s, start, cut);
 			start = cut;
 			while (start < i && s[start] == ' ')
@@ -240,8 +249,11 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out)
 		w += cw;
 	}
 	/* Trailing spaces alone do not make a line. */
-	if (start < n || out->n == 0)
+	if (start < n || out->n == 0) {
+		if (starts != NULL)
+			starts[k] = start;
 		push_trimmed(out, s, start, n);
+	}
 	free(brk);
 }
 
@@ -255,7 +267,7 @@ text_wrap(const char *s, int width, struct text_lines *out)
 		const char *nl = strchr(s, '\n');
 		size_t n = nl ? (size_t)(nl - s) : strlen(s);
 
-		wrap_para(s, n, width, out);
+		wrap_para(s, n, width, out, NULL);
 		if (nl == NULL)
 			break;
 		s = nl + 1;
@@ -554,48 +566,147 @@ text_snippet(const char *text, const struct text_tokens *t, int width,
 }
 
 #define NBSP 0xa0
+#define BIDI_FLAGS (FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC)
+
+/*
+ * Appends, in visual order, the nl lines of the paragraph s of n clean
+ * bytes: line i is lines[i], which starts at byte starts[i] of s. The
+ * directions are resolved over the whole paragraph, then each line is
+ * reordered on its own (Unicode bidi, UAX #9 3.4), so that a bracket pair
+ * or a sentence cut by the wrapping keeps its direction.
+ */
+static void
+visual_lines(const char *s, size_t n, const size_t *starts,
+             const struct text_line *lines, size_t nl, bool rtl,
+             struct text_lines *out)
+{
+	size_t len = 0;
+	uint32_t *logical = u8_to_u32((const uint8_t *)s, n, NULL, &len);
+	FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	FriBidiCharType *types;
+	FriBidiBracketType *brackets;
+	FriBidiLevel *levels;
+	FriBidiArabicProp *joining;
+	FriBidiChar *visual;
+	bool ok;
+
+	if (logical == NULL)
+		xalloc_fail();
+	/* A space between two digits becomes a no-break space, a number
+	   separator for the bidi algorithm: "081 71 35 28" stays one number
+	   read left to right, instead of four put right to left. It is a
+	   space again once reordered. */
+	for (size_t i = 1; i + 1 < len; i++)
+		if (logical[i] == ' ' && is_digit(logical[i - 1]) &&
+		    is_digit(logical[i + 1]))
+			logical[i] = NBSP;
+	types = xcalloc(len + 1, sizeof *types);
+	brackets = xcalloc(len + 1, sizeof *brackets);
+	levels = xcalloc(len + 1, sizeof *levels);
+	joining = xcalloc(len + 1, sizeof *joining);
+	visual = xcalloc(len + 1, sizeof *visual);
+	memcpy(visual, logical, len * sizeof *visual);
+	fribidi_get_bidi_types(logical, (FriBidiStrIndex)len, types);
+	fribidi_get_bracket_types(logical, (FriBidiStrIndex)len, types, brackets);
+	ok = fribidi_get_par_embedding_levels_ex(types, brackets,
+	                                         (FriBidiStrIndex)len, &base,
+	                                         levels) != 0;
+	if (ok) {
+		/* Arabic letters take their joined forms, brackets mirror. */
+		fribidi_get_joining_types(logical, (FriBidiStrIndex)len, joining);
+		fribidi_join_arabic(types, (FriBidiStrIndex)len, levels, joining);
+		fribidi_shape(BIDI_FLAGS, levels, (FriBidiStrIndex)len, joining,
+		              visual);
+	}
+	for (size_t i = 0; i < nl; i++) {
+		size_t off = u8_mbsnlen((const uint8_t *)s, starts[i]);
+		size_t cn = u8_mbsnlen((const uint8_t *)lines[i].s,
+		                       strlen(lines[i].s));
+		size_t k = 0, m = 0;
+		uint8_t *u8;
+
+		if (off + cn > len)
+			cn = off < len ? len - off : 0;
+		/* Left in logical order if FriBidi fails (out of memory). */
+		if (ok && cn > 0 &&
+		    fribidi_reorder_line(BIDI_FLAGS, types, (FriBidiStrIndex)cn,
+		                         (FriBidiStrIndex)off, base, levels,
+		                         visual, NULL) == 0)
+			memcpy(visual + off, logical + off, cn * sizeof *visual);
+		/* A joined lam-alef leaves a filler behind: drop it. */
+		for (size_t j = off; j < off + cn; j++)
+			if (visual[j] != 0xfeff)
+				visual[off + k++] = visual[j] == NBSP ? ' ' : visual[j];
+		u8 = u32_to_u8(visual + off, k, NULL, &m);
+		if (u8 == NULL && k > 0)
+			xalloc_fail();
+		lines_push(out, (const char *)u8, m, width_n((const char *)u8, m));
+		free(u8);
+	}
+	free(visual);
+	free(joining);
+	free(levels);
+	free(brackets);
+	free(types);
+	free(logical);
+}
+
+/* Returns true when s holds right-to-left letters or Arabic digits. */
+bool
+text_has_rtl(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s);
+
+	while (p < end) {
+		ucs4_t c;
+		FriBidiCharType t;
+
+		/* Nothing before U+0590 is right to left: skip it fast. */
+		if (*p < 0xd6) {
+			p++;
+			continue;
+		}
+		p += u8_mbtouc(&c, p, end - p);
+		t = fribidi_get_bidi_type(c);
+		if (FRIBIDI_IS_RTL(t) || FRIBIDI_IS_ARABIC(t))
+			return true;
+	}
+	return false;
+}
 
 /* Returns one line of s in visual order, shaped. */
 char *
 text_visual(const char *s, bool rtl)
 {
-	size_t n = 0, m = 0, k = 0;
-	uint32_t *logical = u8_to_u32((const uint8_t *)s, strlen(s), NULL, &n);
-	FriBidiChar *visual;
-	FriBidiParType base = rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-	uint8_t *out;
+	struct text_lines one = { 0 };
+	struct text_line line = { (char *)s, 0 };
+	size_t start = 0;
+	char *r;
 
-	if (logical == NULL)
-		xalloc_fail();
-	if (n == 0) {
-		free(logical);
-		return xstrdup("");
-	}
-	/* A space between two digits becomes a no-break space, a number
-	   separator for the bidi algorithm: "081 71 35 28" stays one number
-	   read left to right, instead of four put right to left. It is a
-	   space again once reordered. */
-	for (size_t i = 1; i + 1 < n; i++)
-		if (logical[i] == ' ' && is_digit(logical[i - 1]) &&
-		    is_digit(logical[i + 1]))
-			logical[i] = NBSP;
-	visual = xcalloc(n + 1, sizeof *visual);
-	if (!fribidi_log2vis(logical, (FriBidiStrIndex)n, &base, visual, NULL,
-	                     NULL, NULL))
-		memcpy(visual, logical, n * sizeof *visual);
-	/* A joined lam-alef leaves a filler behind: drop it. */
-	for (size_t i = 0; i < n; i++)
-		if (visual[i] != 0xfeff)
-			visual[k++] = visual[i] == NBSP ? ' ' : visual[i];
-	out = u32_to_u8(visual, k, NULL, &m);
-	free(visual);
-	free(logical);
-	if (out == NULL)
-		xalloc_fail();
-	{
-		char *r = xstrndup((const char *)out, m);
+	visual_lines(s, strlen(s), &start, &line, 1, rtl, &one);
+	r = one.v[0].s;
+	free(one.v);
+	return r;
+}
 
-		free(out);
-		return r;
+/* Wraps clean text s to width columns, each line in visual order. */
+void
+text_wrap_visual(const char *s, int width, bool rtl, struct text_lines *out)
+{
+	if (width < 1)
+		width = 1;
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+		struct text_lines para = { 0 };
+		size_t *starts = xcalloc(n + 1, sizeof *starts);
+
+		wrap_para(s, n, width, &para, starts);
+		visual_lines(s, n, starts, para.v, para.n, rtl, out);
+		text_lines_free(&para);
+		free(starts);
+		if (nl == NULL)
+			break;
+		s = nl + 1;
 	}
 }

@@ -118,6 +118,22 @@ void text_snippet(const char *s, const struct text_tokens *t, int width,
 char *text_visual(const char *s, bool rtl);
 
 /*
+ * Returns true when clean text s holds right-to-left letters or Arabic
+ * digits, so that even a left-to-right line of it needs text_visual.
+ */
+bool text_has_rtl(const char *s);
+
+/*
+ * Wraps clean text s as text_wrap does and appends its lines in visual
+ * order, as text_visual gives them, but with the directions resolved over
+ * each whole paragraph before the lines are reordered (Unicode bidi, UAX #9
+ * 3.4): a bracket pair or a number cut by the wrapping keeps the direction
+ * it has in the paragraph.
+ */
+void text_wrap_visual(const char *s, int width, bool rtl,
+                      struct text_lines *out);
+
+/*
  * Appends code point c, UTF-8 encoded, to the len bytes of buf (room for cap
  * bytes plus a NUL) and updates len. Returns false, changing nothing, when c
  * is not a character or there is no room.

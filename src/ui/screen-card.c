@@ -29,15 +29,15 @@ draw_box(const struct ui_area *a, int y, const char *text, bool rtl,
 	struct text_lines l = { 0 };
 	int bottom = a->y + a->h;
 
-	text_wrap(text, a->w - 8, &l);
+	ui_wrap(text, a->w - 8, rtl, &l);
 	for (int r = y; r < y + (int)l.n * 2 + 1 && r < bottom; r++)
 		for (int x = 0; x < a->w; x++)
 			term_put(r, a->x + x, 1, " ", st);
 	for (size_t i = 0; i < l.n && y + 1 + (int)i * 2 < bottom; i++) {
 		int pad = (a->w - l.v[i].width) / 2;
 
-		ui_put_dir(a, y + 1 + (int)i * 2, pad > 0 ? pad : 0, a->w,
-		           l.v[i].s, st, rtl);
+		ui_put_line(a, y + 1 + (int)i * 2, pad > 0 ? pad : 0, a->w,
+		            l.v[i].s, st, rtl);
 	}
 	y += (int)l.n * 2 + 1;
 	text_lines_free(&l);

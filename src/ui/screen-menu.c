@@ -93,10 +93,11 @@ menu_draw(struct screen *s, struct app *app)
 	rows = end - start + (more ? 1 : 0);
 	y = a.y;
 	for (size_t i = 0; i < m->v->npara; i++)
-		text_wrap(m->v->para[i].text, a.w, &intro);
+		ui_wrap(m->v->para[i].text, a.w, i18n_rtl(), &intro);
 	if (intro.n > 0 && (int)(intro.n + 1 + rows) <= a.h) {
 		for (size_t i = 0; i < intro.n; i++)
-			ui_put(&a, y++, 0, a.w, intro.v[i].s, TS_NORMAL);
+			ui_put_line(&a, y++, 0, a.w, intro.v[i].s, TS_NORMAL,
+			            i18n_rtl());
 		y++;
 	}
 	text_lines_free(&intro);

@@ -42,7 +42,10 @@ struct page {
 	int rows;               /* how many rows were shown */
 };
 
-/* Appends one line. prefix and text are copied. */
+/*
+ * Appends one line. prefix and text are copied; text is empty or a line of
+ * ui_wrap for this page's direction (use add_wrapped for any other text).
+ */
 static void
 add(struct page *p, const char *prefix, enum term_style pstyle, int indent,
     const char *text, enum term_style style, size_t para, long link)
@@ -72,7 +75,7 @@ add_wrapped(struct page *p, const char *prefix, enum term_style pstyle,
 {
 	struct text_lines w = { 0 };
 
-	text_wrap(text, width - indent, &w);
+	ui_wrap(text, width - indent, i18n_rtl() && !p->ltr, &w);
 	for (size_t i = 0; i < w.n; i++)
 		add(p, i == 0 ? prefix : NULL, pstyle, indent, w.v[i].s, style,
 		    para, link);
@@ -187,7 +190,8 @@ layout(struct page *p, int width)
 	layout_paras(p, v, width, 0, false);
 	if (v->entries.n > 0) {
 		/* TRANSLATORS: heading of the links at the end of a page. */
-		add(p, NULL, TS_NORMAL, 0, _("Voir aussi"), TS_HEADING, v->npara, -1);
+		add_wrapped(p, NULL, TS_NORMAL, 0, _("Voir aussi"), TS_HEADING,
+		            v->npara, -1, width);
 		for (size_t i = 0; i < v->entries.n && i < 9; i++) {
 			char num[4];
 
@@ -200,8 +204,8 @@ layout(struct page *p, int width)
 	if (p->fr != NULL) {
 		/* The French is written left to right, whatever the language. */
 		p->ltr = true;
-		add(p, NULL, TS_NORMAL, 0, p->fr->title, TS_HEADING,
-		    v->npara + 1, -1);
+		add_wrapped(p, NULL, TS_NORMAL, 0, p->fr->title, TS_HEADING,
+		            v->npara + 1, -1, width);
 		add(p, NULL, TS_NORMAL, 0, "", TS_NORMAL, v->npara + 1, -1);
 		layout_paras(p, p->fr, width, v->npara + 2, true);
 	}
@@ -320,8 +324,8 @@ page_draw(struct screen *s, struct app *app)
 		if (l->prefix != NULL)
 			ui_put_dir(&a, a.y + r, 0, l->indent ? l->indent - 1 : a.w,
 			           l->prefix, l->pstyle, l->rtl);
-		ui_put_dir(&a, a.y + r, l->indent, a.w - l->indent, l->text,
-		           l->style, l->rtl);
+		ui_put_line(&a, a.y + r, l->indent, a.w - l->indent, l->text,
+		            l->style, l->rtl);
 	}
 	/* The scroll marks go just outside the text, on its end side. */
 	x = i18n_rtl() ? a.x - 2 : a.x + a.w + 1;

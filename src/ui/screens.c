@@ -54,8 +54,18 @@ ui_put_dir(const struct ui_area *a, int y, int col, int maxw, const char *s,
 
 	if (maxw > a->w - col)
 		maxw = a->w - col;
-	if (!rtl)
-		return term_put(y, a->x + col, maxw, s, st);
+	if (!rtl) {
+		/* A left-to-right line may still hold Arabic or Persian (a
+		   label above the French): shaped and ordered for that. */
+		if (terminal_bidi || !text_has_rtl(s))
+			return term_put(y, a->x + col, maxw, s, st);
+		fit = text_fit(s, maxw);
+		vis = text_visual(fit, false);
+		w = term_put(y, a->x + col, maxw, vis, st);
+		free(vis);
+		free(fit);
+		return w;
+	}
 	/* Cut the logical text, so that its end is what goes. */
 	fit = text_fit(s, maxw);
 	vis = terminal_bidi ? xstrdup(fit) : text_visual(fit, true);
@@ -79,6 +89,31 @@ ui_put_visual(const struct ui_area *a, int y, int col, int maxw,
 		return term_put(y, a->x + col, maxw, vis, st);
 	w = text_width(vis) < maxw ? text_width(vis) : maxw;
 	return term_put(y, a->x + a->w - col - w, w, vis, st);
+}
+
+/* Wraps s for width columns, in visual order when it is to be reordered. */
+void
+ui_wrap(const char *s, int width, bool rtl, struct text_lines *out)
+{
+	if (rtl && !terminal_bidi)
+		text_wrap_visual(s, width, true, out);
+	else
+		text_wrap(s, width, out);
+}
+
+/* Writes a line of ui_wrap at col from the start edge of a. */
+int
+ui_put_line(const struct ui_area *a, int y, int col, int maxw,
+            const char *line, enum term_style st, bool rtl)
+{
+	int w;
+
+	if (!rtl || terminal_bidi)
+		return ui_put_dir(a, y, col, maxw, line, st, rtl);
+	if (maxw > a->w - col)
+		maxw = a->w - col;
+	w = text_width(line) < maxw ? text_width(line) : maxw;
+	return term_put(y, a->x + a->w - col - w, w, line, st);
 }
 
 /* Writes s at col from the start edge of a, in the visitor's direction. */

@@ -13,6 +13,7 @@
 
 #include "core/app.h"
 #include "core/model.h"
+#include "text/text.h"
 #include "ui/term.h"
 
 /* Below this size the frame only asks for a bigger window. */
@@ -49,6 +50,18 @@ int ui_put_visual(const struct ui_area *a, int y, int col, int maxw,
 /* The same in the direction of the visitor's language. */
 int ui_put(const struct ui_area *a, int y, int col, int maxw, const char *s,
            enum term_style st);
+
+/*
+ * Wraps clean text s for width columns into out: lines in visual order
+ * when rtl and the terminal does not reorder by itself (the directions
+ * resolved over each whole paragraph), else in logical order. Write each
+ * line with ui_put_line and the same rtl.
+ */
+void ui_wrap(const char *s, int width, bool rtl, struct text_lines *out);
+
+/* Writes a line of ui_wrap as ui_put_dir places it. */
+int ui_put_line(const struct ui_area *a, int y, int col, int maxw,
+                const char *line, enum term_style st, bool rtl);
 
 /* Returns true in the large-spacing look (blank rows between entries). */
 bool ui_spacious(void);
