@@ -51,26 +51,20 @@ ui_put_dir(const struct ui_area *a, int y, int col, int maxw, const char *s,
 {
 	char *fit, *vis;
 	int w;
+	bool reorder;
 
 	if (maxw > a->w - col)
 		maxw = a->w - col;
-	if (!rtl) {
-		/* A left-to-right line may still hold Arabic or Persian (a
-		   label above the French): shaped and ordered for that. */
-		if (terminal_bidi || !text_has_rtl(s))
-			return term_put(y, a->x + col, maxw, s, st);
-		fit = text_fit(s, maxw);
-		vis = text_visual(fit, false);
-		w = term_put(y, a->x + col, maxw, vis, st);
-		free(vis);
-		free(fit);
-		return w;
-	}
+	/* A left-to-right line may still hold Arabic or Persian (a label
+	   above the French original): it is shaped and ordered too. */
+	reorder = !terminal_bidi && (rtl || text_has_rtl(s));
+	if (!rtl && !reorder)
+		return term_put(y, a->x + col, maxw, s, st);
 	/* Cut the logical text, so that its end is what goes. */
 	fit = text_fit(s, maxw);
-	vis = terminal_bidi ? xstrdup(fit) : text_visual(fit, true);
+	vis = reorder ? text_visual(fit, rtl) : xstrdup(fit);
 	w = text_width(vis);
-	term_put(y, a->x + a->w - col - w, w, vis, st);
+	term_put(y, rtl ? a->x + a->w - col - w : a->x + col, w, vis, st);
 	free(vis);
 	free(fit);
 	return w;
@@ -106,14 +100,9 @@ int
 ui_put_line(const struct ui_area *a, int y, int col, int maxw,
             const char *line, enum term_style st, bool rtl)
 {
-	int w;
-
 	if (!rtl || terminal_bidi)
 		return ui_put_dir(a, y, col, maxw, line, st, rtl);
-	if (maxw > a->w - col)
-		maxw = a->w - col;
-	w = text_width(line) < maxw ? text_width(line) : maxw;
-	return term_put(y, a->x + a->w - col - w, w, line, st);
+	return ui_put_visual(a, y, col, maxw, line, st);
 }
 
 /* Writes s at col from the start edge of a, in the visitor's direction. */
