@@ -217,6 +217,15 @@ def main():
     step("open search (/)", b"/", b"\x1b")
     t.key(b"0")
     t.key(b"0")
+    # Right to left: the themes in Arabic, the racism page and its scroll.
+    t.key(b"*3")
+    t.key(b"4")
+    step("open a page in Arabic (7)", b"7", b"0")
+    t.key(b"7")
+    step("scroll a page in Arabic (PageDown)", b"\x1b[6~", b"\x1b[5~")
+    t.key(b"0")
+    t.key(b"0")
+    t.key(b"*1")
     # A whole visit: languages, search, directory, pages.
     for keys in [b"*3", b"11", b"f", b"00", b"/", b"racisme", b"\r", b"0\x1b",
                  b"*1", b"56", b"Li\xc3\xa8ge", b"\x1b0", b"49", b"7", b"00"]:
