@@ -70,6 +70,26 @@ test_clean(void **state)
 	assert_false(text_is_clean("a\xff", 2));
 }
 
+/*
+ * Checks wrapped lines against want, the lines separated by '|': each one's
+ * width is right and, from a width of 2, within it.
+ */
+static void
+check_lines(const struct text_lines *l, int width, const char *want)
+{
+	char joined[512] = "";
+
+	for (size_t j = 0; j < l->n; j++) {
+		if (j > 0)
+			strcat(joined, "|");
+		strcat(joined, l->v[j].s);
+		assert_int_equal(l->v[j].width, text_width(l->v[j].s));
+		if (width >= 2)
+			assert_true(l->v[j].width <= width);
+	}
+	assert_string_equal(joined, want);
+}
+
 /* Wrapping: each row gives the lines expected, separated by '|'. */
 static void
 test_wrap(void **state)
@@ -110,18 +130,9 @@ test_wrap(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		struct text_lines l = { 0 };
-		char joined[512] = "";
 
 		text_wrap(rows[i].s, rows[i].width, &l);
-		for (size_t j = 0; j < l.n; j++) {
-			if (j > 0)
-				strcat(joined, "|");
-			strcat(joined, l.v[j].s);
-			assert_int_equal(l.v[j].width, text_width(l.v[j].s));
-			if (rows[i].width >= 2)
-				assert_true(l.v[j].width <= rows[i].width);
-		}
-		assert_string_equal(joined, rows[i].lines);
+		check_lines(&l, rows[i].width, rows[i].lines);
 		text_lines_free(&l);
 	}
 }
@@ -262,17 +273,9 @@ test_wrap_visual(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		struct text_lines l = { 0 };
-		char joined[512] = "";
 
 		text_wrap_visual(rows[i].s, rows[i].width, true, &l);
-		for (size_t j = 0; j < l.n; j++) {
-			if (j > 0)
-				strcat(joined, "|");
-			strcat(joined, l.v[j].s);
-			assert_int_equal(l.v[j].width, text_width(l.v[j].s));
-			assert_true(l.v[j].width <= rows[i].width);
-		}
-		assert_string_equal(joined, rows[i].lines);
+		check_lines(&l, rows[i].width, rows[i].lines);
 		text_lines_free(&l);
 	}
 }
