@@ -257,23 +257,6 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out,
 	free(brk);
 }
 
-/* Wraps clean text s to width columns and appends the lines to out. */
-void
-text_wrap(const char *s, int width, struct text_lines *out)
-{
-	if (width < 1)
-		width = 1;
-	for (;;) {
-		const char *nl = strchr(s, '\n');
-		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-
-		wrap_para(s, n, width, out, NULL);
-		if (nl == NULL)
-			break;
-		s = nl + 1;
-	}
-}
-
 /* Returns s cut to width columns, with "…" when cut. */
 char *
 text_fit(const char *s, int width)
@@ -618,12 +601,19 @@ visual_lines(const char *s, size_t n, const size_t *starts,
 		fribidi_shape(BIDI_FLAGS, levels, (FriBidiStrIndex)len, joining,
 		              visual);
 	}
-	for (size_t i = 0; i < nl; i++) {
-		size_t off = u8_mbsnlen((const uint8_t *)s, starts[i]);
+	for (size_t i = 0, off = 0; i < nl; i++) {
 		size_t cn = u8_mbsnlen((const uint8_t *)lines[i].s,
 		                       strlen(lines[i].s));
 		size_t k = 0, m = 0;
 		uint8_t *u8;
+
+		/* Characters before the line: counted on from the last one's
+		   start, so that a long paragraph costs its length once. */
+		if (i > 0)
+			off += u8_mbsnlen((const uint8_t *)s + starts[i - 1],
+			                  starts[i] - starts[i - 1]);
+		else
+			off = u8_mbsnlen((const uint8_t *)s, starts[0]);
 
 		if (off + cn > len)
 			cn = off < len ? len - off : 0;
@@ -649,6 +639,37 @@ visual_lines(const char *s, size_t n, const size_t *starts,
 	free(brackets);
 	free(types);
 	free(logical);
+}
+
+/*
+ * Wraps clean text s to width columns, paragraph by paragraph, and appends
+ * the lines to out: in visual order for base direction rtl when visual.
+ */
+static void
+wrap_text(const char *s, int width, bool visual, bool rtl,
+          struct text_lines *out)
+{
+	if (width < 1)
+		width = 1;
+	for (;;) {
+		const char *nl = strchr(s, '\n');
+		size_t n = nl ? (size_t)(nl - s) : strlen(s);
+
+		if (visual) {
+			struct text_lines para = { 0 };
+			size_t *starts = xcalloc(n + 1, sizeof *starts);
+
+			wrap_para(s, n, width, &para, starts);
+			visual_lines(s, n, starts, para.v, para.n, rtl, out);
+			text_lines_free(&para);
+			free(starts);
+		} else {
+			wrap_para(s, n, width, out, NULL);
+		}
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
 }
 
 /* Returns true when s holds right-to-left letters or Arabic digits. */
@@ -689,24 +710,16 @@ text_visual(const char *s, bool rtl)
 	return r;
 }
 
+/* Wraps clean text s to width columns and appends the lines to out. */
+void
+text_wrap(const char *s, int width, struct text_lines *out)
+{
+	wrap_text(s, width, false, false, out);
+}
+
 /* Wraps clean text s to width columns, each line in visual order. */
 void
 text_wrap_visual(const char *s, int width, bool rtl, struct text_lines *out)
 {
-	if (width < 1)
-		width = 1;
-	for (;;) {
-		const char *nl = strchr(s, '\n');
-		size_t n = nl ? (size_t)(nl - s) : strlen(s);
-		struct text_lines para = { 0 };
-		size_t *starts = xcalloc(n + 1, sizeof *starts);
-
-		wrap_para(s, n, width, &para, starts);
-		visual_lines(s, n, starts, para.v, para.n, rtl, out);
-		text_lines_free(&para);
-		free(starts);
-		if (nl == NULL)
-			break;
-		s = nl + 1;
-	}
+	wrap_text(s, width, true, rtl, out);
 }
