@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """build-db.py - builds the content database from data/content/*.txt and
 the content translations in po/content/LL.po.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * mkindex.c - fills the search columns of a freshly built database.
  *

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- schema.sql - the accueil database, version 5 (PRAGMA user_version).
 --
 -- The program opens it read-only and refuses any other version. Built from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * main.c - accueil, the information kiosk of the CAI's bureau d'accueil:
  * reads the command line, opens the database, and either prints search

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * bench-search.c - search time per keystroke: every query below is typed
  * letter by letter, and every prefix is searched as the search screen does

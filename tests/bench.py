@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """bench.py - what accueil costs, measured side by side with what a centre
 would otherwise use (dialog --menu, lynx on a local HTML page), in
 pseudo-terminals at 80x24. Prints figures; asserts nothing about time.

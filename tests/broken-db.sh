@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # broken-db.sh - the corpus of broken databases, made from the bundled one:
 # truncated, zeroed, random bytes, wrong schema version, missing tables,
 # invalid UTF-8 and escape sequences in texts, a 10 MB text; and a database

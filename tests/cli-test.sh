@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cli-test.sh - the command line: options, exit statuses, one-sentence errors
 # for a missing, damaged or foreign database, and screen mode without a
 # terminal. Usage: cli-test.sh ACCUEIL DB

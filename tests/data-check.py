@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """data-check.py - checks the bundled database against what the kiosk
 promises: every node sourced and dated, every menu entry and link leading
 somewhere, the whole menu tree of DESIGN.md present, and no phone number or

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # kiosk-test.sh - kiosk mode and hostile conditions, in a real terminal:
 # every way out a visitor might try, the staff PIN, signals, a broken
 # database (the out-of-service screen), terminal sizes from 1x1 to 300x100,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """make-big-db.py - makes a content database FACTOR times larger than the
 bundled one, for the benchmarks: every node, text and link copied with a
 suffixed id (the copies hang under copies of their parents).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """monkey.py - a seeded random stream of keys, mouse events and resizes sent
 to the real accueil in a pseudo-terminal, as the most impatient visitor
 would. Passes when accueil is still running and answering at the end, and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # po-check.sh - every translation is well formed (msgfmt --check), the
 # interface is complete in every language, the content is complete where
 # it must be, and every file says whether a fluent reader reviewed it.

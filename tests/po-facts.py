@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """po-facts.py - a translation keeps the facts of its French text: every
 number, e-mail address and web address of a msgid appears unchanged in its
 msgstr (a translator must not change a phone number, an hour or a date).

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """qr-decode.py - turns a captured terminal screen holding a QR code drawn
 with half blocks into a PBM image (dark = the top or bottom half of a block
 character), for zbarimg. Usage: qr-decode.py CAPTURE.txt OUT.pbm"""

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # qr-test.sh - the QR code of a contact, drawn in a real terminal, is read
 # back from the captured screen by zbarimg (zbar-tools) and compared with
 # the contact card the test builds itself from the database: a short card

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # screen-test.sh - drives the real accueil in a real terminal (tmux), as a
 # visitor would, and compares every screen with the one saved in
 # tests/screens/. GENERATE=1 saves the screens instead of comparing them.

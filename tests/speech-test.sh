@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # speech-test.sh - read-aloud with a stand-in espeak-ng on PATH that notes
 # how it was called: the visitor's voice, phone numbers digit by digit,
 # e-mails letter by letter, a second press stops it, a language espeak-ng

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-db.c - the database layer against a real in-memory SQLite built from
  * data/schema.sql, against broken files, and against the bundled database.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-model.c - the views the screens show, built from the bundled database:
  * the menu tree, contact cards with "ask at the desk", dates and sources.

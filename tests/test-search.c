@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-search.c - search on the bundled database, as a visitor types it:
  * a table of queries and the first result expected (node id), in French and

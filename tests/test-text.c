@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-text.c - the text layer: cleaning, width, wrapping, fitting, folding.
  * Table-driven: each row is an input and what must come out.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tmux-lib.sh - drives the real accueil in a real terminal (tmux), as a
 # visitor would; sourced by screen-test.sh and kiosk-test.sh, which set
 # bin, db and dir first. GENERATE=1 saves screens instead of comparing.

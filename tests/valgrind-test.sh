@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # valgrind-test.sh - a scripted session (every section, a page, a search, the
 # directory, two languages, help, a resize) under valgrind memcheck, in a
 # real terminal: no error and no definite leak.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * app.c - the screen stack and the main loop (see app.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * app.h - the screen stack, the main loop and the kiosk rules.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * cli.h - the command line: options, --help, --version, and the plain-text
  * answers (--search) that need no screen.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * config.c - the kiosk's configuration file (see config.h). The PIN is
  * checked with crypt(3) against a salted hash; it is never stored.

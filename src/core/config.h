@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * config.h - the kiosk's configuration file (--config, /etc/accueil.conf).
  *

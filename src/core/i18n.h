@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * i18n.h - the visitor's language: locale set-up, gettext, and the
  * languages the kiosk offers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * paths.h - where the program's files are: beside the program when it runs
  * from its build tree, else where it was installed.

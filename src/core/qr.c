@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * qr.c - QR codes made by the qrencode program of libqrencode, in a child
  * process (see qr.h).

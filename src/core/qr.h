@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * qr.h - QR codes for taking a contact away: the payload (a MECARD a phone
  * saves without a data plan) and its modules, made by the qrencode program

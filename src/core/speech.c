@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * speech.c - reading aloud with espeak-ng in a child process (see speech.h).
  */

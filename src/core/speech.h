@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * speech.h - reading a page aloud with espeak-ng, in the background, in the
  * visitor's language. Optional at build time (-Dspeech=disabled) and at run

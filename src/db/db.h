@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * db.h - all of SQLite: the content database, opened read-only.
  *

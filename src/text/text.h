@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * text.h - measuring, cleaning, wrapping and folding UTF-8 text.
  *

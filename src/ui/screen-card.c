@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen-card.c - an ask-the-desk card: one sentence a visitor shows to the
  * receptionist, shown large (framed, spaced, centred) in the visitor's

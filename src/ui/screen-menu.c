@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen-menu.c - a menu: numbered entries chosen by digit, arrow, Enter or
  * click. A menu of more than nine entries is shown in groups of eight, with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen-page.c - a page or a contact card: wrapped text that scrolls, with
  * its "see also" links numbered at the end. The text is laid out again for

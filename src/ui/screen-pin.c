@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen-pin.c - the staff's way out of kiosk mode: F10 opens it, the PIN
  * is typed (shown as stars, never kept), Enter checks it. A wrong PIN

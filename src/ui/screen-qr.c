@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen-qr.c - a QR code to take a contact away, drawn with half blocks
  * (two modules a character), dark on light whatever the theme, with its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens.c - the frame every screen shares, the key bar and its buttons,
  * and the table that lets the main loop open screens (see screens.h).

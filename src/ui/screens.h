@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screens.h - the screens of the kiosk and the frame they share.
  *

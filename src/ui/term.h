@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * term.h - the terminal: the only file that includes <curses.h>.
  *

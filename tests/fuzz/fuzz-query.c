@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-query.c - libFuzzer harness for what a person types into search:
  * folding, splitting into words, and the FTS5 queries built from them, run

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * fuzz-text.c - libFuzzer harness for the text layer: cleaning, width,
  * wrapping, fitting, bidi and folding of any bytes. Checks the promises of
