@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/app.h"
-#include "core/cli.h"
-#include "core/config.h"
-#include "core/i18n.h"
-#include "core/speech.h"
+#include "app/app.h"
+#include "app/cli.h"
+#include "app/config.h"
+#include "i18n/i18n.h"
+#include "model/speech.h"
 #include "db/db.h"
 #include "ui/screens.h"
 #include "ui/term.h"

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "core/xalloc.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 
 static SCREEN *screen;

@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "core/app.h"
+#include "app/app.h"
 
 enum term_style {
 	TS_NORMAL,

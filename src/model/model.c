@@ -2,14 +2,14 @@
 /*
  * model.c - turns database nodes into views (see model.h).
  */
-#include "core/model.h"
+#include "model/model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/xalloc.h"
+#include "i18n/i18n.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 
 /* The contact fields, in the order they are shown, with their labels. */

@@ -3,7 +3,7 @@
  * config.c - the kiosk's configuration file (see config.h). The PIN is
  * checked with crypt(3) against a salted hash; it is never stored.
  */
-#include "core/config.h"
+#include "app/config.h"
 
 #include <crypt.h>
 #include <errno.h>
@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/xalloc.h"
+#include "common/xalloc.h"
 
 /* Returns s without its leading and trailing white space (in place). */
 static char *

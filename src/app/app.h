@@ -12,7 +12,7 @@
 
 #include <stdbool.h>
 
-#include "core/config.h"
+#include "app/config.h"
 #include "db/db.h"
 
 /* Keys: a Unicode code point, or one of these. */

@@ -2,16 +2,16 @@
 /*
  * app.c - the screen stack and the main loop (see app.h).
  */
-#include "core/app.h"
+#include "app/app.h"
 
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "core/i18n.h"
-#include "core/speech.h"
-#include "core/xalloc.h"
+#include "i18n/i18n.h"
+#include "model/speech.h"
+#include "common/xalloc.h"
 
 static volatile sig_atomic_t stop_signal;
 
