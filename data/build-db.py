@@ -25,7 +25,19 @@ import re
 import sqlite3
 import sys
 
-KINDS = {"menu", "page", "contact", "search", "directory", "card"}
+
+
+def schema_kinds():
+    """The node kinds, as the CHECK of the node table in schema.sql lists
+    them (the one list; src/db/kind.c names the same, tests/test-db.c
+    checks it)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schema.sql")
+    with open(path, encoding="utf-8") as f:
+        m = re.search(r"CHECK \(kind IN \(([^)]*)\)\)", f.read())
+    return set(re.findall(r"'([a-z]+)'", m.group(1)))
+
+
+KINDS = schema_kinds()
 NODE_KEYS = {"parent", "source", "checked", "dated", "links"}
 TEXT_KEYS = {"title", "brief", "role", "org", "phone", "email", "address",
              "website", "hours", "town", "themes", "aka"}

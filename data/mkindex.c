@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "common/xalloc.h"
+#include "db/kind.h"
 #include "text/text.h"
 
 /* Copies the file at from to to. Returns 0, or -1. */
@@ -61,7 +62,7 @@ main(int argc, char **argv)
 {
 	/* Every text of a node in lang, French where lang has none, title apart. */
 	static const char sql_nodes[] =
-	    "SELECT n.rowid * 16 + l.no, 'x' || l.lang, n.kind, "
+	    "SELECT (n.rowid << 32) + l.no, 'x' || l.lang, n.kind, "
 	    "  (SELECT value FROM field WHERE node = n.id AND name = 'title' "
 	    "   AND lang IN (l.lang, 'fr') ORDER BY lang = 'fr' LIMIT 1), "
 	    "  (SELECT group_concat(value, ' · ') FROM (SELECT value FROM field f "
@@ -71,8 +72,7 @@ main(int argc, char **argv)
 	    "   ORDER BY f.name = 'body' DESC, f.name)) "
 	    "FROM node n, (SELECT lang, row_number() OVER (ORDER BY lang <> 'fr', "
 	    "  lang) - 1 AS no FROM (SELECT DISTINCT lang FROM field)) l "
-	    "WHERE n.kind NOT IN ('search', 'directory', 'card') AND EXISTS (SELECT 1 "
-	    "  FROM field WHERE node = n.id AND lang = l.lang)";
+	    "WHERE EXISTS (SELECT 1 FROM field WHERE node = n.id AND lang = l.lang)";
 	sqlite3 *db;
 	sqlite3_stmt *sel, *ins[2];
 
@@ -102,8 +102,14 @@ main(int argc, char **argv)
 	while (sqlite3_step(sel) == SQLITE_ROW) {
 		const char *title = (const char *)sqlite3_column_text(sel, 3);
 		const char *body = (const char *)sqlite3_column_text(sel, 4);
-		char *ft = text_fold(title ? title : "");
-		char *fb = text_fold(body ? body : "");
+		char *ft, *fb;
+
+		/* Only the kinds with words of their own are searched. */
+		if (!kind_indexed(kind_parse((const char *)
+		                             sqlite3_column_text(sel, 2))))
+			continue;
+		ft = text_fold(title ? title : "");
+		fb = text_fold(body ? body : "");
 
 		for (int t = 0; t < 2; t++) {
 			sqlite3_bind_value(ins[t], 1, sqlite3_column_value(sel, 0));

@@ -57,8 +57,8 @@ CREATE TABLE link (
 ) WITHOUT ROWID;
 
 -- Full-text search, one row per node and language, with no copy of the
--- text (contentless): the rowid is the node's rowid times 16 plus the
--- language's number. Indexed: the folded (text_fold) title and other
+-- text (contentless): the rowid is the node's rowid shifted left by 32
+-- bits plus the language's number (no practical limit on languages). Indexed: the folded (text_fold) title and other
 -- texts, the language as one token "x" + code ("xfr"), and the node's kind.
 -- 'search' finds words and prefixes (ranked by bm25 in db.c, titles
 -- weighing a hundred times the rest); 'search_tri' finds titles typed with a

@@ -76,7 +76,7 @@ test_home(void **state)
 
 	(void)state;
 	load("home", &v);
-	assert_string_equal(v.kind, "menu");
+	assert_int_equal(v.kind, KIND_MENU);
 	assert_int_equal(v.entries.n, 9);
 	for (size_t i = 0; i < 9; i++)
 		assert_string_equal(v.entries.v[i].id, ids[i]);

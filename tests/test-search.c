@@ -149,7 +149,7 @@ test_directory(void **state)
 
 		assert_int_equal(model_contacts(db, rows[i].query, "fr", &r, &err), 0);
 		for (size_t j = 0; j < r.hits.n; j++) {
-			assert_string_equal(r.hits.v[j].kind, "contact");
+			assert_int_equal(r.hits.v[j].kind, KIND_CONTACT);
 			found |= strcmp(r.hits.v[j].id, rows[i].must) == 0;
 		}
 		if (!found)

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "common/xalloc.h"
+#include "db/kind.h"
 #include "text/text.h"
 
 /* The title of a node in lang, else in French, and whether it fell back. */
@@ -54,7 +55,7 @@ enum stmt {
 	"  coalesce(pt.value, pf.value, ''), " \
 	"  coalesce(" FIELD("body", "?2") ", " FIELD("body", "'fr'") ", " \
 	"    " FIELD("role", "?2") ", " FIELD("role", "'fr'") ", '') " \
-	"FROM (SELECT rowid >> 4 AS nr, min(score) AS score FROM " \
+	"FROM (SELECT rowid >> 32 AS nr, min(score) AS score FROM " \
 	"  (SELECT rowid, bm25(" T ", " W ") AS score FROM " T \
 	"   WHERE " T " MATCH ?1 AND rowid <= coalesce((SELECT rowid FROM " T \
 	"     WHERE " T " MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?5), " \
@@ -235,6 +236,15 @@ column(sqlite3_stmt *st, int i)
 	return s ? text_clean(s, sqlite3_column_bytes(st, i)) : xstrdup("");
 }
 
+/* Returns the kind named in column i of st's row (a page if unknown). */
+static int
+column_kind(sqlite3_stmt *st, int i)
+{
+	int k = kind_parse((const char *)sqlite3_column_text(st, i));
+
+	return k < 0 ? KIND_PAGE : k;
+}
+
 /*
  * Prepares statement which on its first use, resets it and binds id and
  * lang as ?1 and ?2. Returns NULL, with the error set, when it cannot be
@@ -273,7 +283,7 @@ push_entry(sqlite3_stmt *st, struct db_list *out, size_t *cap)
 	}
 	e = &out->v[out->n++];
 	e->id = column(st, 0);
-	e->kind = column(st, 1);
+	e->kind = column_kind(st, 1);
 	e->title = column(st, 2);
 	e->fallback = sqlite3_column_int(st, 3) != 0;
 }
@@ -322,7 +332,7 @@ db_node_get(struct db *db, const char *id, const char *lang,
 	}
 	out->id = column(st, 0);
 	out->parent = column(st, 1);
-	out->kind = column(st, 2);
+	out->kind = column_kind(st, 2);
 	out->source = column(st, 3);
 	out->checked = column(st, 4);
 	out->dated = column(st, 5);
@@ -379,7 +389,6 @@ db_node_free(struct db_node *n)
 	free(n->fields);
 	free(n->id);
 	free(n->parent);
-	free(n->kind);
 	free(n->source);
 	free(n->checked);
 	free(n->dated);
@@ -454,7 +463,6 @@ static void
 hit_free(struct db_hit *h)
 {
 	free(h->id);
-	free(h->kind);
 	free(h->title);
 	free(h->section);
 	free(h->text);
@@ -657,12 +665,11 @@ collect_hits(struct db *db, sqlite3_stmt *st, const struct text_tokens *t,
 		}
 		h = &out->v[out->n++];
 		h->id = column(st, 0);
-		h->kind = column(st, 1);
+		h->kind = column_kind(st, 1);
 		h->title = column(st, 2);
 		h->fallback = sqlite3_column_int(st, 3) != 0;
 		h->section = column(st, 4);
 		h->text = column(st, 5);
-		h->fuzzy = t != NULL;
 	}
 	if (rc != SQLITE_DONE) {
 		set_error(db, "searching");
@@ -797,7 +804,6 @@ db_list_free(struct db_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].id);
-		free(l->v[i].kind);
 		free(l->v[i].title);
 	}
 	free(l->v);

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "db/kind.h"
 #include "text/text.h"
 
 /* The schema version this program reads (PRAGMA user_version). */
@@ -23,8 +24,7 @@ struct db;
 /* A node as a menu entry: its id, kind and title. */
 struct db_entry {
 	char *id;
-	char *kind;     /* "menu", "page", "contact", "card", "search" or
-	                   "directory" */
+	int kind;       /* enum kind (db/kind.h) */
 	char *title;
 	bool fallback;  /* the title is the French one */
 };
@@ -44,7 +44,8 @@ struct db_field {
 
 /* A whole node; free with db_node_free. */
 struct db_node {
-	char *id, *parent, *kind, *source, *checked, *dated;
+	char *id, *parent, *source, *checked, *dated;
+	int kind;       /* enum kind */
 	size_t nfields;
 	struct db_field *fields;
 };
@@ -91,12 +92,11 @@ int db_path(struct db *db, const char *id, const char *lang,
 /* A search result. */
 struct db_hit {
 	char *id;
-	char *kind;
+	int kind;       /* enum kind */
 	char *title;
 	bool fallback;  /* the title is the French one */
 	char *section;  /* the title of its menu */
 	char *text;     /* its texts as they are, for an excerpt */
-	bool fuzzy;     /* found by shared letters (a typo), not by its words */
 };
 
 /* A list of results; free with db_hits_free. */
@@ -112,7 +112,8 @@ struct db_hits {
  * relevance
  * (bm25, a title weighing a hundred times the rest). When no node does, the
  * nodes whose title holds at least half of the words' three-letter runs
- * (typos). kind, unless NULL, keeps only nodes of that kind. No words find
+ * (typos). kind, unless NULL, keeps only nodes of the kind it names (see
+ * kind_name). No words find
  * nothing. The words are quoted into an FTS5 query that is bound as a
  * parameter: they are searched as text whatever they hold. 0, or -1.
  */

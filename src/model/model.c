@@ -168,12 +168,12 @@ model_view_load(struct db *db, const char *id, const char *lang,
 		return rc;
 	}
 	v->id = xstrdup(n.id);
-	v->kind = xstrdup(n.kind);
+	v->kind = n.kind;
 	f = db_node_field(&n, "title");
 	v->title = xstrdup(f ? f->value : n.id);
 	v->fallback = f ? f->fallback : false;
 	add_age_warning(v, &n);
-	if (strcmp(n.kind, "contact") == 0)
+	if (n.kind == KIND_CONTACT)
 		add_contact(v, &n);
 	f = db_node_field(&n, "brief");
 	if (f != NULL) {
@@ -192,9 +192,9 @@ model_view_load(struct db *db, const char *id, const char *lang,
 		v->text_fallback |= f->fallback;
 		add_body(v, f->value);
 	}
-	if (strcmp(n.kind, "page") == 0 || strcmp(n.kind, "contact") == 0)
+	if (n.kind == KIND_PAGE || n.kind == KIND_CONTACT)
 		add_notes(v, &n);
-	if (strcmp(n.kind, "menu") == 0)
+	if (n.kind == KIND_MENU)
 		rc = db_children(db, id, lang, &v->entries);
 	else
 		rc = db_links(db, id, lang, &v->entries);
@@ -219,7 +219,6 @@ model_view_free(struct model_view *v)
 	}
 	free(v->para);
 	free(v->id);
-	free(v->kind);
 	free(v->title);
 	db_list_free(&v->path);
 	db_list_free(&v->entries);

@@ -37,7 +37,7 @@ struct model_para {
 
 struct model_view {
 	char *id;
-	char *kind;
+	int kind;               /* enum kind (db/kind.h) */
 	char *title;
 	bool fallback;          /* the title is shown in French */
 	bool text_fallback;     /* the text is shown in French */

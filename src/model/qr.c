@@ -82,7 +82,7 @@ qr_payload(const struct model_view *v)
 	char *out = NULL;
 	size_t len = 0;
 
-	if (strcmp(v->kind, "contact") != 0) {
+	if (v->kind != KIND_CONTACT) {
 		free(phone);
 		free(email);
 		return web != NULL ? xstrdup(web) : NULL;

@@ -64,7 +64,7 @@ put_title(const struct ui_area *a, int y, const struct db_entry *e, bool sel)
 	char *vis;
 	int w;
 
-	if (strcmp(e->kind, "language") != 0 || (l = i18n_find(e->id)) == NULL)
+	if (e->kind != KIND_LANGUAGE || (l = i18n_find(e->id)) == NULL)
 		return ui_put(a, y, 4, a->w - 4, e->title, st);
 	vis = text_visual(e->title, l->rtl);
 	w = ui_put_visual(a, y, 4, a->w - 4, vis, st);
@@ -149,7 +149,7 @@ open_entry(struct app *app, struct menu *m, size_t i)
 	if (i >= m->v->entries.n)
 		return APP_HANDLED;
 	m->sel = i;
-	if (strcmp(m->v->entries.v[i].kind, "language") == 0) {
+	if (m->v->entries.v[i].kind == KIND_LANGUAGE) {
 		app_set_language(app, m->v->entries.v[i].id);
 		return APP_POP;
 	}

@@ -282,7 +282,7 @@ page_draw(struct screen *s, struct app *app)
 	size_t nextra = 0, nkeys;
 	int x;
 
-	if (strcmp(p->v->kind, "contact") == 0 && qr_available())
+	if (p->v->kind == KIND_CONTACT && qr_available())
 		/* TRANSLATORS: key-bar button: show the contact as a QR code. */
 		extra[nextra++] = (struct ui_key){ "c", N_("Code QR"), 'c' };
 	if (speech_available() && strcmp(p->v->id, "help") != 0)
@@ -401,7 +401,7 @@ page_key(struct screen *s, struct app *app, const struct app_event *ev)
 	if ((ev->key == 's' || ev->key == 'S') && speech_available())
 		return read_aloud(p, app);
 	if ((ev->key == 'c' || ev->key == 'C') &&
-	    strcmp(p->v->kind, "contact") == 0 && qr_available()) {
+	    p->v->kind == KIND_CONTACT && qr_available()) {
 		app_push(app, screen_qr_new(app, p->v->id));
 		return APP_REDRAW;
 	}

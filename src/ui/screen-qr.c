@@ -119,7 +119,7 @@ screen_qr_new(struct app *app, const char *id)
 	if (q->v == NULL) {
 		q->v = xcalloc(1, sizeof *q->v);
 		q->v->id = xstrdup(id);
-		q->v->kind = xstrdup("page");
+		q->v->kind = KIND_PAGE;
 		q->v->title = xstrdup("");
 	}
 	q->ok = payload != NULL && qr_encode(payload, &q->code) == 0;

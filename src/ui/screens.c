@@ -308,13 +308,13 @@ ui_open(struct app *app, const char *id)
 
 	if (v == NULL)
 		return NULL;
-	if (strcmp(v->kind, "menu") == 0)
+	if (v->kind == KIND_MENU)
 		return screen_menu_new(v);
-	if (strcmp(v->kind, "search") == 0)
+	if (v->kind == KIND_SEARCH)
 		return screen_search_new(app, v, false);
-	if (strcmp(v->kind, "directory") == 0)
+	if (v->kind == KIND_DIRECTORY)
 		return screen_search_new(app, v, true);
-	if (strcmp(v->kind, "card") == 0)
+	if (v->kind == KIND_CARD)
 		return screen_card_new(app, v);
 	return screen_page_new(v);
 }
@@ -338,7 +338,7 @@ ui_help_view(const struct app *app)
 	struct model_view *v = xcalloc(1, sizeof *v);
 
 	v->id = xstrdup("help");
-	v->kind = xstrdup("page");
+	v->kind = KIND_PAGE;
 	v->title = xstrdup(_("Aide"));
 	help_para(v, MODEL_TEXT, _("Choisissez avec les chiffres, les flèches "
 	                           "ou en touchant l'écran."));
@@ -381,14 +381,14 @@ ui_language_view(void)
 	struct model_view *v = xcalloc(1, sizeof *v);
 
 	v->id = xstrdup("language");
-	v->kind = xstrdup("menu");
+	v->kind = KIND_MENU;
 	/* TRANSLATORS: title of the language picker. */
 	v->title = xstrdup(_("Choisissez votre langue"));
 	v->entries.n = i18n_nlanguages;
 	v->entries.v = xcalloc(i18n_nlanguages, sizeof *v->entries.v);
 	for (size_t i = 0; i < i18n_nlanguages; i++) {
 		v->entries.v[i].id = xstrdup(i18n_languages[i].code);
-		v->entries.v[i].kind = xstrdup("language");
+		v->entries.v[i].kind = KIND_LANGUAGE;
 		v->entries.v[i].title = xstrdup(i18n_languages[i].name);
 	}
 	return v;
