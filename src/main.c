@@ -14,7 +14,8 @@
 #include "i18n/i18n.h"
 #include "model/speech.h"
 #include "db/db.h"
-#include "ui/screens.h"
+#include "ui/put.h"
+#include "ui/ui.h"
 #include "ui/term.h"
 
 /* Where the database is, and the database once it opens. */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/keys.h"
 #include "i18n/i18n.h"
 #include "model/speech.h"
 #include "common/xalloc.h"
@@ -105,16 +106,23 @@ app_push(struct app *app, struct screen *s)
 	app->top = s;
 }
 
-/* Opens node id on top of the stack. */
+/* Opens screen what on top of the stack. */
 int
-app_open(struct app *app, const char *id)
+app_open_screen(struct app *app, enum app_screen what, const char *id)
 {
-	struct screen *s = app->ui->open(app, id);
+	struct screen *s = app->ui->open(app, what, id);
 
 	if (s == NULL)
 		return -1;
 	app_push(app, s);
 	return 0;
+}
+
+/* Opens node id on top of the stack. */
+int
+app_open(struct app *app, const char *id)
+{
+	return app_open_screen(app, APP_SCREEN_NODE, id);
 }
 
 /* Closes the top screen unless it is the last one. */
@@ -130,42 +138,37 @@ app_pop(struct app *app)
 	return true;
 }
 
-/* Applies the keys that mean the same on every screen. */
+/* Applies the keys that mean the same on every screen (app/keys.c). */
 static bool
 global_key(struct app *app, const struct app_event *ev)
 {
-	switch (ev->key) {
-	case '0':
-	case AK_BACKSPACE:
-	case AK_ESC:
-	case AK_LEFT:
+	if (ev->key == AK_RESIZE)
+		return true;
+	switch (keys_action(ev->key)) {
+	case KEYS_BACK:
+	case KEYS_ESC:
 		app_pop(app);
 		return true;
-	case '?':
-		app_push(app, app->ui->help(app));
+	case KEYS_HELP:
+		app_open_screen(app, APP_SCREEN_HELP, NULL);
 		return true;
-	case '/':
+	case KEYS_SEARCH:
 		app_open(app, "search");
 		return true;
-	case '*':
-		app_push(app, app->ui->language(app));
+	case KEYS_LANGUAGE:
+		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
 		return true;
-	case 'h':
-	case 'H':
+	case KEYS_LOOK:
 		app->ui->look(true);
 		return true;
-	case 'q':
-	case 'Q':
-	case AK_INTERRUPT:
+	case KEYS_QUIT:
 		if (!app->kiosk)
 			app->quit = true;
 		return true;
-	case AK_STAFF:
+	case KEYS_STAFF:
 		/* Only in kiosk mode, and only when a PIN is configured. */
 		if (app->kiosk && app->config != NULL && app->config->pin != NULL)
-			app_push(app, app->ui->pin(app));
-		return true;
-	case AK_RESIZE:
+			app_open_screen(app, APP_SCREEN_PIN, NULL);
 		return true;
 	default:
 		return false;
@@ -231,7 +234,7 @@ app_reset(struct app *app)
 	i18n_set("fr");
 	app_open(app, "home");
 	if (app->top != NULL)
-		app_push(app, app->ui->language(app));
+		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
 	app->fresh = true;
 }
 
@@ -261,7 +264,7 @@ app_run(struct app *app, bool picker)
 	if (app->top == NULL && app_open(app, "home") != 0)
 		return 2;
 	if (picker)
-		app_push(app, app->ui->language(app));
+		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
 	app->fresh = picker;
 	while (!app->quit && !app_stopping()) {
 		struct app_event ev;

@@ -13,26 +13,8 @@
 #include <stdbool.h>
 
 #include "app/config.h"
+#include "app/keys.h"
 #include "db/db.h"
-
-/* Keys: a Unicode code point, or one of these. */
-enum app_key {
-	AK_NONE = -1,
-	AK_UP = 0x110000, AK_DOWN, AK_LEFT, AK_RIGHT,
-	AK_PGUP, AK_PGDN, AK_HOME, AK_END,
-	AK_ENTER, AK_BACKSPACE, AK_ESC, AK_TAB, AK_DELETE,
-	AK_MOUSE,       /* a click or tap at (y, x) */
-	AK_SCROLL_UP, AK_SCROLL_DOWN,   /* mouse wheel */
-	AK_RESIZE,
-	AK_INTERRUPT,   /* Ctrl-C */
-	AK_STAFF,       /* F10: the staff's way out of kiosk mode */
-	AK_OTHER,       /* a key that means nothing here */
-};
-
-struct app_event {
-	int key;
-	int y, x;       /* for AK_MOUSE */
-};
 
 /* What a key handler asks of the main loop. */
 enum app_result {
@@ -47,7 +29,6 @@ struct app;
 struct screen;
 
 struct screen_ops {
-	const char *name;
 	/* Draws the screen in the whole terminal. */
 	void (*draw)(struct screen *s, struct app *app);
 	/* Handles one event; returns enum app_result flags. */
@@ -63,20 +44,25 @@ struct screen {
 	struct screen *below;   /* the screen under this one in the stack */
 };
 
+/* The screens app_open_screen can open (ui/registry.c makes them). */
+enum app_screen {
+	APP_SCREEN_NODE,        /* node id, by its kind */
+	APP_SCREEN_HELP,
+	APP_SCREEN_LANGUAGE,    /* the language picker */
+	APP_SCREEN_PIN,         /* the staff PIN, in kiosk mode */
+	APP_SCREEN_QR,          /* contact id as a QR code */
+};
+
 /* What the user interface gives the main loop. */
 struct app_ui {
 	/* Waits up to timeout_ms (-1: forever) for an event; 0, or -1 on time-out. */
 	int (*read)(struct app_event *ev, int timeout_ms);
 	/* Draws the whole frame: the top screen, or a notice if too small. */
 	void (*draw)(struct app *app);
-	/* Returns a new screen showing node id, or NULL (app_error is set). */
-	struct screen *(*open)(struct app *app, const char *id);
-	/* Returns a new help screen. */
-	struct screen *(*help)(struct app *app);
-	/* Returns a new language picker. */
-	struct screen *(*language)(struct app *app);
-	/* Returns a new screen asking the staff PIN. */
-	struct screen *(*pin)(struct app *app);
+	/* Returns a new screen what (of node id, or NULL), or NULL with the
+	   app's message set. */
+	struct screen *(*open)(struct app *app, enum app_screen what,
+	                       const char *id);
 	/* Goes to the next look (usual, high contrast, high contrast with
 	   large spacing), or back to the usual one when next is false. */
 	void (*look)(bool next);
@@ -108,6 +94,10 @@ void app_free(struct app *app);
 
 /* Opens node id on top of the stack. Returns 0, or -1 (message set). */
 int app_open(struct app *app, const char *id);
+
+/* Opens screen what (of node id, or NULL) on top of the stack. Returns 0,
+   or -1 (message set). */
+int app_open_screen(struct app *app, enum app_screen what, const char *id);
 
 /* Pushes screen s (not NULL) on top of the stack. */
 void app_push(struct app *app, struct screen *s);

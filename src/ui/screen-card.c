@@ -4,14 +4,17 @@
  * receptionist, shown large (framed, spaced, centred) in the visitor's
  * language, with the same sentence in French under it.
  */
-#include "ui/screens.h"
+#include "ui/screen-card.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n/i18n.h"
 #include "common/xalloc.h"
+#include "i18n/i18n.h"
 #include "text/text.h"
+#include "ui/frame.h"
+#include "ui/load.h"
+#include "ui/put.h"
 
 struct card {
 	struct screen base;
@@ -50,7 +53,7 @@ static void
 card_draw(struct screen *s, struct app *app)
 {
 	struct card *c = (struct card *)s;
-	struct ui_key keys[12];
+	enum keys_action keys[12];
 	struct ui_area a;
 	size_t nkeys = ui_common_keys(app, NULL, 0, keys, 12);
 	int y;
@@ -115,7 +118,6 @@ card_free(struct screen *s)
 }
 
 static const struct screen_ops card_ops = {
-	.name = "card",
 	.draw = card_draw,
 	.key = card_key,
 	.reload = card_reload,
@@ -124,10 +126,14 @@ static const struct screen_ops card_ops = {
 
 /* Returns a new card screen showing v (taken). */
 struct screen *
-screen_card_new(struct app *app, struct model_view *v)
+screen_card_new(struct app *app, const char *id, struct model_view *v)
 {
-	struct card *c = xcalloc(1, sizeof *c);
+	struct card *c;
 
+	(void)id;
+	if (v == NULL)
+		return NULL;
+	c = xcalloc(1, sizeof *c);
 	c->base.ops = &card_ops;
 	c->v = v;
 	load_french(c, app);

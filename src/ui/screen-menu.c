@@ -5,15 +5,17 @@
  * 9 for the next group and 0 for the previous one, so that the digits alone
  * reach every entry.
  */
-#include "ui/screens.h"
+#include "ui/screen-menu.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "i18n/i18n.h"
 #include "common/xalloc.h"
+#include "i18n/i18n.h"
 #include "text/text.h"
+#include "ui/frame.h"
+#include "ui/load.h"
+#include "ui/put.h"
 #include "ui/term.h"
 
 #define GROUP 8
@@ -21,6 +23,7 @@
 struct menu {
 	struct screen base;
 	struct model_view *v;
+	const struct screen_menu_hooks *hooks;  /* a menu that is no node */
 	size_t sel;             /* the chosen entry */
 	int row0;               /* screen row of the first entry drawn */
 	size_t first;           /* the entry drawn on row0 */
@@ -52,24 +55,17 @@ group_end(const struct menu *m)
 	return end < m->v->entries.n ? end : m->v->entries.n;
 }
 
-/*
- * Writes an entry's title at col 4 of row y. A language's name is written
- * in its own direction, whatever the direction of the screen.
- */
+/* Writes an entry's title at col 4 of row y, as the hooks write it if
+   they do. */
 static int
-put_title(const struct ui_area *a, int y, const struct db_entry *e, bool sel)
+put_title(const struct menu *m, const struct ui_area *a, int y,
+          const struct db_entry *e, bool sel)
 {
 	enum term_style st = sel ? TS_SELECTED : TS_NORMAL;
-	const struct i18n_language *l;
-	char *vis;
-	int w;
 
-	if (e->kind != KIND_LANGUAGE || (l = i18n_find(e->id)) == NULL)
-		return ui_put(a, y, 4, a->w - 4, e->title, st);
-	vis = text_visual(e->title, l->rtl);
-	w = ui_put_visual(a, y, 4, a->w - 4, vis, st);
-	free(vis);
-	return w;
+	if (m->hooks != NULL && m->hooks->put_title != NULL)
+		return m->hooks->put_title(a, y, 4, e, st);
+	return ui_put(a, y, 4, a->w - 4, e->title, st);
 }
 
 /* Draws the menu. */
@@ -77,7 +73,7 @@ static void
 menu_draw(struct screen *s, struct app *app)
 {
 	struct menu *m = (struct menu *)s;
-	struct ui_key keys[12];
+	enum keys_action keys[12];
 	struct ui_area a;
 	struct text_lines intro = { 0 };
 	size_t nkeys = 0, start = group_start(m), end = group_end(m), rows;
@@ -85,8 +81,7 @@ menu_draw(struct screen *s, struct app *app)
 	/* Large spacing: a blank row between entries, when they fit. */
 	int x, y, gap = 1;
 
-	/* TRANSLATORS: key-bar button: digits choose an entry. */
-	keys[nkeys++] = (struct ui_key){ "1-9", N_("Choisir"), AK_NONE };
+	keys[nkeys++] = KEYS_PICK;
 	nkeys += ui_common_keys(app, NULL, 0, keys + nkeys, 12 - nkeys);
 	ui_frame(app, m->v, keys, nkeys, &a);
 
@@ -121,7 +116,7 @@ menu_draw(struct screen *s, struct app *app)
 		if (sel)
 			term_fill(y, a.x, TS_SELECTED);
 		ui_put(&a, y, 1, 2, num, sel ? TS_SELECTED : TS_NUMBER);
-		x = put_title(&a, y, &m->v->entries.v[i], sel);
+		x = put_title(m, &a, y, &m->v->entries.v[i], sel);
 		if (m->v->entries.v[i].fallback)
 			ui_put(&a, y, 5 + x, a.w - 5 - x, _("(pas encore traduit)"),
 			       sel ? TS_SELECTED : TS_MARK);
@@ -149,10 +144,8 @@ open_entry(struct app *app, struct menu *m, size_t i)
 	if (i >= m->v->entries.n)
 		return APP_HANDLED;
 	m->sel = i;
-	if (m->v->entries.v[i].kind == KIND_LANGUAGE) {
-		app_set_language(app, m->v->entries.v[i].id);
-		return APP_POP;
-	}
+	if (m->hooks != NULL)
+		return m->hooks->pick(app, &m->v->entries.v[i]);
 	app_open(app, m->v->entries.v[i].id);
 	return APP_REDRAW;
 }
@@ -241,8 +234,7 @@ static void
 menu_reload(struct screen *s, struct app *app)
 {
 	struct menu *m = (struct menu *)s;
-	struct model_view *v = strcmp(m->v->id, "language") == 0
-	                       ? ui_language_view()
+	struct model_view *v = m->hooks != NULL ? m->hooks->make(app)
 	                       : ui_load(app, m->v->id, i18n_lang());
 
 	if (v == NULL)
@@ -255,22 +247,41 @@ menu_reload(struct screen *s, struct app *app)
 }
 
 static const struct screen_ops menu_ops = {
-	.name = "menu",
 	.draw = menu_draw,
 	.key = menu_key,
 	.reload = menu_reload,
 	.free = menu_free,
 };
 
-/* Returns a new menu screen showing v (taken). */
-struct screen *
-screen_menu_new(struct model_view *v)
+/* Returns a new menu showing v (taken), made again by hooks if not NULL. */
+static struct screen *
+make(struct model_view *v, const struct screen_menu_hooks *hooks)
 {
-	struct menu *m = xcalloc(1, sizeof *m);
+	struct menu *m;
 
+	if (v == NULL)
+		return NULL;
+	m = xcalloc(1, sizeof *m);
 	m->base.ops = &menu_ops;
 	m->v = v;
+	m->hooks = hooks;
 	m->more_row = -1;
 	m->gap = 1;
 	return &m->base;
+}
+
+/* Returns a new menu screen showing v (taken), the view of node id. */
+struct screen *
+screen_menu_new(struct app *app, const char *id, struct model_view *v)
+{
+	(void)app;
+	(void)id;
+	return make(v, NULL);
+}
+
+/* Returns a new menu that is no node, made by hooks. */
+struct screen *
+screen_menu_made(struct app *app, const struct screen_menu_hooks *hooks)
+{
+	return make(hooks->make(app), hooks);
 }

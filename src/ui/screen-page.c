@@ -4,17 +4,21 @@
  * its "see also" links numbered at the end. The text is laid out again for
  * every new width, keeping the paragraph at the top of the window in view.
  */
-#include "ui/screens.h"
+#include "ui/screen-page.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/xalloc.h"
+#include "db/kind.h"
 #include "i18n/i18n.h"
 #include "model/qr.h"
 #include "model/speech.h"
-#include "common/xalloc.h"
 #include "text/text.h"
+#include "ui/frame.h"
+#include "ui/load.h"
+#include "ui/put.h"
 #include "ui/term.h"
 
 /* One laid-out line: an optional prefix (label, bullet, number), then text. */
@@ -33,6 +37,8 @@ struct page {
 	struct screen base;
 	struct model_view *v;
 	struct model_view *fr;  /* the French original, shown under v, or NULL */
+	/* Makes the view of a page that is no node (help), or NULL. */
+	struct model_view *(*make)(const struct app *app);
 	struct pline *l;
 	size_t n, cap;
 	int width;              /* the width the lines were laid out for */
@@ -226,7 +232,7 @@ max_top(const struct page *p, int rows)
 static bool
 has_french(const struct page *p)
 {
-	return strcmp(i18n_lang(), "fr") != 0 && strcmp(p->v->id, "help") != 0;
+	return p->make == NULL && strcmp(i18n_lang(), "fr") != 0;
 }
 
 /* Shows or hides the French original under the text. */
@@ -277,23 +283,19 @@ static void
 page_draw(struct screen *s, struct app *app)
 {
 	struct page *p = (struct page *)s;
-	struct ui_key extra[3], keys[12];
+	enum keys_action extra[3], keys[12];
 	struct ui_area a;
 	size_t nextra = 0, nkeys;
 	int x;
 
 	if (p->v->kind == KIND_CONTACT && qr_available())
-		/* TRANSLATORS: key-bar button: show the contact as a QR code. */
-		extra[nextra++] = (struct ui_key){ "c", N_("Code QR"), 'c' };
-	if (speech_available() && strcmp(p->v->id, "help") != 0)
-		/* TRANSLATORS: key-bar button: read the page aloud. */
-		extra[nextra++] = (struct ui_key){ "s", N_("Écouter"), 's' };
+		extra[nextra++] = KEYS_QR;
+	if (speech_available() && p->make == NULL)
+		extra[nextra++] = KEYS_LISTEN;
 	if (has_french(p))
-		/* TRANSLATORS: key-bar button: show the French text too. */
-		extra[nextra++] = (struct ui_key){ "f", N_("Français"), 'f' };
+		extra[nextra++] = KEYS_FRENCH;
 	nkeys = ui_common_keys(app, extra, nextra, keys, 11);
-	/* TRANSLATORS: key-bar button: arrows scroll the text. */
-	keys[nkeys++] = (struct ui_key){ "↑↓", N_("Défiler"), AK_NONE };
+	keys[nkeys++] = KEYS_SCROLL;
 	ui_frame(app, p->v, keys, nkeys, &a);
 	if (a.w != p->width) {
 		/* Keep the paragraph at the top in view across a resize or a
@@ -396,16 +398,20 @@ page_key(struct screen *s, struct app *app, const struct app_event *ev)
 	}
 	if (ev->key >= '1' && ev->key <= '9')
 		return open_link(app, p, (size_t)(ev->key - '1'));
-	if (ev->key == 'f' || ev->key == 'F')
+	switch (keys_action(ev->key)) {
+	case KEYS_FRENCH:
 		return toggle_french(p, app);
-	if ((ev->key == 's' || ev->key == 'S') && speech_available())
-		return read_aloud(p, app);
-	if ((ev->key == 'c' || ev->key == 'C') &&
-	    p->v->kind == KIND_CONTACT && qr_available()) {
-		app_push(app, screen_qr_new(app, p->v->id));
+	case KEYS_LISTEN:
+		return speech_available() && p->make == NULL
+		       ? read_aloud(p, app) : APP_IGNORED;
+	case KEYS_QR:
+		if (p->v->kind != KIND_CONTACT || !qr_available())
+			return APP_IGNORED;
+		app_open_screen(app, APP_SCREEN_QR, p->v->id);
 		return APP_REDRAW;
+	default:
+		return APP_IGNORED;
 	}
-	return APP_IGNORED;
 }
 
 /* Frees the page. */
@@ -430,8 +436,7 @@ static void
 page_reload(struct screen *s, struct app *app)
 {
 	struct page *p = (struct page *)s;
-	struct model_view *v = strcmp(p->v->id, "help") == 0
-	                       ? ui_help_view(app)
+	struct model_view *v = p->make != NULL ? p->make(app)
 	                       : ui_load(app, p->v->id, i18n_lang());
 
 	if (v == NULL)
@@ -448,20 +453,35 @@ page_reload(struct screen *s, struct app *app)
 }
 
 static const struct screen_ops page_ops = {
-	.name = "page",
 	.draw = page_draw,
 	.key = page_key,
 	.reload = page_reload,
 	.free = page_free,
 };
 
-/* Returns a new page screen showing v (taken). */
+/* Returns a new page screen showing v (taken), the view of node id. */
 struct screen *
-screen_page_new(struct model_view *v)
+screen_page_new(struct app *app, const char *id, struct model_view *v)
 {
-	struct page *p = xcalloc(1, sizeof *p);
+	struct page *p;
 
+	(void)app;
+	(void)id;
+	if (v == NULL)
+		return NULL;
+	p = xcalloc(1, sizeof *p);
 	p->base.ops = &page_ops;
 	p->v = v;
+	return &p->base;
+}
+
+/* Returns a new page screen showing the view make(app) makes. */
+struct screen *
+screen_page_made(struct app *app,
+                 struct model_view *(*make)(const struct app *app))
+{
+	struct page *p = (struct page *)screen_page_new(app, NULL, make(app));
+
+	p->make = make;
 	return &p->base;
 }

@@ -4,14 +4,16 @@
  * is typed (shown as stars, never kept), Enter checks it. A wrong PIN
  * closes the screen and says so; Esc closes it.
  */
-#include "ui/screens.h"
+#include "ui/screen-pin.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n/i18n.h"
 #include "common/xalloc.h"
+#include "i18n/i18n.h"
 #include "text/text.h"
+#include "ui/frame.h"
+#include "ui/put.h"
 
 #define PIN_MAX 64
 
@@ -27,10 +29,7 @@ static void
 pin_draw(struct screen *s, struct app *app)
 {
 	struct pin *p = (struct pin *)s;
-	struct ui_key keys[2] = {
-		{ "Esc", N_("Retour"), AK_ESC },
-		{ "⏎", N_("Valider"), AK_ENTER },
-	};
+	static const enum keys_action keys[] = { KEYS_ESC, KEYS_CONFIRM };
 	struct ui_area a;
 	char stars[PIN_MAX + 1];
 	int col;
@@ -101,7 +100,6 @@ pin_free(struct screen *s)
 }
 
 static const struct screen_ops pin_ops = {
-	.name = "pin",
 	.draw = pin_draw,
 	.key = pin_key,
 	.reload = pin_reload,
@@ -110,10 +108,12 @@ static const struct screen_ops pin_ops = {
 
 /* Returns a new PIN screen. */
 struct screen *
-screen_pin_new(struct app *app)
+screen_pin_new(struct app *app, const char *id, struct model_view *v)
 {
 	struct pin *p = xcalloc(1, sizeof *p);
 
+	(void)id;
+	(void)v;
 	p->base.ops = &pin_ops;
 	pin_reload(&p->base, app);
 	return &p->base;

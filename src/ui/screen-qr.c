@@ -4,15 +4,18 @@
  * (two modules a character), dark on light whatever the theme, with its
  * quiet zone. When the window is too small for it, it says so.
  */
-#include "ui/screens.h"
+#include "ui/screen-qr.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/xalloc.h"
 #include "i18n/i18n.h"
 #include "model/qr.h"
-#include "common/xalloc.h"
 #include "text/text.h"
+#include "ui/frame.h"
+#include "ui/load.h"
+#include "ui/put.h"
 
 struct qrs {
 	struct screen base;
@@ -27,7 +30,7 @@ qr_draw(struct screen *s, struct app *app)
 {
 	static const char *const glyph[4] = { " ", "▀", "▄", "█" };
 	struct qrs *q = (struct qrs *)s;
-	struct ui_key keys[12];
+	enum keys_action keys[12];
 	struct ui_area a;
 	size_t nkeys = ui_common_keys(app, NULL, 0, keys, 12);
 	int rows, x0, y;
@@ -99,7 +102,6 @@ qr_screen_free(struct screen *s)
 }
 
 static const struct screen_ops qr_ops = {
-	.name = "qr",
 	.draw = qr_draw,
 	.key = qr_key,
 	.reload = qr_reload,
@@ -108,12 +110,13 @@ static const struct screen_ops qr_ops = {
 
 /* Returns a new QR screen for node id, in French (the card to keep). */
 struct screen *
-screen_qr_new(struct app *app, const char *id)
+screen_qr_new(struct app *app, const char *id, struct model_view *v)
 {
 	struct qrs *q = xcalloc(1, sizeof *q);
 	struct model_view *fr = ui_load(app, id, "fr");
 	char *payload = fr ? qr_payload(fr) : NULL;
 
+	(void)v;
 	q->base.ops = &qr_ops;
 	q->v = ui_load(app, id, i18n_lang());
 	if (q->v == NULL) {

@@ -9,14 +9,17 @@
  * Digits are typed into the line (phone numbers); arrows and Enter, or a
  * click, open a result.
  */
-#include "ui/screens.h"
+#include "ui/screen-search.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n/i18n.h"
 #include "common/xalloc.h"
+#include "i18n/i18n.h"
 #include "text/text.h"
+#include "ui/frame.h"
+#include "ui/load.h"
+#include "ui/put.h"
 #include "ui/term.h"
 
 #define QUERY_MAX 256           /* bytes a person can type */
@@ -30,10 +33,23 @@ struct search {
 	char query[QUERY_MAX + 1];
 	size_t len;
 	struct model_results r;
+	char **lines;           /* directory: each result's second line, made
+	                           when first drawn, kept until the filter or
+	                           the language changes; NULL: not yet */
 	bool failed;            /* the last search raised a database error */
 	size_t sel, first, shown;
 	int row0;
 };
+
+/* Forgets the directory lines made for the results. */
+static void
+forget_lines(struct search *s)
+{
+	for (size_t i = 0; s->lines != NULL && i < s->r.hits.n; i++)
+		free(s->lines[i]);
+	free(s->lines);
+	s->lines = NULL;
+}
 
 /* Runs the search for the current query. */
 static void
@@ -41,6 +57,7 @@ refresh(struct search *s, struct app *app)
 {
 	char *err = NULL;
 
+	forget_lines(s);
 	model_results_free(&s->r);
 	s->sel = s->first = 0;
 	if (s->directory)
@@ -50,6 +67,8 @@ refresh(struct search *s, struct app *app)
 		s->failed = model_search(app->db, s->query, i18n_lang(), NULL,
 		                         RESULTS_MAX, &s->r, &err) != 0;
 	free(err);
+	if (s->directory)
+		s->lines = xcalloc(s->r.hits.n + 1, sizeof *s->lines);
 }
 
 /*
@@ -137,10 +156,10 @@ draw_result(struct search *s, struct app *app, size_t i, int y,
 		       sel ? TS_SELECTED : TS_NOTE);
 	}
 	if (s->directory) {
-		char *line = card_line(app, h->id);
-
-		ui_put(a, y + 1, 3, a->w - 3, line, sel ? TS_SELECTED : TS_NORMAL);
-		free(line);
+		if (s->lines[i] == NULL)
+			s->lines[i] = card_line(app, h->id);
+		ui_put(a, y + 1, 3, a->w - 3, s->lines[i],
+		       sel ? TS_SELECTED : TS_NORMAL);
 	} else {
 		struct text_snippet sn;
 
@@ -155,16 +174,14 @@ static void
 search_draw(struct screen *scr, struct app *app)
 {
 	struct search *s = (struct search *)scr;
-	struct ui_key keys[8];
+	static const enum keys_action keys[] = {
+		KEYS_ESC, KEYS_CHOOSE, KEYS_OPEN
+	};
 	struct ui_area a;
-	size_t nkeys = 0, fit;
+	size_t fit;
 	int col, y;
 
-	/* TRANSLATORS: key-bar buttons of the search screen. */
-	keys[nkeys++] = (struct ui_key){ "Esc", N_("Retour"), AK_ESC };
-	keys[nkeys++] = (struct ui_key){ "↑↓", N_("Choisir"), AK_NONE };
-	keys[nkeys++] = (struct ui_key){ "⏎", N_("Ouvrir"), AK_ENTER };
-	ui_frame(app, s->v, keys, nkeys, &a);
+	ui_frame(app, s->v, keys, sizeof keys / sizeof *keys, &a);
 
 	col = ui_put(&a, a.y, 0, a.w, s->directory
 	             /* TRANSLATORS: before the text typed to filter the
@@ -280,6 +297,7 @@ search_free(struct screen *scr)
 {
 	struct search *s = (struct search *)scr;
 
+	forget_lines(s);
 	model_results_free(&s->r);
 	model_view_free(s->v);
 	free(s->v);
@@ -302,7 +320,6 @@ search_reload(struct screen *scr, struct app *app)
 }
 
 static const struct screen_ops search_ops = {
-	.name = "search",
 	.draw = search_draw,
 	.key = search_key,
 	.reload = search_reload,
@@ -310,14 +327,33 @@ static const struct screen_ops search_ops = {
 };
 
 /* Returns a new search or directory screen (v, taken, gives its title). */
-struct screen *
-screen_search_new(struct app *app, struct model_view *v, bool directory)
+static struct screen *
+make(struct app *app, struct model_view *v, bool directory)
 {
-	struct search *s = xcalloc(1, sizeof *s);
+	struct search *s;
 
+	if (v == NULL)
+		return NULL;
+	s = xcalloc(1, sizeof *s);
 	s->base.ops = &search_ops;
 	s->v = v;
 	s->directory = directory;
 	refresh(s, app);
 	return &s->base;
+}
+
+/* Returns a new search screen. */
+struct screen *
+screen_search_new(struct app *app, const char *id, struct model_view *v)
+{
+	(void)id;
+	return make(app, v, false);
+}
+
+/* Returns a new directory screen. */
+struct screen *
+screen_directory_new(struct app *app, const char *id, struct model_view *v)
+{
+	(void)id;
+	return make(app, v, true);
 }

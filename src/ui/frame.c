@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * frame.c - the frame every screen shares, the key bar from the key table,
+ * and the look (see frame.h).
+ */
+#include "ui/frame.h"
+
+#include <stdlib.h>
+
+#include "common/xalloc.h"
+#include "i18n/i18n.h"
+#include "text/text.h"
+#include "ui/term.h"
+
+static int look;                /* 0 usual, 1 high contrast, 2 and spacing */
+
+/* Where the buttons of the key bar were last drawn, for mouse clicks. */
+static struct {
+	int x0, x1, code;
+} buttons[16];
+static size_t nbuttons;
+static int bar_row = -1;
+
+/* Goes to the next look, or back to the usual one. */
+void
+ui_look(bool next)
+{
+	look = next ? (look + 1) % 3 : 0;
+	term_set_contrast(look > 0);
+}
+
+/* Returns true in the large-spacing look. */
+bool
+ui_spacious(void)
+{
+	return look == 2;
+}
+
+/* Returns the columns button k takes: its key, a space, its label. */
+static int
+button_width(enum keys_action k)
+{
+	return text_width(keys_table[k].key) + 1 +
+	       text_width(_(keys_table[k].label));
+}
+
+/* Returns true for the buttons the key bar always keeps. */
+static bool
+kept(enum keys_action k)
+{
+	return k == KEYS_BACK || k == KEYS_ESC || k == KEYS_LANGUAGE;
+}
+
+/* Draws the key bar on row y: the buttons that fit, the others left out
+   from the end, back and language kept whatever the width. */
+static void
+draw_keybar(int y, int w, const enum keys_action *keys, size_t n)
+{
+	struct ui_area bar = { .y = y, .x = 1, .h = 1, .w = w - 2 };
+	bool rtl = i18n_rtl();
+	bool shown[16] = { false };
+	int col = 0, room = bar.w;
+
+	if (n > sizeof shown / sizeof *shown)
+		n = sizeof shown / sizeof *shown;
+	for (size_t i = 0; i < n; i++)
+		if (kept(keys[i])) {
+			shown[i] = true;
+			room -= button_width(keys[i]) + 2;
+		}
+	for (size_t i = 0; i < n; i++) {
+		if (kept(keys[i]))
+			continue;
+		if (button_width(keys[i]) > room)
+			break;
+		shown[i] = true;
+		room -= button_width(keys[i]) + 2;
+	}
+	term_fill(y, 0, TS_BAR);
+	nbuttons = 0;
+	bar_row = y;
+	for (size_t i = 0; i < n; i++) {
+		const struct keys_row *k = &keys_table[keys[i]];
+		int kw = text_width(k->key), need = button_width(keys[i]);
+
+		if (!shown[i])
+			continue;
+		if (nbuttons < sizeof buttons / sizeof *buttons) {
+			buttons[nbuttons].x0 = rtl ? bar.x + bar.w - col - need
+			                           : bar.x + col;
+			buttons[nbuttons].x1 = buttons[nbuttons].x0 + need;
+			buttons[nbuttons].code = k->send;
+			nbuttons++;
+		}
+		ui_put(&bar, y, col, kw, k->key, TS_BAR_KEY);
+		ui_put(&bar, y, col + kw + 1, need - kw - 1, _(k->label), TS_BAR);
+		col += need + 2;
+	}
+}
+
+/* Forgets the key bar. */
+void
+ui_frame_forget(void)
+{
+	bar_row = -1;
+	nbuttons = 0;
+}
+
+/* Turns a click on the key bar or the breadcrumb into a key. */
+void
+ui_frame_click(struct app_event *ev)
+{
+	if (ev->key == AK_MOUSE && ev->y == bar_row) {
+		ev->key = AK_OTHER;
+		for (size_t i = 0; i < nbuttons; i++)
+			if (ev->x >= buttons[i].x0 && ev->x < buttons[i].x1 &&
+			    buttons[i].code != AK_NONE)
+				ev->key = buttons[i].code;
+	} else if (ev->key == AK_MOUSE && ev->y == 0) {
+		/* A click on the breadcrumb goes back. */
+		ev->key = '0';
+	}
+}
+
+/* Draws the frame for v and stores the free area. */
+void
+ui_frame(struct app *app, const struct model_view *v,
+         const enum keys_action *keys, size_t nkeys, struct ui_area *area)
+{
+	struct ui_area full, head;
+	int h, w, x;
+	char *crumb;
+
+	term_size(&h, &w);
+	term_erase();
+	/* The frame's own rows span the whole width. */
+	full = (struct ui_area){ .y = 0, .x = 1, .h = h, .w = w - 2 };
+	head = (struct ui_area){ .y = 0, .x = 2, .h = h, .w = w - 4 };
+	/* Large spacing: wider margins, and a blank row under the title. */
+	area->y = ui_spacious() && h >= 20 ? 4 : 3;
+	area->x = ui_spacious() && w >= 50 ? 5 : 2;
+	area->h = h - 1 - area->y - (app->message != NULL);
+	area->w = w - 2 * area->x < UI_MAX_TEXT ? w - 2 * area->x : UI_MAX_TEXT;
+	crumb = v->path.n > 0 ? model_crumb(v, " › ") : xstrdup(v->title);
+	term_fill(0, 0, TS_BAR);
+	ui_put(&full, 0, 0, full.w, crumb, TS_BAR);
+	free(crumb);
+	x = ui_put(&head, 1, 0, head.w, v->title, TS_TITLE);
+	if (v->fallback)
+		/* TRANSLATORS: shown beside a title that is still in French. */
+		ui_put(&head, 1, x + 1, head.w - x - 1, _("(pas encore traduit)"),
+		       TS_MARK);
+	draw_keybar(h - 1, w, keys, nkeys);
+	if (app->message != NULL)
+		ui_put(&head, h - 2, 0, head.w, app->message, TS_MARK);
+}
+
+/* The buttons of every key bar, with the screen's own after the first. */
+size_t
+ui_common_keys(const struct app *app, const enum keys_action *extra,
+               size_t nextra, enum keys_action *keys, size_t n)
+{
+	size_t i = 0;
+
+	if (app->top != NULL && app->top->below != NULL && i < n)
+		keys[i++] = KEYS_BACK;
+	if (i < n)
+		keys[i++] = KEYS_LANGUAGE;
+	for (size_t k = 0; k < nextra && i < n; k++)
+		keys[i++] = extra[k];
+	if (i < n)
+		keys[i++] = KEYS_HELP;
+	if (i < n)
+		keys[i++] = KEYS_SEARCH;
+	if (i < n)
+		keys[i++] = KEYS_LOOK;
+	if (!app->kiosk && i < n)
+		keys[i++] = KEYS_QUIT;
+	return i;
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * load.c - loading a screen's view in a language, with the sentence a
+ * visitor sees when it cannot be read (see load.h).
+ */
+#include "ui/load.h"
+
+#include <stdlib.h>
+
+#include "common/xalloc.h"
+#include "i18n/i18n.h"
+
+/* Loads node id in the current language, or says why not. */
+struct model_view *
+ui_load(struct app *app, const char *id, const char *lang)
+{
+	struct model_view *v = xcalloc(1, sizeof *v);
+	char *err = NULL;
+
+	if (model_view_load(app->db, id, lang, v, &err) != 0) {
+		/* TRANSLATORS: shown when a page cannot be read. */
+		app_set_message(app, _("Cette page ne peut pas être affichée. "
+		                       "Demandez à l'accueil."));
+		free(err);
+		free(v);
+		return NULL;
+	}
+	return v;
+}

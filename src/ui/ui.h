@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * ui.h - what the user interface gives the main loop: reading an event,
+ * drawing the top screen (or a notice over it), opening screens through
+ * the registry; and the out-of-service loop of a kiosk without data.
+ */
+#ifndef ACCUEIL_UI_H
+#define ACCUEIL_UI_H
+
+#include <stdbool.h>
+
+#include "app/app.h"
+
+/* The table the main loop uses (read, draw, open, look). */
+extern const struct app_ui ui_app;
+
+/*
+ * Kiosk mode with no usable database: shows "out of service, please ask at
+ * the desk" in every language, ignoring every key, and calls retry(arg)
+ * after each key and every ten seconds until it returns true (the database
+ * is back) or a signal ends the program.
+ */
+void ui_out_of_service(bool (*retry)(void *), void *arg);
+
+#endif
