@@ -231,7 +231,7 @@ def main():
     # the rows are computed again for each filter.
     t.key(b"56")
     step("filter the directory (a letter)", b"e", b"\x7f")
-    step("move in the directory (Down)", b"\x1b[B", b"\x1b[A")
+    step("move in the directory (Down)", b"\x1bOB", b"\x1bOA")
     t.key(b"\x1b0")
     t.key(b"0")
     # A whole visit: languages, search, directory, pages.

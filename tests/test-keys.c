@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * test-keys.c - the one key table (app/keys.c) and what is derived from it:
+ * the help screen lists every key of the mode it runs in, each key sends
+ * what its row says, and the man page (ACCUEIL_MAN) has every key in its
+ * KEYS section.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "app/keys.h"
+#include "ui/screen-help.h"
+
+/* Returns true when view v has a paragraph of text s. */
+static bool
+has_para(const struct model_view *v, const char *s)
+{
+	for (size_t i = 0; i < v->npara; i++)
+		if (strcmp(v->para[i].text, s) == 0)
+			return true;
+	return false;
+}
+
+/* The help screen has the line of every key of its mode, and no other. */
+static void
+test_help(void **state)
+{
+	(void)state;
+	for (int kiosk = 0; kiosk < 2; kiosk++) {
+		struct app app = { .kiosk = kiosk };
+		struct model_view *v = screen_help_view(&app);
+
+		for (int k = 0; k < KEYS_COUNT; k++) {
+			enum keys_where w = keys_table[k].where;
+			bool shown = w == KEYS_ALWAYS || (w == KEYS_KIOSK) == kiosk;
+			bool shared = false;
+
+			/* A line two rows share is there if either's mode has it. */
+			for (int o = 0; o < KEYS_COUNT; o++)
+				shared |= o != k &&
+				          strcmp(keys_table[o].help, keys_table[k].help) == 0 &&
+				          (keys_table[o].where == KEYS_ALWAYS ||
+				           (keys_table[o].where == KEYS_KIOSK) == kiosk);
+			if (has_para(v, keys_table[k].help) != (shown || shared))
+				fail_msg("help (kiosk %d): key %d \"%s\" %s", kiosk, k,
+				         keys_table[k].help, shown ? "missing" : "shown");
+		}
+		model_view_free(v);
+		free(v);
+	}
+}
+
+/* Every row has a help line and a key, and its keys send its action. */
+static void
+test_table(void **state)
+{
+	(void)state;
+	for (int k = 0; k < KEYS_COUNT; k++) {
+		const struct keys_row *r = &keys_table[k];
+
+		assert_non_null(r->help);
+		assert_non_null(r->man);
+		assert_true(r->label == NULL || r->key != NULL);
+		for (size_t i = 0; r->codes[i] != AK_NONE; i++) {
+			int a = keys_action(r->codes[i]);
+
+			/* Rows that share a key (Enter, the arrows) act by screen;
+			   the first row that has the key is the global one. */
+			if (a != k && strcmp(keys_table[a].key ? keys_table[a].key : "",
+			                     r->key ? r->key : "") != 0 &&
+			    strcmp(keys_table[a].help, r->help) != 0)
+				fail_msg("key %d of row %d does row %d", r->codes[i], k, a);
+		}
+	}
+	assert_int_equal(keys_action('7'), KEYS_PICK);
+	assert_int_equal(keys_action('0'), KEYS_BACK);
+	assert_int_equal(keys_action(AK_ESC), KEYS_ESC);
+	assert_int_equal(keys_action(AK_STAFF), KEYS_STAFF);
+	assert_int_equal(keys_action('x'), KEYS_NONE);
+}
+
+/* Returns the KEYS section of the man page (malloc'd). */
+static char *
+man_keys(void)
+{
+	const char *path = getenv("ACCUEIL_MAN");
+	FILE *f = path ? fopen(path, "r") : NULL;
+	char *text, *start, *end;
+	long n;
+
+	if (f == NULL)
+		fail_msg("ACCUEIL_MAN must name the man page");
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	text = calloc(1, (size_t)n + 1);
+	assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	start = strstr(text, "\n.Sh KEYS\n");
+	assert_non_null(start);
+	end = strstr(start + 1, "\n.Sh ");
+	if (end != NULL)
+		*end = '\0';
+	memmove(text, start, strlen(start) + 1);
+	return text;
+}
+
+/* The man page names every key of the table in its KEYS section. */
+static void
+test_man(void **state)
+{
+	char *keys = man_keys();
+
+	(void)state;
+	for (int k = 0; k < KEYS_COUNT; k++)
+		if (strstr(keys, keys_table[k].man) == NULL)
+			fail_msg("the man page's KEYS lack \"%s\" (%s)",
+			         keys_table[k].man, keys_table[k].help);
+	free(keys);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_help),
+		cmocka_unit_test(test_man),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
