@@ -6,25 +6,50 @@
 run=0
 sock="accueil-test-$$-$run"
 failed=0 passed=0
-tmx() { tmux -L "$sock" -f /dev/null "$@"; }
-trap 'tmx kill-server 2>/dev/null' EXIT
+# The last "settled" mark seen, and whether input was sent since: in files,
+# so that settle works in a pipeline or a $(...) as well.
+marks=$(mktemp -d)
+tmx() {
+	case $1 in
+	send-keys|resize-window) : >"$marks/pending" ;;
+	esac
+	command tmux -L "$sock" -f /dev/null "$@"
+}
+trap 'tmx kill-server 2>/dev/null; rm -rf "$marks"' EXIT
 
-# Prints the screen once it has stopped changing: the same for three looks
-# in a row, 50 ms apart (at most 5 s).
-settle() {
-	local prev="" cur same=0 i
-	for i in $(seq 100); do
-		sleep 0.05
-		cur=$(tmx capture-pane -p -t t 2>/dev/null) || break
-		if [ "$cur" = "$prev" ] && [ -n "$cur" ]; then
-			same=$((same + 1))
-			[ "$same" -ge 2 ] && break
-		else
-			same=0
-		fi
-		prev=$cur
+# Waits until the program has handled everything sent to it: accueil, run
+# with ACCUEIL_TEST_SETTLED, sets the pane's title to "accueil-settled-N-WxH"
+# each time it has drawn its frame and no input waits (ui/term.c), and the
+# pane says "exited" once it has ended. tmux reads the title in order with
+# the screen, so a new mark means the screen is complete. The title ends
+# in the size the frame was drawn for: settle_wait WxH waits for that
+# size. Waits at most 10 s (a key that changes nothing on a screen that
+# never settles again).
+settle_wait() {
+	local last title i size=${1:-}
+	[ -e "$marks/pending" ] || return 0
+	last=$(cat "$marks/last" 2>/dev/null)
+	for i in $(seq 1000); do
+		title=$(tmx display-message -p -t t '#{pane_title}' 2>/dev/null) ||
+			break
+		case $title in
+		exited) break ;;
+		accueil-settled-*)
+			if [ "$title" != "$last" ] &&
+			   { [ -z "$size" ] || [ "${title##*-}" = "$size" ]; }; then
+				break
+			fi ;;
+		esac
+		sleep 0.01
 	done
-	printf '%s\n' "$cur"
+	printf '%s' "$title" >"$marks/last"
+	rm -f "$marks/pending"
+}
+
+# Prints the screen once the program has settled.
+settle() {
+	settle_wait
+	tmx capture-pane -p -t t 2>/dev/null
 }
 
 # start W H [ARGS...]: starts accueil in a W x H terminal, in French
@@ -38,10 +63,12 @@ start() {
 	tmx kill-server 2>/dev/null
 	run=$((run + 1))
 	sock="accueil-test-$$-$run"
+	rm -f "$marks/last"
+	: >"$marks/pending"
 	tmx new-session -d -s t -x "$w" -y "$h" \
-		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ${APP_ENV:-} $bin --db $db $args 2>/dev/null; echo exit=\$?; sleep 60"
+		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 ${APP_ENV:-} $bin --db $db $args 2>/dev/null; echo exit=\$?; printf '\\033]2;exited\\007'; sleep 60"
 	tmx set-option -t t status off >/dev/null
-	settle >/dev/null
+	settle_wait
 }
 
 # keys K...: types the keys one at a time, letting the screen settle.
@@ -49,7 +76,7 @@ keys() {
 	local k
 	for k in "$@"; do
 		tmx send-keys -t t "$k"
-		settle >/dev/null
+		settle_wait
 	done
 }
 
@@ -60,13 +87,13 @@ click() {
 	x=$(printf "\\$(printf '%03o' $(( $2 + 33 )))")
 	y=$(printf "\\$(printf '%03o' $(( $1 + 33 )))")
 	tmx send-keys -t t -l $'\e[M '"$x$y"$'\e[M#'"$x$y"
-	settle >/dev/null
+	settle_wait
 }
 
 # resize W H
 resize() {
 	tmx resize-window -t t -x "$1" -y "$2"
-	settle >/dev/null
+	settle_wait "$1x$2"
 }
 
 # expect_text NAME PATTERN: the screen shows PATTERN (for screens whose other
@@ -86,7 +113,7 @@ expect_text() {
 # escape sequences (capture-pane -e), matches the extended regular
 # expression PATTERN.
 expect_attr() {
-	settle >/dev/null
+	settle_wait
 	if tmx capture-pane -p -e -t t | grep -qE -- "$2"; then
 		echo "ok   $1"
 		passed=$((passed + 1))

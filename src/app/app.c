@@ -272,6 +272,7 @@ app_run(struct app *app, bool picker)
 		if (redraw)
 			app->ui->draw(app);
 		redraw = false;
+		app->ui->settled();
 		if (app->ui->read(&ev, wait_ms(app, last_input)) != 0) {
 			/* No input: the idle timer. */
 			if (app->idle <= 0 || app_stopping())

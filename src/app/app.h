@@ -66,6 +66,8 @@ struct app_ui {
 	/* Goes to the next look (usual, high contrast, high contrast with
 	   large spacing), or back to the usual one when next is false. */
 	void (*look)(bool next);
+	/* Called before each wait for input: everything so far is shown. */
+	void (*settled)(void);
 };
 
 /* Seconds of the "are you still there?" countdown before a reset (at most

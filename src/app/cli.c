@@ -26,10 +26,18 @@ usage(FILE *out)
 	      "The information kiosk of the bureau d'accueil of the CAI "
 	      "(Namur).\n\n"
 	      "  -d, --db PATH        use the database at PATH\n"
-	      "  -l, --lang LL        start in language LL (fr, en, ar, fa, ps, ti,\n"
-	      "                       uk, ru, es, tr, sq, so, nl) without the\n"
-	      "                       language picker\n"
-	      "  -s, --search WORDS   print the entries matching WORDS and exit\n"
+	      "  -l, --lang LL        start in language LL without the language\n"
+	      "                       picker:", out);
+	/* The codes, from the language table. */
+	for (size_t i = 0, col = 30; i < i18n_nlanguages; i++, col += 4) {
+		if (col + 4 > 78) {
+			fputs("\n                      ", out);
+			col = 22;
+		}
+		fprintf(out, " %s%s", i18n_languages[i].code,
+		        i + 1 < i18n_nlanguages ? "," : "\n");
+	}
+	fputs("  -s, --search WORDS   print the entries matching WORDS and exit\n"
 	      "  -c, --contacts WORDS print the contact cards matching WORDS "
 	      "and exit\n"
 	      "  -k, --kiosk          kiosk mode: no key leaves the program\n"

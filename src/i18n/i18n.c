@@ -19,20 +19,29 @@
 /* gettext's own counter: changing it makes gettext look again. */
 extern int _nl_msg_cat_cntr;
 
+/* Plural rules, as gettext writes them. */
+#define ONE_OTHER "nplurals=2; plural=(n != 1);"
+#define ZERO_ONE "nplurals=2; plural=(n > 1);"
+#define SLAVIC "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && " \
+               "n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+#define ARABIC "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : " \
+               "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;"
+
+/* Debian's espeak-ng has no voice for Pashto, Tigrinya or Somali. */
 const struct i18n_language i18n_languages[] = {
-	{ "fr", "Français", false },
-	{ "en", "English", false },
-	{ "ar", "العربية", true },
-	{ "fa", "فارسی", true },
-	{ "ps", "پښتو", true },
-	{ "ti", "ትግርኛ", false },
-	{ "uk", "Українська", false },
-	{ "ru", "Русский", false },
-	{ "es", "Español", false },
-	{ "tr", "Türkçe", false },
-	{ "sq", "Shqip", false },
-	{ "so", "Soomaali", false },
-	{ "nl", "Nederlands", false },
+	{ "fr", "Français", false, "fr-be", ONE_OTHER },
+	{ "en", "English", false, "en-gb", ONE_OTHER },
+	{ "ar", "العربية", true, "ar", ARABIC },
+	{ "fa", "فارسی", true, "fa", ZERO_ONE },
+	{ "ps", "پښتو", true, NULL, ONE_OTHER },
+	{ "ti", "ትግርኛ", false, NULL, ZERO_ONE },
+	{ "uk", "Українська", false, "uk", SLAVIC },
+	{ "ru", "Русский", false, "ru", SLAVIC },
+	{ "es", "Español", false, "es", ONE_OTHER },
+	{ "tr", "Türkçe", false, "tr", ONE_OTHER },
+	{ "sq", "Shqip", false, "sq", ONE_OTHER },
+	{ "so", "Soomaali", false, NULL, ONE_OTHER },
+	{ "nl", "Nederlands", false, "nl", ONE_OTHER },
 };
 const size_t i18n_nlanguages = sizeof i18n_languages / sizeof *i18n_languages;
 

@@ -23,9 +23,16 @@ struct i18n_language {
 	const char *code;       /* "fr", "ar"... */
 	const char *name;       /* its name in its own script */
 	bool rtl;               /* written from right to left */
+	const char *voice;      /* its espeak-ng voice, or NULL: none */
+	const char *plural;     /* the Plural-Forms of its PO files */
 };
 
-/* The languages, in the order of the language picker (French first). */
+/*
+ * The one table of languages, in the order of the language picker (French
+ * first): the picker, --help, --languages, speech and the tests take the
+ * list from it; tests/test-languages.c checks po/LINGUAS and
+ * po/content/LINGUAS and the PO headers against it.
+ */
 extern const struct i18n_language i18n_languages[];
 extern const size_t i18n_nlanguages;
 

@@ -13,6 +13,7 @@
 
 #include "build-config.h"
 #include "common/paths.h"
+#include "i18n/i18n.h"
 #include "common/xalloc.h"
 
 static pid_t child;
@@ -32,20 +33,13 @@ speech_available(void)
 #endif
 }
 
-/* Returns the voice for code: Debian's espeak-ng has none for ps, ti, so. */
+/* Returns the voice for code, from the language table of i18n/. */
 const char *
 speech_voice(const char *code)
 {
-	static const char *const voices[][2] = {
-		{ "fr", "fr-be" }, { "en", "en-gb" }, { "nl", "nl" }, { "ar", "ar" },
-		{ "fa", "fa" }, { "ru", "ru" }, { "uk", "uk" }, { "es", "es" },
-		{ "sq", "sq" }, { "tr", "tr" },
-	};
+	const struct i18n_language *l = i18n_find(code);
 
-	for (size_t i = 0; i < sizeof voices / sizeof *voices; i++)
-		if (strcmp(voices[i][0], code) == 0)
-			return voices[i][1];
-	return NULL;
+	return l != NULL ? l->voice : NULL;
 }
 
 /* How a text is read. */

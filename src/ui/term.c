@@ -5,6 +5,8 @@
 #include "ui/term.h"
 
 #include <curses.h>
+#include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
@@ -14,6 +16,7 @@
 #include "common/xalloc.h"
 #include "text/text.h"
 
+static bool marks;      /* ACCUEIL_TEST_SETTLED: mark each settled state */
 static SCREEN *screen;
 static attr_t style_attr[TS_COUNT];
 
@@ -151,6 +154,7 @@ term_init(char **err)
 		use_default_colors();
 	}
 	set_styles(usual);
+	marks = getenv("ACCUEIL_TEST_SETTLED") != NULL;
 	return 0;
 }
 
@@ -231,6 +235,27 @@ term_flush(void)
 {
 	wnoutrefresh(stdscr);
 	doupdate();
+}
+
+/* Tells the screen tests that every event so far has been handled. */
+void
+term_settled(void)
+{
+	static unsigned long count;
+	char buf[48];
+	int n;
+
+	struct pollfd in = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	/* Not settled while input waits: the next event comes first. */
+	if (!marks || poll(&in, 1, 0) > 0)
+		return;
+	/* The terminal's title: tmux reads it in order with the screen. */
+	n = snprintf(buf, sizeof buf, "\033]2;accueil-settled-%lu-%dx%d\007",
+	             ++count, COLS, LINES);
+	fflush(stdout);
+	if (write(STDOUT_FILENO, buf, (size_t)n) < 0)
+		marks = false;
 }
 
 /* Maps a curses function key to an application key. */

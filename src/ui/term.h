@@ -66,6 +66,15 @@ void term_cursor(int y, int x);
 /* Shows the frame. */
 void term_flush(void);
 
+/*
+ * For the screen tests only (ACCUEIL_TEST_SETTLED set at term_init): sets
+ * the terminal's title to "accueil-settled-N-WxH", N counting up, W x H the
+ * size the frame was drawn for, once every
+ * event read so far has been handled and its frame shown, and no input
+ * waits. Else nothing.
+ */
+void term_settled(void);
+
 /* Waits up to timeout_ms (-1: forever) for an event. 0, or -1 on time-out. */
 int term_read(struct app_event *ev, int timeout_ms);
 
