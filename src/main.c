@@ -38,7 +38,7 @@ reopen(void *arg)
 
 /* Starts the screen, or says why not. Returns 0, or 2. */
 static int
-start_screen(bool kiosk)
+start_screen(void)
 {
 	char *err;
 
@@ -123,7 +123,7 @@ main(int argc, char **argv)
 		free(err);
 		/* A kiosk says "out of service" and waits, rather than exit and be
 		   started again and again. */
-		if (!screen || start_screen(true) != 0)
+		if (!screen || start_screen() != 0)
 			return 2;
 		ui_out_of_service(reopen, &r);
 		if (r.db == NULL) {
@@ -148,7 +148,7 @@ main(int argc, char **argv)
 		db_close(db);
 		return rc;
 	}
-	if (!screen_started && start_screen(o.kiosk) != 0) {
+	if (!screen_started && start_screen() != 0) {
 		db_close(db);
 		return 2;
 	}

@@ -358,6 +358,22 @@ test_tokens(void **state)
 	text_tokens_free(&t);
 }
 
+/* Typed characters: not controls, surrogates or beyond U+10FFFF. */
+static void
+test_is_typed(void **state)
+{
+	static const struct { int c; bool typed; } rows[] = {
+		{ 'a', true }, { ' ', true }, { 0xe9, true }, { 0x10ffff, true },
+		{ 0x1b, false }, { 0x7f, false }, { 0x85, false }, { 0xd800, false },
+		{ 0x110000, false }, { -1, false },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+		if (text_is_typed(rows[i].c) != rows[i].typed)
+			fail_msg("U+%04X: typed %d", (unsigned)rows[i].c, !rows[i].typed);
+}
+
 /* Typing and erasing characters in a bounded buffer. */
 static void
 test_append(void **state)
@@ -398,6 +414,7 @@ main(void)
 		cmocka_unit_test(test_wrap_visual),
 		cmocka_unit_test(test_snippet),
 		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_is_typed),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

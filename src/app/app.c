@@ -208,7 +208,8 @@ app_handle(struct app *app, const struct app_event *ev)
 		app_set_message(app, NULL);
 		cleared = true;
 	}
-	r = app->top->ops->key(app->top, app, ev);
+	r = app->top->ops->key != NULL ? app->top->ops->key(app->top, app, ev)
+	                                : APP_IGNORED;
 	if (r & APP_QUIT) {
 		if (!app->kiosk)
 			app->quit = true;

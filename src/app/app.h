@@ -31,7 +31,8 @@ struct screen;
 struct screen_ops {
 	/* Draws the screen in the whole terminal. */
 	void (*draw)(struct screen *s, struct app *app);
-	/* Handles one event; returns enum app_result flags. */
+	/* Handles one event; returns enum app_result flags. NULL: the screen
+	   has no keys of its own (every event is APP_IGNORED). */
 	int (*key)(struct screen *s, struct app *app, const struct app_event *ev);
 	/* Shows the same thing again in the language now chosen. */
 	void (*reload)(struct screen *s, struct app *app);

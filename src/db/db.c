@@ -2,8 +2,9 @@
 /*
  * db.c - all of SQLite (see db.h).
  *
- * The statements are prepared once at open, which also proves that the
- * tables the program needs are there; queries only bind and step.
+ * Opening checks the schema version and that every table is there; each
+ * statement is prepared the first time it is used and kept, so that later
+ * queries only bind and step.
  */
 #include "db/db.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * speech.h - reading a page aloud with espeak-ng, in the background, in the
- * visitor's language. Optional at build time (-Dspeech=disabled) and at run
+ * visitor's language. Optional at build time (-Dspeech=false) and at run
  * time (no espeak-ng on PATH: no read-aloud key). Nothing is written to a
  * file: the text goes to espeak-ng on its command line.
  */

@@ -106,13 +106,6 @@ lines_push(struct text_lines *out, const char *s, size_t n, int width)
 	out->n++;
 }
 
-/* Appends a copy of s as one line. */
-void
-text_lines_add(struct text_lines *out, const char *s)
-{
-	lines_push(out, s, strlen(s), text_width(s));
-}
-
 /* Frees the lines of l and empties it. */
 void
 text_lines_free(struct text_lines *l)
@@ -323,6 +316,15 @@ text_fold(const char *s)
 	return out;
 }
 
+/* Returns true when c is a character a person types (no control, no
+   surrogate, a code point). */
+bool
+text_is_typed(int c)
+{
+	return c >= 0x20 && c <= 0x10ffff && !(c >= 0x7f && c < 0xa0) &&
+	       !(c >= 0xd800 && c < 0xe000);
+}
+
 /* Appends code point c to buf. */
 bool
 text_append(char *buf, size_t *len, size_t cap, int c)
@@ -330,8 +332,7 @@ text_append(char *buf, size_t *len, size_t cap, int c)
 	uint8_t tmp[6];
 	int n;
 
-	if (c < 0x20 || c > 0x10ffff || (c >= 0x7f && c < 0xa0) ||
-	    (c >= 0xd800 && c < 0xe000))
+	if (!text_is_typed(c))
 		return false;
 	n = u8_uctomb(tmp, (ucs4_t)c, sizeof tmp);
 	if (n <= 0 || *len + (size_t)n > cap)

@@ -2,8 +2,9 @@
 /*
  * text.h - measuring, cleaning, wrapping and folding UTF-8 text.
  *
- * The only place that knows about Unicode: everything here is built on
- * libunistring, and on FriBidi for right-to-left scripts. Widths are
+ * The only place that knows Unicode's rules (widths, line breaking, case
+ * folding, bidi, which code points are characters): everything here is
+ * built on libunistring, and on FriBidi for right-to-left scripts. Widths are
  * terminal columns. All functions accept any bytes:
  * invalid UTF-8 is replaced by U+FFFD by text_clean(), and the other
  * functions expect clean text (what text_clean() returns).
@@ -48,9 +49,6 @@ struct text_lines {
  * taken as 1; a single cluster wider than width gets a line of its own.
  */
 void text_wrap(const char *s, int width, struct text_lines *out);
-
-/* Appends a copy of s (clean, measured) as one line to out. */
-void text_lines_add(struct text_lines *out, const char *s);
 
 /* Frees the lines of l and empties it. */
 void text_lines_free(struct text_lines *l);
@@ -133,6 +131,10 @@ bool text_has_rtl(const char *s);
  */
 void text_wrap_visual(const char *s, int width, bool rtl,
                       struct text_lines *out);
+
+/* Returns true when code point c is a character a person types: not a
+   control character (C0, DEL, C1), not a surrogate, at most U+10FFFF. */
+bool text_is_typed(int c);
 
 /*
  * Appends code point c, UTF-8 encoded, to the len bytes of buf (room for cap

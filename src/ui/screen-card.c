@@ -80,13 +80,6 @@ load_french(struct card *c, struct app *app)
 		c->fr = ui_load(app, c->v->id, "fr");
 }
 
-/* A card has no keys of its own. */
-static int
-card_key(struct screen *s, struct app *app, const struct app_event *ev)
-{
-	return APP_IGNORED;
-}
-
 /* Shows the card again in the language now chosen. */
 static void
 card_reload(struct screen *s, struct app *app)
@@ -119,7 +112,7 @@ card_free(struct screen *s)
 
 static const struct screen_ops card_ops = {
 	.draw = card_draw,
-	.key = card_key,
+	.key = NULL,           /* no keys of its own */
 	.reload = card_reload,
 	.free = card_free,
 };

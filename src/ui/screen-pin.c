@@ -83,6 +83,7 @@ pin_reload(struct screen *s, struct app *app)
 {
 	struct pin *p = (struct pin *)s;
 
+	(void)app;
 	free(p->v.title);
 	/* TRANSLATORS: title of the staff PIN screen. */
 	p->v.title = xstrdup(_("Accès du personnel"));

@@ -68,13 +68,6 @@ qr_draw(struct screen *s, struct app *app)
 		}
 }
 
-/* No keys of its own. */
-static int
-qr_key(struct screen *s, struct app *app, const struct app_event *ev)
-{
-	return APP_IGNORED;
-}
-
 /* The code does not change with the language; the title does. */
 static void
 qr_reload(struct screen *s, struct app *app)
@@ -103,7 +96,7 @@ qr_screen_free(struct screen *s)
 
 static const struct screen_ops qr_ops = {
 	.draw = qr_draw,
-	.key = qr_key,
+	.key = NULL,           /* no keys of its own */
 	.reload = qr_reload,
 	.free = qr_screen_free,
 };

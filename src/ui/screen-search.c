@@ -283,7 +283,7 @@ search_key(struct screen *scr, struct app *app, const struct app_event *ev)
 	default:
 		break;
 	}
-	if (ev->key >= 0x20 && ev->key < 0x110000) {
+	if (text_is_typed(ev->key)) {
 		if (text_append(s->query, &s->len, QUERY_MAX, ev->key))
 			refresh(s, app);
 		return APP_REDRAW;

@@ -314,10 +314,7 @@ map_char(wint_t c)
 	case 3:
 		return AK_INTERRUPT;
 	default:
-		if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c > 0x10ffff ||
-		    (c >= 0xd800 && c < 0xe000))
-			return AK_OTHER;
-		return (int)c;
+		return c <= 0x10ffff && text_is_typed((int)c) ? (int)c : AK_OTHER;
 	}
 }
 
