@@ -218,6 +218,33 @@ def ui_stats(path):
     return total, len(tr), reviewed
 
 
+# French spacing, stored once: a no-break space before a colon, a narrow
+# no-break space before ; ? ! and a closing guillemet, so that libunistring's
+# line breaking never separates the mark from its word (U+00A0 and U+202F
+# are "glue") and the program needs no rule of its own. The fields a data
+# check reads as they are (phone, e-mail, web site) are left alone, and so
+# is the space after an opening guillemet, which tests/data-check.py still
+# looks for as a plain space (src/text/text.c keeps that one rule).
+SPACED_BEFORE = {":": "\u00a0", ";": "\u202f", "?": "\u202f", "!": "\u202f",
+                 "\u00bb": "\u202f"}
+AS_THEY_ARE = ("phone", "email", "website")
+
+
+def mark_french_spacing(text):
+    """text with the space before : ; ? ! and » made no-break."""
+    return re.sub(r" ([:;?!\u00bb])", lambda m: SPACED_BEFORE[m.group(1)] +
+                  m.group(1), text)
+
+
+def mark_no_break(db):
+    """Marks French spacing in every text of the database, once."""
+    db.create_function("mark_french_spacing", 1, mark_french_spacing,
+                       deterministic=True)
+    db.execute("UPDATE field SET value = mark_french_spacing(value) "
+               "WHERE name NOT IN (%s)" % ", ".join("?" * len(AS_THEY_ARE)),
+               AS_THEY_ARE)
+
+
 def build(schema, out, files, content_pos=(), ui_pos=()):
     records = read_records(files)
     ids = {}
@@ -291,6 +318,7 @@ def build(schema, out, files, content_pos=(), ui_pos=()):
     for lang, row in sorted(stats.items()):
         db.execute("INSERT INTO language VALUES (?, ?, ?, ?, ?, ?, ?)",
                    (lang, *row))
+    mark_no_break(db)
     db.commit()
     db.close()
 

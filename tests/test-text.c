@@ -115,9 +115,10 @@ test_wrap(void **state)
 		{ "mot   ", 10, "mot" },
 		{ "ሰላም ለኩሉ", 4, "ሰላም|ለኩሉ" },
 		{ "x", 0, "x" },                                /* width < 1 */
-		{ "a b rôle »", 8, "a b|rôle »" },          /* no lone » */
+		/* French spacing as data/build-db.py stores it: no-break. */
+		{ "a b rôle\xe2\x80\xaf»", 8, "a b|rôle\xe2\x80\xaf»" },   /* no lone » */
 		{ "a « b c", 3, "a|« b|c" },                  /* no lone « */
-		{ "a b c :", 5, "a b|c :" },
+		{ "a b c\xc2\xa0:", 5, "a b|c\xc2\xa0:" },
 		{ "Rue Docteur Haibe 2, 5002 Saint-Servais", 20,
 		  "Rue Docteur Haibe 2,|5002 Saint-Servais" },
 		{ "Sami – 081 71 35 28.", 14, "Sami –|081 71 35 28." },
@@ -374,6 +375,17 @@ test_is_typed(void **state)
 			fail_msg("U+%04X: typed %d", (unsigned)rows[i].c, !rows[i].typed);
 }
 
+/* No-break spaces are written as plain ones for the terminal. */
+static void
+test_plain_spaces(void **state)
+{
+	char s[] = "a\xc2\xa0:\xe2\x80\xaf?\xc2\xbb \xc3\xa9";
+
+	(void)state;
+	text_plain_spaces(s);
+	assert_string_equal(s, "a : ?\xc2\xbb \xc3\xa9");
+}
+
 /* Typing and erasing characters in a bounded buffer. */
 static void
 test_append(void **state)
@@ -415,6 +427,7 @@ main(void)
 		cmocka_unit_test(test_snippet),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_is_typed),
+		cmocka_unit_test(test_plain_spaces),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

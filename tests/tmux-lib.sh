@@ -97,8 +97,14 @@ resize() {
 }
 
 # expect_text NAME PATTERN: the screen shows PATTERN (for screens whose other
-# parts change with time).
+# parts change with time, and for what a signal does): waits, at most 10 s,
+# for the program to show it.
 expect_text() {
+	local i
+	for i in $(seq 1000); do
+		settle | grep -q -- "$2" && break
+		sleep 0.01
+	done
 	if settle | grep -q -- "$2"; then
 		echo "ok   $1"
 		passed=$((passed + 1))

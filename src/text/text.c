@@ -126,21 +126,16 @@ push_trimmed(struct text_lines *out, const char *s, size_t a, size_t b)
 }
 
 /*
- * Keeps French spaced punctuation on its line: no break between "« " and
- * the word after it, nor before " »", " :", " ;", " ?" or " !".
+ * No break after an opening guillemet: "« " is the one French spacing that
+ * data/build-db.py does not store as a no-break space yet (the others are,
+ * and need no rule here).
  */
 static void
-keep_french_spacing(const char *s, size_t n, char *brk)
+keep_guillemet_open(const char *s, size_t n, char *brk)
 {
-	for (size_t i = 0; i + 1 < n; i++) {
-		if (s[i] != ' ')
-			continue;
-		if (strchr(":;?!", s[i + 1]) != NULL ||
-		    (i + 2 < n && memcmp(s + i + 1, "\xc2\xbb", 2) == 0))
+	for (size_t i = 2; i + 1 < n; i++)
+		if (s[i] == ' ' && memcmp(s + i - 2, "\xc2\xab", 2) == 0)
 			brk[i + 1] = UC_BREAK_PROHIBITED;
-		if (i >= 2 && memcmp(s + i - 2, "\xc2\xab", 2) == 0)
-			brk[i + 1] = UC_BREAK_PROHIBITED;
-	}
 }
 
 /*
@@ -213,7 +208,7 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out,
 	}
 	brk = xmalloc(n);
 	u8_possible_linebreaks(u, n, "UTF-8", brk);
-	keep_french_spacing(s, n, brk);
+	keep_guillemet_open(s, n, brk);
 	keep_numbers_together(s, n, width, brk);
 	keep_addresses_whole(s, n, brk);
 	for (const uint8_t *p = u, *q; p < end; p = q) {
@@ -314,6 +309,27 @@ text_fold(const char *s)
 	*o = '\0';
 	free(f);
 	return out;
+}
+
+/* Writes the no-break spaces of s (U+00A0, U+202F) as plain spaces, in
+   place. */
+void
+text_plain_spaces(char *s)
+{
+	char *w = s;
+
+	for (const char *r = s; *r != '\0';) {
+		if (memcmp(r, "\xc2\xa0", 2) == 0) {
+			*w++ = ' ';
+			r += 2;
+		} else if (memcmp(r, "\xe2\x80\xaf", 3) == 0) {
+			*w++ = ' ';
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = '\0';
 }
 
 /* Returns true when c is a character a person types (no control, no

@@ -132,6 +132,13 @@ bool text_has_rtl(const char *s);
 void text_wrap_visual(const char *s, int width, bool rtl,
                       struct text_lines *out);
 
+/*
+ * Rewrites, in place, the no-break spaces of clean text s (U+00A0, and the
+ * narrow U+202F that French spacing uses, see data/build-db.py) as plain
+ * spaces, for a terminal font that may lack them. Widths do not change.
+ */
+void text_plain_spaces(char *s);
+
 /* Returns true when code point c is a character a person types: not a
    control character (C0, DEL, C1), not a surrogate, at most U+10FFFF. */
 bool text_is_typed(int c);

@@ -210,6 +210,7 @@ term_put(int y, int x, int maxw, const char *s, enum term_style st)
 		maxw = w - x;
 	fit = text_fit(s, maxw);
 	width = text_width(fit);
+	text_plain_spaces(fit);
 	attrset(style_attr[st]);
 	mvaddstr(y, x, fit);
 	attrset(A_NORMAL);
