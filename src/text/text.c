@@ -469,6 +469,28 @@ word_matches(const uint8_t *w, size_t n, const struct text_tokens *t)
 	return hit;
 }
 
+/* Returns the first word from p on (before end) that matches a word of t,
+   its length in *len; NULL when there is none. */
+static const uint8_t *
+next_match(const uint8_t *p, const uint8_t *end, const struct text_tokens *t,
+           size_t *len)
+{
+	while (p < end && t->n > 0) {
+		size_t n;
+
+		p += gap_len(p, end);
+		n = word_len(p, end);
+		if (n == 0)
+			break;
+		if (word_matches(p, n, t)) {
+			*len = n;
+			return p;
+		}
+		p += n;
+	}
+	return NULL;
+}
+
 /* Makes an excerpt of s around its first matching word. */
 void
 text_snippet(const char *text, const struct text_tokens *t, int width,
@@ -477,7 +499,7 @@ text_snippet(const char *text, const struct text_tokens *t, int width,
 	/* One line: newlines become spaces before anything is measured. */
 	char *s = xstrdup(text);
 	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s), *p;
-	size_t first = (size_t)-1, first_len = 0, start = 0, stop;
+	size_t first = (size_t)-1, first_len = 0, start = 0, stop, n;
 	char *body;
 	int w = 0, lead;
 
@@ -486,20 +508,9 @@ text_snippet(const char *text, const struct text_tokens *t, int width,
 			*c = ' ';
 	memset(out, 0, sizeof *out);
 	/* The first matching word. */
-	for (p = u; p < end && t->n > 0;) {
-		size_t n;
-
-		p += gap_len(p, end);
-		n = word_len(p, end);
-		if (n == 0)
-			break;
-		if (word_matches(p, n, t)) {
-			first = (size_t)(p - u);
-			first_len = n;
-			break;
-		}
-		p += n;
-	}
+	p = next_match(u, end, t, &first_len);
+	if (p != NULL)
+		first = (size_t)(p - u);
 	/* Start a third of the width before it, at a word, unless the text up
 	   to the end of that word fits from the start. */
 	if (first != (size_t)-1 && first > 0 &&
@@ -549,20 +560,11 @@ text_snippet(const char *text, const struct text_tokens *t, int width,
 	/* Mark the matching words inside the excerpt. */
 	u = (const uint8_t *)out->s;
 	end = u + strlen(out->s);
-	for (p = u; p < end && t->n > 0 &&
-	     out->nmarks < sizeof out->marks / sizeof *out->marks;) {
-		size_t n;
-
-		p += gap_len(p, end);
-		n = word_len(p, end);
-		if (n == 0)
-			break;
-		if (word_matches(p, n, t)) {
-			out->marks[out->nmarks].start = (size_t)(p - u);
-			out->marks[out->nmarks].end = (size_t)(p - u) + n;
-			out->nmarks++;
-		}
-		p += n;
+	for (p = u; out->nmarks < sizeof out->marks / sizeof *out->marks &&
+	     (p = next_match(p, end, t, &n)) != NULL; p += n) {
+		out->marks[out->nmarks].start = (size_t)(p - u);
+		out->marks[out->nmarks].end = (size_t)(p - u) + n;
+		out->nmarks++;
 	}
 }
 

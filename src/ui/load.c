@@ -27,3 +27,25 @@ ui_load(struct app *app, const char *id, const char *lang)
 	}
 	return v;
 }
+
+/* Frees v and the struct itself. */
+struct model_view *
+ui_view_free(struct model_view *v)
+{
+	if (v != NULL) {
+		model_view_free(v);
+		free(v);
+	}
+	return NULL;
+}
+
+/* Replaces *v by w unless w is NULL. */
+bool
+ui_view_replace(struct model_view **v, struct model_view *w)
+{
+	if (w == NULL)
+		return false;
+	ui_view_free(*v);
+	*v = w;
+	return true;
+}

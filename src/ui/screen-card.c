@@ -71,11 +71,7 @@ card_draw(struct screen *s, struct app *app)
 static void
 load_french(struct card *c, struct app *app)
 {
-	if (c->fr != NULL) {
-		model_view_free(c->fr);
-		free(c->fr);
-		c->fr = NULL;
-	}
+	c->fr = ui_view_free(c->fr);
 	if (strcmp(i18n_lang(), "fr") != 0)
 		c->fr = ui_load(app, c->v->id, "fr");
 }
@@ -87,11 +83,7 @@ card_reload(struct screen *s, struct app *app)
 	struct card *c = (struct card *)s;
 	struct model_view *v = ui_load(app, c->v->id, i18n_lang());
 
-	if (v != NULL) {
-		model_view_free(c->v);
-		free(c->v);
-		c->v = v;
-	}
+	ui_view_replace(&c->v, v);
 	load_french(c, app);
 }
 
@@ -101,12 +93,8 @@ card_free(struct screen *s)
 {
 	struct card *c = (struct card *)s;
 
-	model_view_free(c->v);
-	free(c->v);
-	if (c->fr != NULL) {
-		model_view_free(c->fr);
-		free(c->fr);
-	}
+	ui_view_free(c->v);
+	ui_view_free(c->fr);
 	free(c);
 }
 

@@ -224,8 +224,7 @@ menu_free(struct screen *s)
 {
 	struct menu *m = (struct menu *)s;
 
-	model_view_free(m->v);
-	free(m->v);
+	ui_view_free(m->v);
 	free(m);
 }
 
@@ -237,11 +236,8 @@ menu_reload(struct screen *s, struct app *app)
 	struct model_view *v = m->hooks != NULL ? m->hooks->make(app)
 	                       : ui_load(app, m->v->id, i18n_lang());
 
-	if (v == NULL)
+	if (!ui_view_replace(&m->v, v))
 		return;
-	model_view_free(m->v);
-	free(m->v);
-	m->v = v;
 	if (m->sel >= v->entries.n)
 		m->sel = v->entries.n > 0 ? v->entries.n - 1 : 0;
 }

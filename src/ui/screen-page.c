@@ -242,9 +242,7 @@ toggle_french(struct page *p, struct app *app)
 	if (!has_french(p))
 		return APP_HANDLED;
 	if (p->fr != NULL) {
-		model_view_free(p->fr);
-		free(p->fr);
-		p->fr = NULL;
+		p->fr = ui_view_free(p->fr);
 	} else {
 		p->fr = ui_load(app, p->v->id, "fr");
 		p->show_french = p->fr != NULL;
@@ -422,12 +420,8 @@ page_free(struct screen *s)
 
 	clear_lines(p);
 	free(p->l);
-	model_view_free(p->v);
-	free(p->v);
-	if (p->fr != NULL) {
-		model_view_free(p->fr);
-		free(p->fr);
-	}
+	ui_view_free(p->v);
+	ui_view_free(p->fr);
 	free(p);
 }
 
@@ -439,16 +433,10 @@ page_reload(struct screen *s, struct app *app)
 	struct model_view *v = p->make != NULL ? p->make(app)
 	                       : ui_load(app, p->v->id, i18n_lang());
 
-	if (v == NULL)
+	if (!ui_view_replace(&p->v, v))
 		return;
-	model_view_free(p->v);
-	free(p->v);
-	p->v = v;
-	if (p->fr != NULL && !has_french(p)) {
-		model_view_free(p->fr);
-		free(p->fr);
-		p->fr = NULL;
-	}
+	if (!has_french(p))
+		p->fr = ui_view_free(p->fr);
 	p->width = 0;   /* lay out again, keeping the paragraph at the top */
 }
 

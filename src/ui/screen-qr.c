@@ -75,11 +75,7 @@ qr_reload(struct screen *s, struct app *app)
 	struct qrs *q = (struct qrs *)s;
 	struct model_view *v = ui_load(app, q->v->id, i18n_lang());
 
-	if (v != NULL) {
-		model_view_free(q->v);
-		free(q->v);
-		q->v = v;
-	}
+	ui_view_replace(&q->v, v);
 }
 
 /* Frees the screen. */
@@ -89,8 +85,7 @@ qr_screen_free(struct screen *s)
 	struct qrs *q = (struct qrs *)s;
 
 	qr_free(&q->code);
-	model_view_free(q->v);
-	free(q->v);
+	ui_view_free(q->v);
 	free(q);
 }
 
@@ -120,9 +115,6 @@ screen_qr_new(struct app *app, const char *id, struct model_view *v)
 	}
 	q->ok = payload != NULL && qr_encode(payload, &q->code) == 0;
 	free(payload);
-	if (fr != NULL) {
-		model_view_free(fr);
-		free(fr);
-	}
+	ui_view_free(fr);
 	return &q->base;
 }

@@ -299,8 +299,7 @@ search_free(struct screen *scr)
 
 	forget_lines(s);
 	model_results_free(&s->r);
-	model_view_free(s->v);
-	free(s->v);
+	ui_view_free(s->v);
 	free(s);
 }
 
@@ -311,11 +310,7 @@ search_reload(struct screen *scr, struct app *app)
 	struct search *s = (struct search *)scr;
 	struct model_view *v = ui_load(app, s->v->id, i18n_lang());
 
-	if (v != NULL) {
-		model_view_free(s->v);
-		free(s->v);
-		s->v = v;
-	}
+	ui_view_replace(&s->v, v);
 	refresh(s, app);
 }
 
