@@ -3,9 +3,10 @@
  * app.h - the screen stack, the main loop and the kiosk rules.
  *
  * Screens are tables of functions (struct screen_ops) implemented in ui/;
- * the terminal is reached through struct app_ui, also given by ui/, so this
- * file knows neither curses nor SQL. A key handler returns flags; only the
- * main loop redraws.
+ * the terminal, and the registry that makes screens (app_open_screen), are
+ * reached through struct app_ui, which main.c gives from ui/, so this file
+ * knows neither curses nor SQL nor any screen. A key handler returns
+ * flags; only the main loop redraws.
  */
 #ifndef ACCUEIL_APP_H
 #define ACCUEIL_APP_H

@@ -20,6 +20,6 @@ struct screen *screen_page_new(struct app *app, const char *id,
  * original and is not read aloud.
  */
 struct screen *screen_page_made(struct app *app,
-                                struct model_view *(*make)(const struct app *app));
+                                struct model_view *(*make)(const struct app *));
 
 #endif
