@@ -62,7 +62,8 @@ main(int argc, char **argv)
 {
 	/* Every text of a node in lang, French where lang has none, title apart. */
 	static const char sql_nodes[] =
-	    "SELECT (n.rowid << 32) + l.no, 'x' || l.lang, n.kind, "
+	    "SELECT n.rowid * (SELECT count(*) + 1 FROM language WHERE code <> "
+	    "  'fr') + l.no, 'x' || l.lang, n.kind, "
 	    "  (SELECT value FROM field WHERE node = n.id AND name = 'title' "
 	    "   AND lang IN (l.lang, 'fr') ORDER BY lang = 'fr' LIMIT 1), "
 	    "  (SELECT group_concat(value, ' · ') FROM (SELECT value FROM field f "
@@ -70,8 +71,9 @@ main(int argc, char **argv)
 	    "   OR (f.lang = 'fr' AND NOT EXISTS (SELECT 1 FROM field g WHERE "
 	    "   g.node = n.id AND g.name = f.name AND g.lang = l.lang))) "
 	    "   ORDER BY f.name = 'body' DESC, f.name)) "
-	    "FROM node n, (SELECT lang, row_number() OVER (ORDER BY lang <> 'fr', "
-	    "  lang) - 1 AS no FROM (SELECT DISTINCT lang FROM field)) l "
+	    "FROM node n, (SELECT 'fr' AS lang, 0 AS no UNION ALL SELECT code, "
+	    "  row_number() OVER (ORDER BY code) FROM language "
+	    "  WHERE code <> 'fr') l "
 	    "WHERE EXISTS (SELECT 1 FROM field WHERE node = n.id AND lang = l.lang)";
 	sqlite3 *db;
 	sqlite3_stmt *sel, *ins[2];

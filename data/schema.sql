@@ -57,8 +57,10 @@ CREATE TABLE link (
 ) WITHOUT ROWID;
 
 -- Full-text search, one row per node and language, with no copy of the
--- text (contentless): the rowid is the node's rowid shifted left by 32
--- bits plus the language's number (no practical limit on languages). Indexed: the folded (text_fold) title and other
+-- text (contentless): the rowid is the node's rowid times the number of
+-- languages (French and the rows of the language table), plus the
+-- language's number (French 0, the others by code): any number of
+-- languages, and the rows of a node side by side. Indexed: the folded (text_fold) title and other
 -- texts, the language as one token "x" + code ("xfr"), and the node's kind.
 -- 'search' finds words and prefixes (ranked by bm25 in db.c, titles
 -- weighing a hundred times the rest); 'search_tri' finds titles typed with a

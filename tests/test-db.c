@@ -66,17 +66,19 @@ setup_memdb(void **state)
 	    "INSERT INTO field VALUES ('b', 'body', 'fr', 'texte du corps', 1);"
 	    "INSERT INTO link VALUES ('b', 1, 'a');"
 	    "INSERT INTO link VALUES ('b', 2, 'home');"
-	    /* rowid: the node's rowid (home 1, b 2, a 3, c 4) << 32 + language */
+	    /* rowid: the node's rowid (home 1, b 2, a 3, c 4) times the two
+	       languages (fr 0, en 1, see the language row) plus the language */
+	    "INSERT INTO language VALUES ('en', 0, 0, 0, 0, 0, 0);"
 	    "INSERT INTO search (rowid, title, body, lang, kind) VALUES "
-	    "  ((3 << 32), 'ae', '081 71 35 28 role', 'xfr', 'contact'), "
-	    "  ((2 << 32), 'be', 'texte du corps ae', 'xfr', 'page'), "
-	    "  ((4 << 32), 'bel etage', '', 'xfr', 'page'), "
-	    "  ((1 << 32) + 1, 'home', '', 'xen', 'menu');"
+	    "  (3 * 2, 'ae', '081 71 35 28 role', 'xfr', 'contact'), "
+	    "  (2 * 2, 'be', 'texte du corps ae', 'xfr', 'page'), "
+	    "  (4 * 2, 'bel etage', '', 'xfr', 'page'), "
+	    "  (1 * 2 + 1, 'home', '', 'xen', 'menu');"
 	    "INSERT INTO search_tri (rowid, title, lang, kind) VALUES "
-	    "  ((3 << 32), 'ae', 'xfr', 'contact'), "
-	    "  ((2 << 32), 'be', 'xfr', 'page'), "
-	    "  ((4 << 32), 'bel etage', 'xfr', 'page'), "
-	    "  ((1 << 32) + 1, 'home', 'xen', 'menu');";
+	    "  (3 * 2, 'ae', 'xfr', 'contact'), "
+	    "  (2 * 2, 'be', 'xfr', 'page'), "
+	    "  (4 * 2, 'bel etage', 'xfr', 'page'), "
+	    "  (1 * 2 + 1, 'home', 'xen', 'menu');";
 	char *schema = slurp(getenv("ACCUEIL_SCHEMA"));
 
 	(void)state;
@@ -351,6 +353,38 @@ test_broken(void **state)
 }
 
 
+/* More than sixteen languages: the index finds the node of the row of the
+   last one (runs last: it changes the shared database). */
+static void
+test_many_languages(void **state)
+{
+	struct db *db;
+	struct text_tokens t;
+	struct db_hits h;
+	char sql[256];
+
+	(void)state;
+	for (int i = 1; i <= 19; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO language VALUES "
+		         "('l%02d', 0, 0, 0, 0, 0, 0)", i);
+		assert_int_equal(sqlite3_exec(writer, sql, NULL, NULL, NULL),
+		                 SQLITE_OK);
+	}
+	/* en, l01..l19 and French: 21; l19 is the 20th. b is node 2. */
+	assert_int_equal(sqlite3_exec(writer, "INSERT INTO search (rowid, title, "
+	                 "body, lang, kind) VALUES (2 * 21 + 20, 'zeta', '', "
+	                 "'xl19', 'page')", NULL, NULL, NULL), SQLITE_OK);
+	db = open_mem();
+	text_tokens("zeta", 16, &t);
+	t.open = false;
+	assert_int_equal(db_search(db, &t, "l19", NULL, 10, &h), 0);
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].id, "b");
+	db_hits_free(&h);
+	text_tokens_free(&t);
+	db_close(db);
+}
+
 /* Every kind parses back from its name; the schema allows exactly the node
    kinds (the language picker's entries are not nodes). */
 static void
@@ -415,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_broken),
 		cmocka_unit_test(test_bundled),
 		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_many_languages),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -56,7 +56,8 @@ enum stmt {
 	"  coalesce(pt.value, pf.value, ''), " \
 	"  coalesce(" FIELD("body", "?2") ", " FIELD("body", "'fr'") ", " \
 	"    " FIELD("role", "?2") ", " FIELD("role", "'fr'") ", '') " \
-	"FROM (SELECT rowid >> 32 AS nr, min(score) AS score FROM " \
+	"FROM (SELECT rowid / (SELECT count(*) + 1 FROM language WHERE " \
+	"  code <> 'fr') AS nr, min(score) AS score FROM " \
 	"  (SELECT rowid, bm25(" T ", " W ") AS score FROM " T \
 	"   WHERE " T " MATCH ?1 AND rowid <= coalesce((SELECT rowid FROM " T \
 	"     WHERE " T " MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?5), " \
