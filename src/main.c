@@ -53,19 +53,30 @@ start_screen(bool kiosk)
 static int
 hash_pin(void)
 {
-	char line[128], *hash;
+	char *line = NULL, *hash;
+	size_t size = 0;
+	ssize_t n = getline(&line, &size, stdin);
+	const char *why;
 
-	if (fgets(line, sizeof line, stdin) == NULL) {
+	if (n < 0) {
+		free(line);
 		fputs("accueil: no PIN on standard input\n", stderr);
 		return 2;
 	}
-	line[strcspn(line, "\r\n")] = '\0';
-	if (strlen(line) < 4) {
-		fputs("accueil: a PIN has at least 4 characters\n", stderr);
+	/* The line's end, and nothing else, is not part of the PIN. */
+	if (n > 0 && line[n - 1] == '\n')
+		line[--n] = '\0';
+	if (n > 0 && line[n - 1] == '\r')
+		line[--n] = '\0';
+	why = strlen(line) != (size_t)n ? "a PIN holds no NUL character"
+	      : config_pin_refused(line);
+	hash = why == NULL ? config_hash_pin(line) : NULL;
+	explicit_bzero(line, size);
+	free(line);
+	if (why != NULL) {
+		fprintf(stderr, "accueil: %s\n", why);
 		return 2;
 	}
-	hash = config_hash_pin(line);
-	explicit_bzero(line, sizeof line);
 	if (hash == NULL) {
 		fputs("accueil: the PIN cannot be hashed here\n", stderr);
 		return 2;
