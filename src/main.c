@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include "app/app.h"
 #include "app/cli.h"
@@ -33,6 +35,21 @@ reopen(void *arg)
 
 	free(err);
 	return ok;
+}
+
+/*
+ * In kiosk mode, keeps what the visitor typed or read out of any core
+ * file: no core at all, and a process that no one else may dump or trace.
+ */
+static void
+no_core(void)
+{
+	struct rlimit none = { 0, 0 };
+
+	if (setrlimit(RLIMIT_CORE, &none) != 0)
+		perror("accueil: setrlimit(RLIMIT_CORE)");
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+		perror("accueil: prctl(PR_SET_DUMPABLE)");
 }
 
 /* Starts the screen, or says why not. Returns 0, or 2. */
@@ -103,6 +120,8 @@ main(int argc, char **argv)
 	/* Our signal handlers first, before anything a visitor could
 	   interrupt; curses keeps the ones it finds. */
 	app_signals(o.kiosk);
+	if (o.kiosk)
+		no_core();
 	if (o.hash_pin)
 		return hash_pin();
 	if (config_load(o.config ? o.config : CONFIG_DEFAULT_PATH,
@@ -170,7 +189,7 @@ main(int argc, char **argv)
 	rc = app_run(&app, o.lang == NULL);
 	speech_stop();
 	term_end();
-	if (rc != 0 && app.message != NULL)
+	if (rc != 0 && rc != APP_EXIT_STAFF && app.message != NULL)
 		fprintf(stderr, "accueil: %s\n", app.message);
 	app_free(&app);
 	db_close(db);

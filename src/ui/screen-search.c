@@ -283,6 +283,8 @@ search_free(struct screen *scr)
 	model_results_free(&s->r);
 	model_view_free(s->v);
 	free(s->v);
+	/* What the visitor typed does not stay in freed memory. */
+	explicit_bzero(s->query, sizeof s->query);
 	free(s);
 }
 

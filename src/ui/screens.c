@@ -453,4 +453,5 @@ const struct app_ui ui_app = {
 	.language = ui_language,
 	.pin = screen_pin_new,
 	.look = ui_look,
+	.forget = term_forget,
 };
