@@ -49,6 +49,6 @@ awk -v n="$n" -v t0="$t0" -v t1="$t1" -v s="$status" -v m="$mode" 'BEGIN {
 		printf "with the delay, %d guesses wait at least %.0f s (%.1f days)\n",
 		       g, d, d / 86400
 	}
-	printf "at this pace without a delay, 10000 guesses: %.0f s\n",
+	if (m == "blind") printf "at this pace, 10000 guesses: %.0f s\n",
 	       t / (n + 1) * 10000
 }'
