@@ -325,7 +325,8 @@ wait_ms(const struct app *app, long long last_input)
 	if (app->countdown > 0)
 		return pin_wait_ms(app, countdown_wait_ms(app, last_input));
 	left = last_input + app->idle * 1000LL - now_ms();
-	return pin_wait_ms(app, left < 0 ? 0 : left > 60000 ? 60000 : (int)left);
+	left = left < 0 ? 0 : left > 60000 ? 60000 : left;
+	return pin_wait_ms(app, (int)left);
 }
 
 /*
@@ -376,8 +377,9 @@ app_run(struct app *app, bool picker)
 			app->ui->draw(app);
 		redraw = false;
 		if (app->ui->read(&ev, wait_ms(app, last_input)) != 0) {
-			/* No input: the idle timer, and the PIN delay's count. */
-			redraw = idle_tick(app, &last_input) || app->pin_until > 0;
+			/* No input: the idle timer, the PIN delay's count. */
+			redraw = idle_tick(app, &last_input) ||
+			         app->pin_until > 0;
 			if (app->pin_until <= now_ms())
 				app->pin_until = 0;
 			continue;

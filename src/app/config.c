@@ -64,8 +64,8 @@ hash_cost_refused(const char *h)
 
 		/* Flavour, N and r, and no further parameter. */
 		if (strcspn(p, "$") != 3)
-			return "is a yescrypt hash with parameters accueil does "
-			       "not weigh";
+			return "is a yescrypt hash with parameters "
+			       "accueil does not weigh";
 		return itoa64(p[1]) > itoa64(YESCRYPT_N_MAX) ||
 		       itoa64(p[2]) > itoa64(YESCRYPT_R_MAX) ? dear : NULL;
 	}
@@ -128,13 +128,15 @@ mode_refused(const char *path, FILE *f)
 	if (S_ISCHR(st.st_mode))
 		return NULL;
 	if (st.st_mode & (S_IWGRP | S_IWOTH))
-		return xasprintf("%s: the configuration can be changed by other "
-		                 "users (mode %04o); make it 0640 root:accueil",
+		return xasprintf("%s: the configuration can be changed by "
+		                 "other users (mode %04o); make it 0640 "
+		                 "root:accueil",
 		                 path, (unsigned)(st.st_mode & 07777));
 	if (st.st_mode & S_IROTH)
-		fprintf(stderr, "accueil: warning: %s can be read by every user "
-		        "(mode %04o), who can then guess the PIN offline; make it "
-		        "0640 root:accueil\n", path, (unsigned)(st.st_mode & 07777));
+		fprintf(stderr, "accueil: warning: %s can be read by every "
+		        "user (mode %04o), who can then guess the PIN offline; "
+		        "make it 0640 root:accueil\n", path,
+		        (unsigned)(st.st_mode & 07777));
 	return NULL;
 }
 
@@ -209,8 +211,8 @@ config_pin_refused(const char *pin)
 	if (n < CONFIG_PIN_MIN)
 		return "a PIN has at least " STR(CONFIG_PIN_MIN) " characters";
 	if (n > CONFIG_PIN_MAX)
-		return "a PIN has at most " STR(CONFIG_PIN_MAX) " characters: the "
-		       "PIN screen types no more";
+		return "a PIN has at most " STR(CONFIG_PIN_MAX) " characters: "
+		       "the PIN screen types no more";
 	return NULL;
 }
 

@@ -81,7 +81,7 @@ pin_key(struct screen *s, struct app *app, const struct app_event *ev)
 	case AK_ENTER:
 		r = app_pin_try(app, p->pin);
 		if (r < 0)
-			return APP_REDRAW;      /* the delay: the countdown shows */
+			return APP_REDRAW;      /* the delay: its countdown */
 		explicit_bzero(p->pin, sizeof p->pin);
 		p->len = 0;
 		if (r > 0)
