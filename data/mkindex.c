@@ -18,7 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/xalloc.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 
 /* Copies the file at from to to. Returns 0, or -1. */

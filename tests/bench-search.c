@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/model.h"
+#include "model/model.h"
 
 /* As many results as the search screen asks for. */
 #define RESULTS 20

@@ -227,6 +227,13 @@ def main():
     t.key(b"0")
     t.key(b"0")
     t.key(b"*1")
+    # The directory: one letter typed into its filter, then rubbed out;
+    # the rows are computed again for each filter.
+    t.key(b"56")
+    step("filter the directory (a letter)", b"e", b"\x7f")
+    step("move in the directory (Down)", b"\x1b[B", b"\x1b[A")
+    t.key(b"\x1b0")
+    t.key(b"0")
     # A whole visit: languages, search, directory, pages.
     for keys in [b"*3", b"11", b"f", b"00", b"/", b"racisme", b"\r", b"0\x1b",
                  b"*1", b"56", b"Li\xc3\xa8ge", b"\x1b0", b"49", b"7", b"00"]:

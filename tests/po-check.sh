@@ -80,7 +80,7 @@ else
 fi
 # The picker offers exactly the languages that have translations.
 for lang in $(cat po/LINGUAS); do
-	grep -q "{ \"$lang\"," src/core/i18n.c || fail "language $lang is not in the picker"
+	grep -q "{ \"$lang\"," src/i18n/i18n.c || fail "language $lang is not in the picker"
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

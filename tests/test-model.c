@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/model.h"
-#include "core/qr.h"
-#include "core/xalloc.h"
+#include "model/model.h"
+#include "model/qr.h"
+#include "common/xalloc.h"
 
 static struct db *db;
 

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/model.h"
+#include "model/model.h"
 
 static struct db *db;
 

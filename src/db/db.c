@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/xalloc.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 
 /* The title of a node in lang, else in French, and whether it fell back. */

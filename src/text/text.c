@@ -16,7 +16,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
-#include "core/xalloc.h"
+#include "common/xalloc.h"
 
 /* Returns true for an ASCII digit, whatever the locale. */
 static bool

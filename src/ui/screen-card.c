@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/xalloc.h"
+#include "i18n/i18n.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 
 struct card {

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/qr.h"
-#include "core/speech.h"
-#include "core/xalloc.h"
+#include "i18n/i18n.h"
+#include "model/qr.h"
+#include "model/speech.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 #include "ui/term.h"
 

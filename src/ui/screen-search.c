@@ -14,8 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/xalloc.h"
+#include "i18n/i18n.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 #include "ui/term.h"
 
@@ -283,6 +283,8 @@ search_free(struct screen *scr)
 	model_results_free(&s->r);
 	model_view_free(s->v);
 	free(s->v);
+	/* What the visitor typed does not stay in freed memory. */
+	explicit_bzero(s->query, sizeof s->query);
 	free(s);
 }
 

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/xalloc.h"
+#include "i18n/i18n.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 #include "ui/term.h"
 
@@ -453,4 +453,5 @@ const struct app_ui ui_app = {
 	.language = ui_language,
 	.pin = screen_pin_new,
 	.look = ui_look,
+	.forget = term_forget,
 };

@@ -12,8 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/app.h"
-#include "core/model.h"
+#include "app/app.h"
+#include "model/model.h"
 #include "text/text.h"
 #include "ui/term.h"
 

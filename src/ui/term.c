@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "core/xalloc.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 
 static SCREEN *screen;
@@ -154,13 +154,53 @@ term_init(char **err)
 	return 0;
 }
 
+/* Writes one byte of a terminal capability to standard output. */
+static int
+put_byte(int c)
+{
+	return putchar(c);
+}
+
+/* Erases the terminal's scrollback, where its description says how (E3). */
+static void
+erase_scrollback(void)
+{
+	char *e3 = tigetstr("E3");
+
+	if (e3 == NULL || e3 == (char *)-1)
+		return;
+	fflush(stdout);
+	tputs(e3, 1, put_byte);
+	fflush(stdout);
+}
+
+/* Clears the screen and, where the terminal can, its scrollback. */
+void
+term_forget(void)
+{
+	if (screen == NULL)
+		return;
+	erase();
+	wnoutrefresh(stdscr);
+	/* The whole screen cleared, not only what changed; some terminals
+	   (tmux) put a cleared screen into the scrollback, so that goes
+	   after. */
+	clearok(curscr, TRUE);
+	doupdate();
+	erase_scrollback();
+}
+
 /* Restores the terminal. */
 void
 term_end(void)
 {
 	if (screen == NULL)
 		return;
+	term_forget();
 	endwin();
+	/* Without an alternate screen, what was on it is on the terminal's
+	   own screen again: cleared, and its scrollback too. */
+	erase_scrollback();
 	delscreen(screen);
 	screen = NULL;
 }

@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "core/app.h"
+#include "app/app.h"
 
 enum term_style {
 	TS_NORMAL,
@@ -39,7 +39,14 @@ int term_check(char **err);
 /* Starts the full screen. Returns 0, or -1 with a sentence in *err. */
 int term_init(char **err);
 
-/* Restores the terminal (safe to call twice, and from xalloc_fail). */
+/*
+ * Clears the whole screen and, where the terminal description says how
+ * (E3), the terminal's scrollback, so that nothing of a visit stays.
+ */
+void term_forget(void);
+
+/* Clears the screen and the scrollback as term_forget, then restores the
+   terminal (safe to call twice, and from xalloc_fail). */
 void term_end(void);
 
 /* Switches between the usual look and high contrast. */

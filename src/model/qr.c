@@ -3,7 +3,7 @@
  * qr.c - QR codes made by the qrencode program of libqrencode, in a child
  * process (see qr.h).
  */
-#include "core/qr.h"
+#include "model/qr.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -13,8 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/paths.h"
-#include "core/xalloc.h"
+#include "common/paths.h"
+#include "common/xalloc.h"
 
 #define QUIET 4
 

@@ -2,7 +2,7 @@
 /*
  * speech.c - reading aloud with espeak-ng in a child process (see speech.h).
  */
-#include "core/speech.h"
+#include "model/speech.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -12,8 +12,8 @@
 #include <unistd.h>
 
 #include "build-config.h"
-#include "core/paths.h"
-#include "core/xalloc.h"
+#include "common/paths.h"
+#include "common/xalloc.h"
 
 static pid_t child;
 

@@ -2,14 +2,14 @@
 /*
  * model.c - turns database nodes into views (see model.h).
  */
-#include "core/model.h"
+#include "model/model.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/xalloc.h"
+#include "i18n/i18n.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 
 /* The contact fields, in the order they are shown, with their labels. */
@@ -271,6 +271,9 @@ void
 model_results_free(struct model_results *r)
 {
 	db_hits_free(&r->hits);
+	/* The words are what the visitor typed: wiped, not only freed. */
+	for (size_t i = 0; i < r->words.n; i++)
+		explicit_bzero(r->words.v[i], strlen(r->words.v[i]));
 	text_tokens_free(&r->words);
 }
 

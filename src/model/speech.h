@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 
-#include "core/model.h"
+#include "model/model.h"
 
 /* Returns true when espeak-ng can be run (looked up on PATH once). */
 bool speech_available(void);

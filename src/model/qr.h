@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 
-#include "core/model.h"
+#include "model/model.h"
 
 /* A QR code: size x size modules, quiet zone included. */
 struct qr {

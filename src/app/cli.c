@@ -2,7 +2,7 @@
 /*
  * cli.c - the command line (see cli.h).
  */
-#include "core/cli.h"
+#include "app/cli.h"
 
 #include <getopt.h>
 #include <limits.h>
@@ -11,11 +11,11 @@
 #include <unistd.h>
 
 #include "build-config.h"
-#include "core/config.h"
-#include "core/i18n.h"
-#include "core/model.h"
-#include "core/paths.h"
-#include "core/xalloc.h"
+#include "app/config.h"
+#include "i18n/i18n.h"
+#include "model/model.h"
+#include "common/paths.h"
+#include "common/xalloc.h"
 #include "text/text.h"
 
 /* Prints the usage to out. */

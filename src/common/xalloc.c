@@ -2,7 +2,7 @@
 /*
  * xalloc.c - allocation that cannot fail (see xalloc.h).
  */
-#include "core/xalloc.h"
+#include "common/xalloc.h"
 
 #include <stdarg.h>
 #include <stdint.h>

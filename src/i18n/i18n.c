@@ -6,7 +6,7 @@
  * chosen by LANGUAGE, which glibc honours whenever the messages locale is
  * not plain "C", and gettext is told to drop its cache.
  */
-#include "core/i18n.h"
+#include "i18n/i18n.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "build-config.h"
-#include "core/paths.h"
+#include "common/paths.h"
 
 /* gettext's own counter: changing it makes gettext look again. */
 extern int _nl_msg_cat_cntr;

@@ -2,7 +2,7 @@
 /*
  * paths.c - where the program's files are (see paths.h).
  */
-#include "core/paths.h"
+#include "common/paths.h"
 
 #include <limits.h>
 #include <stdio.h>
