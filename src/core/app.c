@@ -101,6 +101,7 @@ app_set_message(struct app *app, const char *msg)
 void
 app_push(struct app *app, struct screen *s)
 {
+	speech_stop();          /* the visitor leaves the page read aloud */
 	s->below = app->top;
 	app->top = s;
 }
@@ -125,6 +126,7 @@ app_pop(struct app *app)
 
 	if (s == NULL || s->below == NULL)
 		return false;
+	speech_stop();
 	app->top = s->below;
 	s->ops->free(s);
 	return true;
@@ -188,6 +190,7 @@ app_set_language(struct app *app, const char *code)
 {
 	if (i18n_set(code) != 0)
 		return -1;
+	speech_stop();
 	reload(app, app->top);
 	return 0;
 }
@@ -243,11 +246,16 @@ wait_ms(const struct app *app, long long last_input)
 
 	/* Never block without a time-out: curses restarts a blocking read
 	   that a signal interrupts, and SIGTERM must end the program. */
-	if (app->idle <= 0)
-		return 60000;
-	if (app->countdown > 0)
+	if (app->idle > 0 && app->countdown > 0)
 		return 1000;
-	left = last_input + app->idle * 1000LL - now_ms();
+	left = app->idle <= 0 ? 60000
+	       : last_input + app->idle * 1000LL - now_ms();
+	/* Text waits for espeak-ng: come back soon to write it; a reading
+	   goes on: come back to reap it when it ends. */
+	if (speech_pending() && left > 20)
+		return 20;
+	if (speech_busy() && left > 1000)
+		return 1000;
 	return left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
 }
 
@@ -266,6 +274,7 @@ app_run(struct app *app, bool picker)
 	while (!app->quit && !app_stopping()) {
 		struct app_event ev;
 
+		speech_pump();
 		if (redraw)
 			app->ui->draw(app);
 		redraw = false;
