@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/xalloc.h"
 
@@ -28,6 +29,22 @@ trim(char *s)
 	return s;
 }
 
+/* Warns on stderr when the open file f at path, which may hold the PIN's
+   hash, is writable by its group or anyone, or readable by anyone. */
+static void
+warn_mode(FILE *f, const char *path)
+{
+	struct stat st;
+
+	if (fstat(fileno(f), &st) == 0 &&
+	    (st.st_mode & (S_IWGRP | S_IWOTH | S_IROTH)) != 0)
+		fprintf(stderr, "accueil: warning: %s is %s (mode %04o); make it "
+		        "0640 root:accueil\n", path,
+		        (st.st_mode & (S_IWGRP | S_IWOTH)) != 0
+		        ? "writable by others" : "readable by everyone",
+		        (unsigned)(st.st_mode & 07777));
+}
+
 /* Reads the file at path into *c. */
 int
 config_load(const char *path, bool required, struct config *c, char **err)
@@ -40,12 +57,15 @@ config_load(const char *path, bool required, struct config *c, char **err)
 	c->idle = -1;
 	*err = NULL;
 	if (f == NULL) {
-		if (!required && errno == ENOENT)
+		/* The default file is 0640 root:accueil: a user outside the
+		   group (staff searching from a shell) runs without it. */
+		if (!required && (errno == ENOENT || errno == EACCES))
 			return 0;
 		*err = xasprintf("%s: the configuration cannot be read (%s)", path,
 		                 strerror(errno));
 		return -1;
 	}
+	warn_mode(f, path);
 	while (fgets(line, sizeof line, f) != NULL) {
 		char *key = trim(line), *eq, *value;
 
