@@ -5,6 +5,7 @@ would otherwise use (dialog --menu, lynx on a local HTML page), in
 pseudo-terminals at 80x24. Prints figures; asserts nothing about time.
 
 Usage: bench.py BUILD-DIR [RUNS] [--first-frame]
+(ACCUEIL_COMPARE=PATH adds another accueil program to the first-frame rounds)
 
 - exec to first complete frame, peak RSS (VmHWM) and PSS (smaps_rollup) at
   that frame, for accueil (bundled and 100x database), dialog, lynx and the
@@ -205,6 +206,11 @@ def main():
         ("accueil", [accueil, "--db", db, "--lang", "fr"], b"Quitter"),
         ("accueil, 100x db", [accueil, "--db", big, "--lang", "fr"], b"Quitter"),
     ]
+    # ACCUEIL_COMPARE=PATH: another build of accueil in the same rounds (a
+    # change measured before and after under the same load).
+    if os.environ.get("ACCUEIL_COMPARE"):
+        rows.append(("accueil (compared)", [os.environ["ACCUEIL_COMPARE"],
+                                            "--db", db, "--lang", "fr"], b"Quitter"))
     if os.path.exists(floor):
         rows.append(("floor (ncursesw+SQLite)", [floor, db], b"Quitter"))
     if dialog:
