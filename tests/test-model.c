@@ -235,7 +235,8 @@ check_finder(const struct qr *q, int x0, int y0)
 
 			if (module(q, x0 + x, y0 + y) != want)
 				fail_msg("finder at %d,%d: module %d,%d is %d",
-				         x0, y0, x, y, module(q, x0 + x, y0 + y));
+				         x0, y0, x, y,
+				         module(q, x0 + x, y0 + y));
 		}
 }
 
@@ -260,9 +261,10 @@ test_qr_encode(void **state)
 	assert_true(n >= 21 && n <= 177 && (n - 17) % 4 == 0);
 	for (int y = 0; y < q.size; y++)
 		for (int x = 0; x < q.size; x++)
-			if ((x < 4 || y < 4 || x >= q.size - 4 || y >= q.size - 4) &&
-			    module(&q, x, y) != 0)
-				fail_msg("quiet zone module %d,%d is dark", x, y);
+			if ((x < 4 || y < 4 || x >= q.size - 4 ||
+			     y >= q.size - 4) && module(&q, x, y) != 0)
+				fail_msg("quiet zone module %d,%d is dark",
+				         x, y);
 	check_finder(&q, 4, 4);
 	check_finder(&q, q.size - 11, 4);
 	check_finder(&q, 4, q.size - 11);

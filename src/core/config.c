@@ -38,8 +38,8 @@ warn_mode(FILE *f, const char *path)
 
 	if (fstat(fileno(f), &st) == 0 &&
 	    (st.st_mode & (S_IWGRP | S_IWOTH | S_IROTH)) != 0)
-		fprintf(stderr, "accueil: warning: %s is %s (mode %04o); make it "
-		        "0640 root:accueil\n", path,
+		fprintf(stderr, "accueil: warning: %s is %s (mode %04o); "
+		        "make it 0640 root:accueil\n", path,
 		        (st.st_mode & (S_IWGRP | S_IWOTH)) != 0
 		        ? "writable by others" : "readable by everyone",
 		        (unsigned)(st.st_mode & 07777));

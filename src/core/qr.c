@@ -143,7 +143,8 @@ qr_encode(const char *payload, struct qr *out)
 	size = (size_t)out->size;
 	out->dark = xcalloc(size * size, 1);
 	for (int y = 0; y < code->width; y++) {
-		unsigned char *row = out->dark + (size_t)(y + QUIET) * size + QUIET;
+		unsigned char *row = out->dark + (size_t)(y + QUIET) * size +
+		                     QUIET;
 
 		/* Bit 0 of each byte: the module is dark. */
 		for (int x = 0; x < code->width; x++)

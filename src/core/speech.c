@@ -131,7 +131,8 @@ speech_pump(void)
 
 	if (!speech_busy() || pending == NULL)
 		return;
-	n = spawn_write(&child, pending + pending_off, pending_len - pending_off);
+	n = spawn_write(&child, pending + pending_off,
+	                pending_len - pending_off);
 	if (n > 0)
 		pending_off += (size_t)n;
 	if (n < 0 || pending_off == pending_len) {
