@@ -103,11 +103,13 @@ else
 	fail "systemd-analyze verify:"; cat "$tmp/verify"
 fi
 if [ "$(cat /proc/1/comm)" = systemd ]; then
-	props=$(sed -n '/^\[Service\]/,/^\[/p' "$unit" | grep -E '^[A-Z][A-Za-z]*=' |
-		grep -vE '^(Type|ExecStart|Standard|TTY|Restart|StartLimit)' |
-		sed 's/^/-p /')
-	# shellcheck disable=SC2086
-	if systemd-run --quiet --wait --pipe $props /usr/bin/accueil --search racisme |
+	# The unit's service settings, one -p each (values may hold spaces).
+	props=()
+	while IFS= read -r line; do
+		props+=(-p "$line")
+	done < <(sed -n '/^\[Service\]/,/^\[/p' "$unit" | grep -E '^[A-Z][A-Za-z]*=' |
+		grep -vE '^(Type|ExecStart|Standard|TTY|Restart|StartLimit)')
+	if systemd-run --quiet --wait --pipe "${props[@]}" /usr/bin/accueil --search racisme |
 	   grep -q "081 71 35 28"; then
 		ok "the program runs under the unit's hardening (systemd-run)"
 	else
