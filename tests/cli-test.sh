@@ -34,6 +34,16 @@ expect() {
 
 expect help 0 "Usage: accueil" "" -- "$bin" --help
 expect version 0 "^accueil [0-9]" "" -- "$bin" --version
+expect version-licence 0 "GPL-3.0-or-later" "" -- "$bin" --version
+# The configuration holds the PIN's hash: a warning when others may read
+# or write it, none at 0640.
+printf 'idle = 60\n' >"$tmp/conf"
+chmod 0640 "$tmp/conf"
+expect config-private 0 "081 71 35 28" "" -- "$bin" --db "$db" --config "$tmp/conf" --search pieczynski
+chmod 0644 "$tmp/conf"
+expect config-world-readable-0644 0 "081 71 35 28" "can be read by every user (mode 0644), .*make it 0640 root:accueil" -- "$bin" --db "$db" --config "$tmp/conf" --search pieczynski
+chmod 0660 "$tmp/conf"
+expect config-group-writable-0660 2 "" "can be changed by other users (mode 0660)" -- "$bin" --db "$db" --config "$tmp/conf" --search pieczynski
 expect bad-option 2 "" "unknown option" -- "$bin" --bogus
 expect missing-value 2 "" "needs a value" -- "$bin" --db
 expect extra-arg 2 "" "unexpected argument" -- "$bin" extra

@@ -146,6 +146,7 @@ app_set_message(struct app *app, const char *msg)
 void
 app_push(struct app *app, struct screen *s)
 {
+	speech_stop();          /* the visitor leaves the page read aloud */
 	s->below = app->top;
 	app->top = s;
 }
@@ -170,6 +171,7 @@ app_pop(struct app *app)
 
 	if (s == NULL || s->below == NULL)
 		return false;
+	speech_stop();
 	app->top = s->below;
 	s->ops->free(s);
 	return true;
@@ -233,6 +235,7 @@ app_set_language(struct app *app, const char *code)
 {
 	if (i18n_set(code) != 0)
 		return -1;
+	speech_stop();
 	reload(app, app->top);
 	return 0;
 }
@@ -317,16 +320,25 @@ static int
 wait_ms(const struct app *app, long long last_input)
 {
 	long long left;
+	int ms;
 
 	/* Never block without a time-out: curses restarts a blocking read
 	   that a signal interrupts, and SIGTERM must end the program. */
-	if (app->idle <= 0 || app->fresh)
-		return pin_wait_ms(app, 60000);
-	if (app->countdown > 0)
-		return pin_wait_ms(app, countdown_wait_ms(app, last_input));
-	left = last_input + app->idle * 1000LL - now_ms();
-	left = left < 0 ? 0 : left > 60000 ? 60000 : left;
-	return pin_wait_ms(app, (int)left);
+	if (app->idle <= 0 || app->fresh) {
+		ms = 60000;
+	} else if (app->countdown > 0) {
+		ms = countdown_wait_ms(app, last_input);
+	} else {
+		left = last_input + app->idle * 1000LL - now_ms();
+		ms = left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
+	}
+	/* Text waits for espeak-ng: come back soon to write it; a reading
+	   goes on: come back to reap it when it ends. */
+	if (speech_pending() && ms > 20)
+		ms = 20;
+	else if (speech_busy() && ms > 1000)
+		ms = 1000;
+	return pin_wait_ms(app, ms);
 }
 
 /*
@@ -373,6 +385,7 @@ app_run(struct app *app, bool picker)
 	while (!app->quit && !app_stopping()) {
 		struct app_event ev;
 
+		speech_pump();
 		if (redraw)
 			app->ui->draw(app);
 		redraw = false;

@@ -152,7 +152,7 @@ config_load(const char *path, bool required, struct config *c, char **err)
 	c->idle = -1;
 	*err = NULL;
 	if (f == NULL) {
-		if (!required && errno == ENOENT)
+		if (!required && (errno == ENOENT || errno == EACCES))
 			return 0;
 		*err = xasprintf("%s: the configuration cannot be read (%s)", path,
 		                 strerror(errno));
