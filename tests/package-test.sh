@@ -88,6 +88,25 @@ if ls /etc/systemd/system/*.wants/accueil-kiosk.service >/dev/null 2>&1; then
 else
 	ok "the unit is not enabled"
 fi
+# The console lock: installed, every piece off until the centre enables it.
+lockunit=$(dirname "$unit")/accueil-keymap.service
+if [ -f "$lockunit" ] && [ -x /usr/sbin/accueil-lockdown ]; then
+	ok "the console lock is installed ($lockunit, /usr/sbin/accueil-lockdown)"
+else
+	fail "the console lock is not installed"
+fi
+if /usr/sbin/accueil-lockdown status | grep -q "^on "; then
+	fail "a piece of the console lock is on after installing:"
+	/usr/sbin/accueil-lockdown status
+else
+	ok "every piece of the console lock is off after installing"
+fi
+if systemd-analyze verify "$lockunit" >"$tmp/verify-lock" 2>&1 &&
+   ! grep -v "Failed to connect\|not booted\|Falling back" "$tmp/verify-lock" | grep -qi "accueil"; then
+	ok "systemd-analyze verify: the console lock's unit is clean"
+else
+	fail "systemd-analyze verify $lockunit:"; cat "$tmp/verify-lock"
+fi
 score=$(systemd-analyze security --offline=yes "$unit" 2>/dev/null |
 	sed -n 's/.*Overall exposure level for .*: \([0-9.]*\).*/\1/p')
 echo "     systemd-analyze security --offline=yes: ${score:-none}"
