@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include "app/app.h"
 #include "app/cli.h"
@@ -36,6 +38,21 @@ reopen(void *arg)
 	return ok;
 }
 
+/*
+ * In kiosk mode, keeps what the visitor typed or read out of any core
+ * file: no core at all, and a process that no one else may dump or trace.
+ */
+static void
+no_core(void)
+{
+	struct rlimit none = { 0, 0 };
+
+	if (setrlimit(RLIMIT_CORE, &none) != 0)
+		perror("accueil: setrlimit(RLIMIT_CORE)");
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+		perror("accueil: prctl(PR_SET_DUMPABLE)");
+}
+
 /* Starts the screen, or says why not. Returns 0, or 2. */
 static int
 start_screen(void)
@@ -54,19 +71,30 @@ start_screen(void)
 static int
 hash_pin(void)
 {
-	char line[128], *hash;
+	char *line = NULL, *hash;
+	size_t size = 0;
+	ssize_t n = getline(&line, &size, stdin);
+	const char *why;
 
-	if (fgets(line, sizeof line, stdin) == NULL) {
+	if (n < 0) {
+		free(line);
 		fputs("accueil: no PIN on standard input\n", stderr);
 		return 2;
 	}
-	line[strcspn(line, "\r\n")] = '\0';
-	if (strlen(line) < 4) {
-		fputs("accueil: a PIN has at least 4 characters\n", stderr);
+	/* The line's end, and nothing else, is not part of the PIN. */
+	if (n > 0 && line[n - 1] == '\n')
+		line[--n] = '\0';
+	if (n > 0 && line[n - 1] == '\r')
+		line[--n] = '\0';
+	why = strlen(line) != (size_t)n ? "a PIN holds no NUL character"
+	      : config_pin_refused(line);
+	hash = why == NULL ? config_hash_pin(line) : NULL;
+	explicit_bzero(line, size);
+	free(line);
+	if (why != NULL) {
+		fprintf(stderr, "accueil: %s\n", why);
 		return 2;
 	}
-	hash = config_hash_pin(line);
-	explicit_bzero(line, sizeof line);
 	if (hash == NULL) {
 		fputs("accueil: the PIN cannot be hashed here\n", stderr);
 		return 2;
@@ -93,6 +121,8 @@ main(int argc, char **argv)
 	/* Our signal handlers first, before anything a visitor could
 	   interrupt; curses keeps the ones it finds. */
 	app_signals(o.kiosk);
+	if (o.kiosk)
+		no_core();
 	if (o.hash_pin)
 		return hash_pin();
 	if (config_load(o.config ? o.config : CONFIG_DEFAULT_PATH,
@@ -160,7 +190,7 @@ main(int argc, char **argv)
 	rc = app_run(&app, o.lang == NULL);
 	speech_stop();
 	term_end();
-	if (rc != 0 && app.message != NULL)
+	if (rc != 0 && rc != APP_EXIT_STAFF && app.message != NULL)
 		fprintf(stderr, "accueil: %s\n", app.message);
 	app_free(&app);
 	db_close(db);

@@ -4,10 +4,13 @@
 would otherwise use (dialog --menu, lynx on a local HTML page), in
 pseudo-terminals at 80x24. Prints figures; asserts nothing about time.
 
-Usage: bench.py BUILD-DIR [RUNS]
+Usage: bench.py BUILD-DIR [RUNS] [--first-frame]
+(ACCUEIL_COMPARE=PATH adds another accueil program to the first-frame rounds)
 
-- exec to first complete frame, and peak RSS (VmHWM) at that frame, for
-  accueil (bundled and 100x database), dialog and lynx; medians of RUNS;
+- exec to first complete frame, peak RSS (VmHWM) and PSS (smaps_rollup) at
+  that frame, for accueil (bundled and 100x database), dialog, lynx and the
+  floor of the stack (tests/bench-floor.c: bare ncursesw and SQLite drawing
+  the eight home entries); medians of RUNS; --first-frame stops there;
 - key to frame time and bytes written, per navigation step;
 - peak RSS after a whole scripted visit;
 - search time per keystroke (build/tests/bench-search), bundled and 100x;
@@ -28,8 +31,11 @@ import termios
 import fcntl
 import time
 
-build = sys.argv[1]
-runs = int(sys.argv[2]) if len(sys.argv) > 2 else 11
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+first_only = "--first-frame" in sys.argv
+build = args[0]
+runs = int(args[1]) if len(args) > 1 else 11
+floor = os.path.join(build, "tests", "bench-floor")
 accueil = os.path.join(build, "src", "accueil")
 db = os.path.join(build, "data", "accueil.db")
 raw = os.path.join(build, "data", "accueil-raw.db")
@@ -100,6 +106,16 @@ class Term:
             m = re.search(r"VmHWM:\s+(\d+) kB", f.read())
         return int(m.group(1)) if m else None
 
+    def pss_kib(self):
+        """The proportional set size now: the shared library pages count
+        for the share of this process."""
+        try:
+            with open(f"/proc/{self.pid}/smaps_rollup") as f:
+                m = re.search(r"^Pss:\s+(\d+) kB", f.read(), re.M)
+        except OSError:
+            return None
+        return int(m.group(1)) if m else None
+
     def close(self):
         try:
             os.kill(self.pid, signal.SIGKILL)
@@ -110,12 +126,13 @@ class Term:
 
 
 def first_frames(rows):
-    """Median exec-to-frame milliseconds and peak RSS KiB over the runs, for
-    each (name, argv, marker) of rows: {name: (ms, kib)}, (None, None) for
-    a program that did not draw. The programs take turns, one run each a
+    """Median exec-to-frame milliseconds, peak RSS and PSS KiB at the frame
+    over the runs, for each (name, argv, marker) of rows: {name: (ms, rss,
+    pss)}, Nones for a program that did not draw. The programs take turns, one run each a
     round, so that a change of machine load or clock weighs on all alike."""
     times = {name: [] for name, _, _ in rows}
     rss = {name: [] for name, _, _ in rows}
+    pss = {name: [] for name, _, _ in rows}
     for _ in range(runs):
         for name, argv, marker in rows:
             if times[name] is None:
@@ -127,10 +144,33 @@ def first_frames(rows):
             else:
                 time.sleep(0.05)
                 rss[name].append(t.peak_rss_kib())
+                pss[name].append(t.pss_kib())
                 times[name].append(s * 1000)
             t.close()
-    return {name: (statistics.median(times[name]), statistics.median(rss[name]))
-            if times[name] else (None, None) for name, _, _ in rows}
+    return {name: (statistics.median(times[name]), statistics.median(rss[name]),
+                   statistics.median(pss[name]))
+            if times[name] else (None, None, None) for name, _, _ in rows}
+
+
+def target(what, ok):
+    """Prints whether a target is met."""
+    print(f"  {'met   ' if ok else 'MISSED'} {what}")
+
+
+def first_frame_targets(results):
+    """The first-frame targets of issue 14, against this run's figures."""
+    print("\n== targets (this run)")
+    a, d, fl, pss = (results.get(k) for k in (
+        "accueil", "dialog --menu", "floor (ncursesw+SQLite)", "accueil pss"))
+    if a and d:
+        target(f"first frame no slower than dialog's ({a:.2f} vs {d:.2f} ms)",
+               a <= d)
+    if a and fl:
+        target(f"first frame at most 1.15x the floor's ({a / fl:.2f}x: "
+               f"{a:.2f} vs {fl:.2f} ms)", a <= 1.15 * fl)
+    if pss:
+        target(f"PSS at the first frame at most 3.5 MiB ({pss / 1024:.2f} MiB)",
+               pss <= 3.5 * 1024)
 
 
 def big_db():
@@ -159,13 +199,20 @@ def main():
           f"bundled database {os.path.getsize(db) // 1024} KiB, "
           f"100x database {os.path.getsize(big) // 1048576} MiB\n")
 
-    print("== exec to first complete frame (80x24), peak RSS at that frame")
+    print("== exec to first complete frame (80x24), peak RSS and PSS at that frame")
     dialog = shutil.which("dialog")
     lynx = shutil.which("lynx")
     rows = [
         ("accueil", [accueil, "--db", db, "--lang", "fr"], b"Quitter"),
         ("accueil, 100x db", [accueil, "--db", big, "--lang", "fr"], b"Quitter"),
     ]
+    # ACCUEIL_COMPARE=PATH: another build of accueil in the same rounds (a
+    # change measured before and after under the same load).
+    if os.environ.get("ACCUEIL_COMPARE"):
+        rows.append(("accueil (compared)", [os.environ["ACCUEIL_COMPARE"],
+                                            "--db", db, "--lang", "fr"], b"Quitter"))
+    if os.path.exists(floor):
+        rows.append(("floor (ncursesw+SQLite)", [floor, db], b"Quitter"))
     if dialog:
         menu = [dialog, "--menu", "Accueil", "20", "70", "8"]
         for i, h in enumerate(HOME, 1):
@@ -175,17 +222,23 @@ def main():
         rows.append(("lynx (local page)", [lynx, "-nocolor", "-accept_all_cookies",
                                            html], b"Arrow keys"))
     results = {}
-    for name, (ms, rss) in first_frames(rows).items():
+    for name, (ms, rss, pss) in first_frames(rows).items():
         results[name] = ms
         results[name + " rss"] = rss
+        results[name + " pss"] = pss
         if ms is None:
-            print(f"  {name:20} did not draw its frame")
+            print(f"  {name:24} did not draw its frame")
         else:
-            print(f"  {name:20} {ms:7.2f} ms   peak RSS {rss / 1024:5.2f} MiB")
+            print(f"  {name:24} {ms:7.2f} ms   peak RSS {rss / 1024:5.2f} MiB"
+                  f"   PSS {pss / 1024:5.2f} MiB")
     a = results.get("accueil")
-    for other in ("dialog --menu", "lynx (local page)"):
+    for other in ("dialog --menu", "lynx (local page)", "floor (ncursesw+SQLite)"):
         if a and results.get(other):
             print(f"  {other} / accueil: {results[other] / a:.2f}x")
+    if first_only:
+        first_frame_targets(results)
+        shutil.rmtree(work, ignore_errors=True)
+        return
 
     print("\n== key to frame (last byte written), bytes written, per step")
     t = Term([accueil, "--db", db, "--lang", "fr"])
@@ -270,17 +323,9 @@ def main():
                   f"  {name:8} no count")
     shutil.rmtree(work, ignore_errors=True)
 
-    # The targets of issue 6, against this run's figures (printed only).
-    print("\n== targets (this run)")
-
-    def target(what, ok):
-        print(f"  {'met   ' if ok else 'MISSED'} {what}")
-
-    a, d, ly = (results.get(k) for k in ("accueil", "dialog --menu",
-                                         "lynx (local page)"))
-    if a and d:
-        target(f"first frame no slower than dialog's ({a:.2f} vs {d:.2f} ms)",
-               a <= d)
+    # The targets of issues 6 and 14, against this run's figures (printed).
+    first_frame_targets(results)
+    a, ly = results.get("accueil"), results.get("lynx (local page)")
     if a and ly:
         target(f"first frame 4x faster than lynx's ({ly / a:.1f}x)", ly >= 4 * a)
     rss = max(results.get("accueil rss") or 0, visit_rss * 1024) / 1024

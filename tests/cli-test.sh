@@ -34,6 +34,16 @@ expect() {
 
 expect help 0 "Usage: accueil" "" -- "$bin" --help
 expect version 0 "^accueil [0-9]" "" -- "$bin" --version
+expect version-licence 0 "GPL-3.0-or-later" "" -- "$bin" --version
+# The configuration holds the PIN's hash: a warning when others may read
+# or write it, none at 0640.
+printf 'idle = 60\n' >"$tmp/conf"
+chmod 0640 "$tmp/conf"
+expect config-private 0 "081 71 35 28" "" -- "$bin" --db "$db" --config "$tmp/conf" --search pieczynski
+chmod 0644 "$tmp/conf"
+expect config-world-readable-0644 0 "081 71 35 28" "can be read by every user (mode 0644), .*make it 0640 root:accueil" -- "$bin" --db "$db" --config "$tmp/conf" --search pieczynski
+chmod 0660 "$tmp/conf"
+expect config-group-writable-0660 2 "" "can be changed by other users (mode 0660)" -- "$bin" --db "$db" --config "$tmp/conf" --search pieczynski
 expect bad-option 2 "" "unknown option" -- "$bin" --bogus
 expect missing-value 2 "" "needs a value" -- "$bin" --db
 expect extra-arg 2 "" "unexpected argument" -- "$bin" extra
@@ -77,5 +87,43 @@ mkdir -p "$tmp/alone/src"
 cp "$bin" "$tmp/alone/src/accueil"
 expect missing-catalogue 0 "Téléphone: 081 71 35 28" "interface translation for \"en\" is missing" -- \
 	"$tmp/alone/src/accueil" --db "$db" --lang en --search pieczynski
+# The staff PIN: what the PIN screen cannot type is refused at --hash-pin;
+# a hash of an unknown or unsound kind, an incomplete or too dear one, and a
+# file others may change are refused at start-up, with one sentence each.
+hash_pin() { printf "$1" | "$bin" --hash-pin; }
+expect hash-pin 0 '^pin = \$y\$' "" -- hash_pin '123456\n'
+expect hash-pin-short 2 "" "at least 6 characters" -- hash_pin '12345\n'
+expect hash-pin-space 2 "" "without spaces or tabs" -- hash_pin '123 456\n'
+expect hash-pin-tab 2 "" "without spaces or tabs" -- hash_pin '123456\t\n'
+expect hash-pin-accent 2 "" "without spaces or tabs" -- hash_pin 'école123\n'
+expect hash-pin-long 2 "" "at most 64 characters" -- hash_pin "$(printf '%065d' 0)\n"
+expect hash-pin-none 2 "" "no PIN on standard input" -- hash_pin ''
+hash_pin '246810\n' >"$tmp/good.conf"
+chmod 600 "$tmp/good.conf"
+expect config-good 0 "CPAS" "" -- "$bin" --db "$db" --config "$tmp/good.conf" --search CPAS
+conf() {
+	printf 'pin = %s\n' "$2" >"$tmp/$1.conf"
+	chmod 600 "$tmp/$1.conf"
+}
+conf foo '$foo$bar'
+expect config-hash-unknown 2 "" "foo.conf:1: the PIN's hash is not of a kind" -- "$bin" --db "$db" --config "$tmp/foo.conf" --search CPAS
+conf dollar '$'
+expect config-hash-dollar 2 "" "dollar.conf:1: the PIN's hash is not of a kind" -- "$bin" --db "$db" --config "$tmp/dollar.conf" --search CPAS
+conf md5 '$1$abcdefgh$ZCPo4Zfd7cRhd0LzC6A0a/'
+expect config-hash-md5 2 "" "the PIN's hash is not of a kind" -- "$bin" --db "$db" --config "$tmp/md5.conf" --search CPAS
+conf cut '$y$j9T$abcdefgh'
+expect config-hash-cut 2 "" "the PIN's hash is incomplete" -- "$bin" --db "$db" --config "$tmp/cut.conf" --search CPAS
+conf dear '$6$rounds=999999999$abcdefgh$aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
+expect config-hash-dear 2 "" "costs too much" -- "$bin" --db "$db" --config "$tmp/dear.conf" --search CPAS
+conf dear-y '$y$jFT$abcdefgh$aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
+expect config-hash-dear-yescrypt 2 "" "costs too much" -- "$bin" --db "$db" --config "$tmp/dear-y.conf" --search CPAS
+cp "$tmp/good.conf" "$tmp/open.conf"
+chmod 666 "$tmp/open.conf"
+expect config-world-writable 2 "" "can be changed by other users (mode 0666)" -- "$bin" --db "$db" --config "$tmp/open.conf" --search CPAS
+chmod 620 "$tmp/open.conf"
+expect config-group-writable 2 "" "can be changed by other users (mode 0620)" -- "$bin" --db "$db" --config "$tmp/open.conf" --search CPAS
+chmod 644 "$tmp/open.conf"
+expect config-world-readable 0 "CPAS" "warning: .*can be read by every user" -- "$bin" --db "$db" --config "$tmp/open.conf" --search CPAS
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -60,13 +60,15 @@ keys F10 1 2 3 4 Enter
 running kiosk-no-pin
 
 # With one: a wrong PIN says so and stays; the right one leaves.
-printf '1234\n' | "$bin" --hash-pin >"$tmp/accueil.conf"
+# (After the wrong one, the next try waits a second: see visit-test.sh.)
+printf '123456\n' | "$bin" --hash-pin >"$tmp/accueil.conf"
 start 80 24 --kiosk --lang fr --config "$tmp/accueil.conf"
-keys F10 9 9 9 9 Enter
+keys F10 9 9 9 9 9 9 Enter
 expect_text kiosk-wrong-pin "Code incorrect"
 running kiosk-wrong-pin-stays
-keys F10 1 2 3 4 Enter
-expect_text kiosk-pin-exit "^exit=0"
+sleep 1.1
+keys F10 1 2 3 4 5 6 Enter
+expect_text kiosk-pin-exit "^exit=10"
 
 # A broken database: plain mode says so and exits 2; kiosk mode shows "out
 # of service" in every language, ignores keys, and starts when the database

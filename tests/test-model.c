@@ -216,67 +216,66 @@ test_search(void **state)
 	}
 }
 
-/* Returns qrencode's ASCII picture of a width x width code: dark where
-   (x + y) % 3 == 0, with line breaks; the caller frees. */
-static char *
-picture(int width)
+/* Returns the module at x, y of q (1 dark). */
+static int
+module(const struct qr *q, int x, int y)
 {
-	char *s = malloc((size_t)width * (2 * (size_t)width + 1) + 1), *p = s;
-
-	for (int y = 0; y < width; y++) {
-		for (int x = 0; x < width; x++) {
-			*p++ = (x + y) % 3 == 0 ? '#' : ' ';
-			*p++ = (x + y) % 3 == 0 ? '#' : ' ';
-		}
-		*p++ = '\n';
-	}
-	*p = '\0';
-	return s;
+	return q->dark[y * q->size + x];
 }
 
-/* qrencode's picture is read module by module, with a quiet zone of 4; any
-   other text is refused. */
+/* Checks the finder pattern whose top left module is at x, y: a dark ring
+   of 7, a light ring of 5, a dark square of 3. */
 static void
-test_qr_parse(void **state)
+check_finder(const struct qr *q, int x0, int y0)
+{
+	for (int y = 0; y < 7; y++)
+		for (int x = 0; x < 7; x++) {
+			int ring = x < y ? x : y, far = 6 - (x > y ? x : y);
+			int want = (ring < far ? ring : far) != 1;
+
+			if (module(q, x0 + x, y0 + y) != want)
+				fail_msg("finder at %d,%d: module %d,%d is %d",
+				         x0, y0, x, y,
+				         module(q, x0 + x, y0 + y));
+		}
+}
+
+/* libqrencode's code has a QR code's size, a light quiet zone of 4 and
+   the three finder patterns; a payload too long for any version fails. */
+static void
+test_qr_encode(void **state)
 {
 	struct qr q;
-	char *s = picture(21);
+	char *big;
+	int n;
 
 	(void)state;
-	assert_int_equal(qr_parse(s, &q), 0);
-	assert_int_equal(q.size, 29);
+	if (!qr_available()) {
+		/* Built with -Dqr=disabled: no code, ever. */
+		assert_int_equal(qr_encode("CAI", &q), -1);
+		assert_null(q.dark);
+		return;
+	}
+	assert_int_equal(qr_encode("MECARD:N:CAI;TEL:081 73 71 76;;", &q), 0);
+	n = q.size - 8;
+	assert_true(n >= 21 && n <= 177 && (n - 17) % 4 == 0);
 	for (int y = 0; y < q.size; y++)
-		for (int x = 0; x < q.size; x++) {
-			bool in = x >= 4 && y >= 4 && x < 25 && y < 25;
-			int want = in && ((x - 4) + (y - 4)) % 3 == 0;
-
-			if (q.dark[y * q.size + x] != want)
-				fail_msg("module %d,%d is %d", x, y, q.dark[y * q.size + x]);
-		}
+		for (int x = 0; x < q.size; x++)
+			if ((x < 4 || y < 4 || x >= q.size - 4 ||
+			     y >= q.size - 4) && module(&q, x, y) != 0)
+				fail_msg("quiet zone module %d,%d is dark",
+				         x, y);
+	check_finder(&q, 4, 4);
+	check_finder(&q, q.size - 11, 4);
+	check_finder(&q, 4, q.size - 11);
 	qr_free(&q);
-	s[strlen(s) - 1] = '\0';               /* no last line break: fine */
-	assert_int_equal(qr_parse(s, &q), 0);
-	qr_free(&q);
-	s[strlen(s) - 43] = '\0';              /* a row short */
-	assert_int_equal(qr_parse(s, &q), -1);
 	assert_null(q.dark);
-	free(s);
-	s = picture(21);
-	s[5] = 'x';                            /* not a module */
-	assert_int_equal(qr_parse(s, &q), -1);
-	free(s);
-	s = picture(22);                       /* not a QR code's width */
-	assert_int_equal(qr_parse(s, &q), -1);
-	free(s);
-	s = picture(25);
-	assert_int_equal(qr_parse(s, &q), 0);
-	qr_free(&q);
-	s = xreallocarray(s, strlen(s) + 60, 1);
-	strcat(s, "##\n");                     /* a row too many */
-	assert_int_equal(qr_parse(s, &q), -1);
-	free(s);
-	assert_int_equal(qr_parse("", &q), -1);
-	assert_int_equal(qr_parse("##\n", &q), -1);
+	big = xmalloc(4000);
+	memset(big, 'x', 3999);
+	big[3999] = '\0';
+	assert_int_equal(qr_encode(big, &q), -1);
+	assert_null(q.dark);
+	free(big);
 }
 
 int
@@ -290,7 +289,7 @@ main(void)
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_age_warning),
 		cmocka_unit_test(test_search),
-		cmocka_unit_test(test_qr_parse),
+		cmocka_unit_test(test_qr_encode),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -6,7 +6,7 @@
 run=0
 sock="accueil-test-$$-$run"
 failed=0 passed=0
-# The last "settled" mark seen, and whether input was sent since: in files,
+# How many probes were sent, and whether input was sent since: in files,
 # so that settle works in a pipeline or a $(...) as well.
 marks=$(mktemp -d)
 tmx() {
@@ -18,32 +18,43 @@ tmx() {
 trap 'tmx kill-server 2>/dev/null; rm -rf "$marks"' EXIT
 
 # Waits until the program has handled everything sent to it: accueil, run
-# with ACCUEIL_TEST_SETTLED, sets the pane's title to "accueil-settled-N-WxH"
-# each time it has drawn its frame and no input waits (ui/term.c), and the
-# pane says "exited" once it has ended. tmux reads the title in order with
-# the screen, so a new mark means the screen is complete. The title ends
-# in the size the frame was drawn for: settle_wait WxH waits for that
-# size. Waits at most 10 s (a key that changes nothing on a screen that
-# never settles again).
+# with ACCUEIL_TEST_SETTLED, answers the probe character U+10FFFD, read
+# after every key sent before it, by setting the pane's title to
+# "accueil-probe-N-WxH" once their frame is shown (ui/term.c), and sets
+# "accueil-probe-0-WxH" once its first frame is; the pane says "exited"
+# once it has ended. tmux reads the title in order with the
+# screen, so the answer means the screen is complete. settle_wait WxH
+# also waits for the frame of that size (probing again). At most 30 s.
 settle_wait() {
-	local last title i size=${1:-}
+	local n title i size=${1:-}
 	[ -e "$marks/pending" ] || return 0
-	last=$(cat "$marks/last" 2>/dev/null)
-	for i in $(seq 1000); do
-		title=$(tmx display-message -p -t t '#{pane_title}' 2>/dev/null) ||
-			break
+	rm -f "$marks/pending"
+	title=$(command tmux -L "$sock" -f /dev/null display-message -p \
+		-t t '#{pane_title}' 2>/dev/null)
+	if [ "$title" = exited ]; then
+		return 0
+	elif [ -e "$marks/probes" ]; then
+		n=$(( $(cat "$marks/probes") + 1 ))
+		command tmux -L "$sock" -f /dev/null send-keys -t t -l $'\U10FFFD'
+	else
+		n=0     # just started: the first frame, no probe
+	fi
+	echo "$n" >"$marks/probes"
+	for i in $(seq 3000); do
+		title=$(command tmux -L "$sock" -f /dev/null display-message -p \
+			-t t '#{pane_title}' 2>/dev/null) || break
 		case $title in
 		exited) break ;;
-		accueil-settled-*)
-			if [ "$title" != "$last" ] &&
-			   { [ -z "$size" ] || [ "${title##*-}" = "$size" ]; }; then
-				break
-			fi ;;
+		accueil-probe-"$n"-*)
+			[ -z "$size" ] || [ "${title##*-}" = "$size" ] && break
+			# An older frame: probe again.
+			n=$((n + 1))
+			echo "$n" >"$marks/probes"
+			command tmux -L "$sock" -f /dev/null send-keys -t t -l \
+				$'\U10FFFD' ;;
 		esac
 		sleep 0.01
 	done
-	printf '%s' "$title" >"$marks/last"
-	rm -f "$marks/pending"
 }
 
 # Prints the screen once the program has settled.
@@ -54,7 +65,8 @@ settle() {
 
 # start W H [ARGS...]: starts accueil in a W x H terminal, in French
 # unless ARGS say otherwise (PICKER=1: no --lang, so the picker shows).
-# When accueil ends, the pane says "exit=STATUS". APP_ENV adds variables
+# When accueil ends, the pane says "exit=STATUS" on a line of its own
+# (echo is turned off first: a probe sent as it ends is not shown). APP_ENV adds variables
 # for accueil alone (e.g. APP_ENV=PATH=/nowhere).
 start() {
 	local w=$1 h=$2 args; shift 2
@@ -63,10 +75,10 @@ start() {
 	tmx kill-server 2>/dev/null
 	run=$((run + 1))
 	sock="accueil-test-$$-$run"
-	rm -f "$marks/last"
+	rm -f "$marks/probes"
 	: >"$marks/pending"
 	tmx new-session -d -s t -x "$w" -y "$h" \
-		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 ${APP_ENV:-} $bin --db $db $args 2>/dev/null; echo exit=\$?; printf '\\033]2;exited\\007'; sleep 60"
+		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 ${APP_ENV:-} $bin --db $db $args 2>/dev/null; st=\$?; stty -echo 2>/dev/null; echo; echo exit=\$st; printf '\\033]2;exited\\007'; sleep 60"
 	tmx set-option -t t status off >/dev/null
 	settle_wait
 }

@@ -75,6 +75,49 @@ app_init(struct app *app, struct db *db, const struct app_ui *ui, bool kiosk)
 	app->countdown = 0;
 	app->config = NULL;
 	app->fresh = false;
+	app->pin_failures = 0;
+	app->pin_until = 0;
+	app->staff_exit = false;
+}
+
+/* Returns the delay after failures wrong PINs in a row. */
+int
+app_pin_delay(int failures)
+{
+	if (failures <= 0)
+		return 0;
+	if (failures > 7)
+		return APP_PIN_DELAY_MAX;
+	return 1 << (failures - 1) < APP_PIN_DELAY_MAX ? 1 << (failures - 1)
+	       : APP_PIN_DELAY_MAX;
+}
+
+/* Returns the seconds before a PIN may be tried again. */
+int
+app_pin_wait(const struct app *app)
+{
+	long long left = app->pin_until - now_ms();
+
+	return left > 0 ? (int)((left + 999) / 1000) : 0;
+}
+
+/* Tries the staff PIN. */
+int
+app_pin_try(struct app *app, const char *pin)
+{
+	if (app_pin_wait(app) > 0)
+		return -1;
+	if (config_pin_ok(app->config, pin)) {
+		app->pin_failures = 0;
+		app->staff_exit = true;
+		app->quit = true;
+		return 1;
+	}
+	if (app->pin_failures < 1000)
+		app->pin_failures++;
+	/* From the end of the check: a slow hash does not eat the delay. */
+	app->pin_until = now_ms() + app_pin_delay(app->pin_failures) * 1000LL;
+	return 0;
 }
 
 /* Frees the stack and the message. */
@@ -94,6 +137,8 @@ app_free(struct app *app)
 void
 app_set_message(struct app *app, const char *msg)
 {
+	if (app->message != NULL)
+		explicit_bzero(app->message, strlen(app->message));
 	free(app->message);
 	app->message = xstrdup(msg);
 }
@@ -102,6 +147,7 @@ app_set_message(struct app *app, const char *msg)
 void
 app_push(struct app *app, struct screen *s)
 {
+	speech_stop();          /* the visitor leaves the page read aloud */
 	s->below = app->top;
 	app->top = s;
 }
@@ -133,6 +179,7 @@ app_pop(struct app *app)
 
 	if (s == NULL || s->below == NULL)
 		return false;
+	speech_stop();
 	app->top = s->below;
 	s->ops->free(s);
 	return true;
@@ -191,6 +238,7 @@ app_set_language(struct app *app, const char *code)
 {
 	if (i18n_set(code) != 0)
 		return -1;
+	speech_stop();
 	reload(app, app->top);
 	return 0;
 }
@@ -230,6 +278,8 @@ app_reset(struct app *app)
 {
 	speech_stop();
 	app_free(app);
+	if (app->ui->forget != NULL)
+		app->ui->forget();
 	app->ui->look(false);
 	app->countdown = 0;
 	i18n_set("fr");
@@ -239,20 +289,89 @@ app_reset(struct app *app)
 	app->fresh = true;
 }
 
+/* Returns the length of the "are you still there?" countdown in ms. */
+static long long
+countdown_ms(const struct app *app)
+{
+	return (app->idle < APP_COUNTDOWN ? app->idle : APP_COUNTDOWN) * 1000LL;
+}
+
+/* Returns the ms until the countdown shows one second less. */
+static int
+countdown_wait_ms(const struct app *app, long long last_input)
+{
+	long long left = last_input + app->idle * 1000LL + countdown_ms(app) -
+	                 now_ms();
+
+	return left <= 0 ? 0 : left % 1000 == 0 ? 1000 : (int)(left % 1000);
+}
+
+/* Returns ms, or less when the PIN delay shows one second less before. */
+static int
+pin_wait_ms(const struct app *app, int ms)
+{
+	long long left = app->pin_until - now_ms();
+	int tick;
+
+	if (left <= 0)
+		return ms;
+	tick = left % 1000 == 0 ? 1000 : (int)(left % 1000);
+	return tick < ms ? tick : ms;
+}
+
 /* Returns how long to wait for input before the idle timer acts. */
 static int
 wait_ms(const struct app *app, long long last_input)
 {
 	long long left;
+	int ms;
 
 	/* Never block without a time-out: curses restarts a blocking read
 	   that a signal interrupts, and SIGTERM must end the program. */
-	if (app->idle <= 0)
-		return 60000;
-	if (app->countdown > 0)
-		return 1000;
-	left = last_input + app->idle * 1000LL - now_ms();
-	return left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
+	if (app->idle <= 0 || app->fresh) {
+		ms = 60000;
+	} else if (app->countdown > 0) {
+		ms = countdown_wait_ms(app, last_input);
+	} else {
+		left = last_input + app->idle * 1000LL - now_ms();
+		ms = left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
+	}
+	/* Text waits for espeak-ng: come back soon to write it; a reading
+	   goes on: come back to reap it when it ends. */
+	if (speech_pending() && ms > 20)
+		ms = 20;
+	else if (speech_busy() && ms > 1000)
+		ms = 1000;
+	return pin_wait_ms(app, ms);
+}
+
+/*
+ * The idle timer, from the clock alone (so that no stream of events, such
+ * as resizes, holds it back): after app->idle seconds without input, the
+ * countdown; at its end, the reset. Returns true when a redraw is due.
+ */
+static bool
+idle_tick(struct app *app, long long *last_input)
+{
+	long long start, left;
+	int countdown;
+
+	if (app->idle <= 0 || app->fresh || app_stopping())
+		return false;
+	start = *last_input + app->idle * 1000LL;
+	if (now_ms() < start)
+		return false;
+	left = start + countdown_ms(app) - now_ms();
+	if (left <= 0) {
+		app_reset(app);
+		*last_input = now_ms();
+		return true;
+	}
+	countdown = (int)((left + 999) / 1000);
+	if (countdown == app->countdown)
+		return false;
+	app->countdown = countdown;
+	return true;
 }
 
 /* Opens home (and the picker) and runs until the visitor quits. */
@@ -270,29 +389,21 @@ app_run(struct app *app, bool picker)
 	while (!app->quit && !app_stopping()) {
 		struct app_event ev;
 
+		speech_pump();
 		if (redraw)
 			app->ui->draw(app);
 		redraw = false;
-		app->ui->settled();
 		if (app->ui->read(&ev, wait_ms(app, last_input)) != 0) {
-			/* No input: the idle timer. */
-			if (app->idle <= 0 || app_stopping())
-				continue;
-			if (app->countdown > 0 && --app->countdown == 0) {
-				app_reset(app);
-				last_input = now_ms();
-				redraw = true;
-			} else if (app->countdown == 0 && !app->fresh &&
-			           now_ms() >= last_input + app->idle * 1000LL) {
-				app->countdown = app->idle < APP_COUNTDOWN ? app->idle
-				                 : APP_COUNTDOWN;
-				redraw = true;
-			} else {
-				redraw = app->countdown > 0;
-			}
+			/* No input: the idle timer, the PIN delay's count. */
+			redraw = idle_tick(app, &last_input) ||
+			         app->pin_until > 0;
+			if (app->pin_until <= now_ms())
+				app->pin_until = 0;
 			continue;
 		}
 		if (ev.key == AK_RESIZE) {
+			/* Not input: the idle timer runs on. */
+			idle_tick(app, &last_input);
 			redraw = true;
 			continue;
 		}
@@ -306,5 +417,5 @@ app_run(struct app *app, bool picker)
 		}
 		redraw = app_handle(app, &ev);
 	}
-	return 0;
+	return app->staff_exit ? APP_EXIT_STAFF : 0;
 }

@@ -68,13 +68,22 @@ struct app_ui {
 	/* Goes to the next look (usual, high contrast, high contrast with
 	   large spacing), or back to the usual one when next is false. */
 	void (*look)(bool next);
-	/* Called before each wait for input: everything so far is shown. */
-	void (*settled)(void);
+	/* Clears the screen and the terminal's scrollback (may be NULL). */
+	void (*forget)(void);
 };
 
 /* Seconds of the "are you still there?" countdown before a reset (at most
    the idle time itself). */
 #define APP_COUNTDOWN 15
+
+/* The exit status of the staff's way out (F10 and the PIN): neither 0, 1
+   and 2 (success, nothing found, error), nor 64-78 (sysexits.h), nor
+   128 + a signal, nor one systemd gives a name to, so that the unit and
+   the login shell can tell it from a crash. */
+#define APP_EXIT_STAFF 10
+
+/* The longest delay, in seconds, after a wrong staff PIN. */
+#define APP_PIN_DELAY_MAX 60
 
 struct app {
 	struct db *db;
@@ -87,6 +96,9 @@ struct app {
 	const struct config *config;    /* the staff PIN, or NULL */
 	int countdown;  /* seconds left before the reset, 0 when not counting */
 	bool fresh;     /* nothing done since the last reset: nothing to forget */
+	int pin_failures;       /* wrong staff PINs in a row */
+	long long pin_until;    /* no PIN is checked before then (ms) */
+	bool staff_exit;        /* the staff left with the right PIN */
 };
 
 /* Sets up app on db; the stack is empty until app_run or app_open. */
@@ -126,6 +138,21 @@ bool app_handle(struct app *app, const struct app_event *ev);
  * French, and opens home with the language picker on top.
  */
 void app_reset(struct app *app);
+
+/* Returns the delay in seconds after failures wrong PINs in a row: 0, then
+   1, 2, 4 ... up to APP_PIN_DELAY_MAX. */
+int app_pin_delay(int failures);
+
+/* Returns the seconds (rounded up) before a PIN may be tried again, or 0. */
+int app_pin_wait(const struct app *app);
+
+/*
+ * Tries the staff PIN: returns 1 when it is right (app_run then returns
+ * APP_EXIT_STAFF), 0 when wrong (the next try waits app_pin_delay), -1
+ * when refused unchecked because the delay has not passed. Neither the
+ * idle reset nor closing the PIN screen shortens the delay.
+ */
+int app_pin_try(struct app *app, const char *pin);
 
 /*
  * Catches the signals: in kiosk mode SIGINT, SIGQUIT and SIGTSTP do

@@ -107,7 +107,15 @@ cli_parse(int argc, char **argv, struct cli *o)
 		case 'H': o->hash_pin = true; break;
 		case 'B': o->terminal_bidi = true; break;
 		case 'h': usage(stdout); return 0;
-		case 'V': printf("accueil %s\n", VERSION); return 0;
+		case 'V':
+			printf("accueil %s\n"
+			       "Licence GPL-3.0-or-later: GNU GPL version 3 "
+			       "or later\n<https://gnu.org/licenses/gpl.html>."
+			       "\nThis is free software: you are free to "
+			       "change and redistribute it.\nThere is NO "
+			       "WARRANTY, to the extent permitted by law.\n",
+			       VERSION);
+			return 0;
 		case ':':
 			fprintf(stderr, "accueil: the option %s needs a value; "
 			        "see accueil --help\n", argv[optind - 1]);

@@ -10,8 +10,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/xalloc.h"
+
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+/* The dearest hashes accepted, so that one try stays well under a second
+   (measured on a 2-core test machine: yescrypt cost 7 95 ms, sha512crypt
+   500 000 rounds 160 ms, bcrypt cost 11 115 ms; the default of --hash-pin,
+   yescrypt cost 5, 25 ms). */
+#define YESCRYPT_N_MAX 'B'      /* the N character of yescrypt cost 7 */
+#define YESCRYPT_R_MAX 'T'      /* r = 32, the default */
+#define SHA512_ROUNDS_MAX 500000
+#define BCRYPT_COST_MAX 11
 
 /* Returns s without its leading and trailing white space (in place). */
 static char *
@@ -28,6 +41,105 @@ trim(char *s)
 	return s;
 }
 
+/* Returns the place of c in crypt's alphabet "./0-9A-Za-z", or 64. */
+static int
+itoa64(char c)
+{
+	static const char set[] = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	                          "abcdefghijklmnopqrstuvwxyz";
+	const char *p = c != '\0' ? strchr(set, c) : NULL;
+
+	return p != NULL ? (int)(p - set) : 64;
+}
+
+/* Returns NULL when one try of hash h costs at most the bound above, else
+   why not (a static sentence). */
+static const char *
+hash_cost_refused(const char *h)
+{
+	const char *dear = "costs too much to check at each try";
+
+	if (strncmp(h, "$y$", 3) == 0 || strncmp(h, "$gy$", 4) == 0) {
+		const char *p = strchr(h + 1, '$') + 1;
+
+		/* Flavour, N and r, and no further parameter. */
+		if (strcspn(p, "$") != 3)
+			return "is a yescrypt hash with parameters "
+			       "accueil does not weigh";
+		return itoa64(p[1]) > itoa64(YESCRYPT_N_MAX) ||
+		       itoa64(p[2]) > itoa64(YESCRYPT_R_MAX) ? dear : NULL;
+	}
+	if (strncmp(h, "$6$", 3) == 0) {
+		if (strncmp(h + 3, "rounds=", 7) != 0)
+			return NULL;    /* 5000 rounds */
+		return strspn(h + 10, "0123456789") > 7 ||
+		       atol(h + 10) > SHA512_ROUNDS_MAX ? dear : NULL;
+	}
+	if (strncmp(h, "$2b$", 4) == 0 || strncmp(h, "$2y$", 4) == 0) {
+		if (strspn(h + 4, "0123456789") != 2)
+			return "is a bcrypt hash without its cost";
+		return atoi(h + 4) > BCRYPT_COST_MAX ? dear : NULL;
+	}
+	return "is of a kind whose cost accueil does not weigh (yescrypt, "
+	       "sha512crypt and bcrypt are)";
+}
+
+/* Returns NULL when h is a complete hash of a sound kind at a bearable
+   cost, else a malloc'd sentence saying why not. */
+static char *
+hash_refused(const char *path, int line, const char *h)
+{
+	struct crypt_data data;
+	const char *why, *out;
+
+	if (crypt_checksalt(h) != CRYPT_SALT_OK)
+		why = "is not of a kind this system deems sound";
+	else
+		why = hash_cost_refused(h);
+	if (why == NULL) {
+		/* A complete hash comes back whole, of the same length. */
+		memset(&data, 0, sizeof data);
+		out = crypt_r("-", h, &data);
+		if (out == NULL || *out == '*' || strlen(out) != strlen(h))
+			why = "is incomplete";
+		explicit_bzero(&data, sizeof data);
+	}
+	if (why == NULL)
+		return NULL;
+	return xasprintf("%s:%d: the PIN's hash %s; make one with "
+	                 "accueil --hash-pin",
+	                 path, line, why);
+}
+
+/*
+ * Checks who may change or read the open configuration file f: refuses it
+ * (a malloc'd sentence) when its group or others may write it, warns on
+ * stderr when others may read it. A character device (/dev/null) holds
+ * nothing to protect.
+ */
+static char *
+mode_refused(const char *path, FILE *f)
+{
+	struct stat st;
+
+	if (fstat(fileno(f), &st) != 0)
+		return xasprintf("%s: the configuration cannot be read (%s)",
+		                 path, strerror(errno));
+	if (S_ISCHR(st.st_mode))
+		return NULL;
+	if (st.st_mode & (S_IWGRP | S_IWOTH))
+		return xasprintf("%s: the configuration can be changed by "
+		                 "other users (mode %04o); make it 0640 "
+		                 "root:accueil",
+		                 path, (unsigned)(st.st_mode & 07777));
+	if (st.st_mode & S_IROTH)
+		fprintf(stderr, "accueil: warning: %s can be read by every "
+		        "user (mode %04o), who can then guess the PIN offline; "
+		        "make it 0640 root:accueil\n", path,
+		        (unsigned)(st.st_mode & 07777));
+	return NULL;
+}
+
 /* Reads the file at path into *c. */
 int
 config_load(const char *path, bool required, struct config *c, char **err)
@@ -40,13 +152,14 @@ config_load(const char *path, bool required, struct config *c, char **err)
 	c->idle = -1;
 	*err = NULL;
 	if (f == NULL) {
-		if (!required && errno == ENOENT)
+		if (!required && (errno == ENOENT || errno == EACCES))
 			return 0;
 		*err = xasprintf("%s: the configuration cannot be read (%s)", path,
 		                 strerror(errno));
 		return -1;
 	}
-	while (fgets(line, sizeof line, f) != NULL) {
+	*err = mode_refused(path, f);
+	while (*err == NULL && fgets(line, sizeof line, f) != NULL) {
 		char *key = trim(line), *eq, *value;
 
 		n++;
@@ -63,6 +176,9 @@ config_load(const char *path, bool required, struct config *c, char **err)
 		if (strcmp(key, "pin") == 0 && *value == '$') {
 			free(c->pin);
 			c->pin = xstrdup(value);
+			*err = hash_refused(path, n, value);
+			if (*err != NULL)
+				break;
 		} else if (strcmp(key, "idle") == 0 &&
 		           strspn(value, "0123456789") == strlen(value) &&
 		           *value != '\0' && strlen(value) < 6) {
@@ -81,6 +197,25 @@ config_load(const char *path, bool required, struct config *c, char **err)
 	return 0;
 }
 
+/* Returns NULL when pin can be typed on the PIN screen, else why not. */
+const char *
+config_pin_refused(const char *pin)
+{
+	size_t n = strlen(pin);
+
+	for (size_t i = 0; i < n; i++)
+		if (!CONFIG_PIN_CHAR((unsigned char)pin[i]))
+			return "a PIN is made of ASCII letters, digits and "
+			       "punctuation, without spaces or tabs: the PIN "
+			       "screen types nothing else";
+	if (n < CONFIG_PIN_MIN)
+		return "a PIN has at least " STR(CONFIG_PIN_MIN) " characters";
+	if (n > CONFIG_PIN_MAX)
+		return "a PIN has at most " STR(CONFIG_PIN_MAX) " characters: "
+		       "the PIN screen types no more";
+	return NULL;
+}
+
 /* Returns true when pin matches the staff PIN. */
 bool
 config_pin_ok(const struct config *c, const char *pin)
@@ -94,12 +229,15 @@ config_pin_ok(const struct config *c, const char *pin)
 		return false;
 	memset(&data, 0, sizeof data);
 	h = crypt_r(pin, c->pin, &data);
-	if (h == NULL || *h == '*' || strlen(h) != strlen(c->pin))
+	if (h == NULL || *h == '*' || strlen(h) != strlen(c->pin)) {
+		explicit_bzero(&data, sizeof data);
 		return false;
+	}
 	/* Compare in constant time. */
 	n = strlen(h);
 	for (size_t i = 0; i < n; i++)
 		diff |= (unsigned)(h[i] ^ c->pin[i]);
+	explicit_bzero(&data, sizeof data);
 	return diff == 0;
 }
 
@@ -115,7 +253,9 @@ config_hash_pin(const char *pin)
 	if (crypt_gensalt_rn(NULL, 0, NULL, 0, salt, sizeof salt) == NULL)
 		return NULL;
 	h = crypt_r(pin, salt, &data);
-	return h == NULL || *h == '*' ? NULL : xstrdup(h);
+	h = h == NULL || *h == '*' ? NULL : xstrdup(h);
+	explicit_bzero(&data, sizeof data);
+	return (char *)h;
 }
 
 /* Frees what config_load stored. */

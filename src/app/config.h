@@ -14,6 +14,15 @@
 
 #define CONFIG_DEFAULT_PATH "/etc/accueil.conf"
 
+/*
+ * The staff PIN: from CONFIG_PIN_MIN to CONFIG_PIN_MAX characters, each a
+ * printable ASCII character other than the space (what every keyboard
+ * layout types on the PIN screen). The same rule at --hash-pin and there.
+ */
+#define CONFIG_PIN_MIN 6
+#define CONFIG_PIN_MAX 64
+#define CONFIG_PIN_CHAR(c) ((c) > 0x20 && (c) < 0x7f)
+
 struct config {
 	char *pin;      /* the hash, or NULL */
 	int idle;       /* -1 when not given */
@@ -24,6 +33,12 @@ struct config {
  * required. Returns 0, or -1 with one malloc'd sentence in *err.
  */
 int config_load(const char *path, bool required, struct config *c, char **err);
+
+/*
+ * Returns NULL when pin can be typed on the PIN screen, else one sentence
+ * (static) saying why not.
+ */
+const char *config_pin_refused(const char *pin);
 
 /* Returns true when pin matches the staff PIN (false when none is set). */
 bool config_pin_ok(const struct config *c, const char *pin);

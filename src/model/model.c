@@ -270,6 +270,9 @@ void
 model_results_free(struct model_results *r)
 {
 	db_hits_free(&r->hits);
+	/* The words are what the visitor typed: wiped, not only freed. */
+	for (size_t i = 0; i < r->words.n; i++)
+		explicit_bzero(r->words.v[i], strlen(r->words.v[i]));
 	text_tokens_free(&r->words);
 }
 

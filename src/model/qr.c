@@ -1,19 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * qr.c - QR codes made by the qrencode program of libqrencode, in a child
- * process (see qr.h).
+ * qr.c - QR codes made by libqrencode, in the program (see qr.h).
  */
 #include "model/qr.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include "common/paths.h"
+#include "build-config.h"
+#ifdef ENABLE_QR
+#include <qrencode.h>
+#endif
+
 #include "common/xalloc.h"
 
 #define QUIET 4
@@ -116,114 +114,49 @@ qr_payload(const struct model_view *v)
 	return out;
 }
 
-/* Returns true when the qrencode program is there. */
+/* Returns true when the program was built with libqrencode. */
 bool
 qr_available(void)
 {
-	static int found = -1;
-
-	if (found < 0)
-		found = paths_program("qrencode");
-	return found;
-}
-
-/*
- * Runs qrencode on payload and returns what it printed (*len bytes), or
- * NULL. Its output is at most 177 lines of 354 modules' characters.
- */
-static char *
-run_qrencode(const char *payload, size_t *len)
-{
-	enum { MAX = 177 * (2 * 177 + 1) };
-	char *out = xmalloc(MAX + 1);
-	int fd[2], status;
-	pid_t pid;
-	ssize_t n;
-
-	*len = 0;
-	if (pipe(fd) != 0) {
-		free(out);
-		return NULL;
-	}
-	pid = fork();
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDWR);
-
-		dup2(null, STDIN_FILENO);
-		dup2(fd[1], STDOUT_FILENO);
-		dup2(null, STDERR_FILENO);
-		close(fd[0]);
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		/* Level M, 8-bit data, no margin: the quiet zone is ours. */
-		execlp("qrencode", "qrencode", "-t", "ASCII", "-l", "M", "-8",
-		       "-m", "0", "-o", "-", "--", payload, (char *)NULL);
-		_exit(127);
-	}
-	close(fd[1]);
-	while (pid > 0 && *len < MAX &&
-	       ((n = read(fd[0], out + *len, MAX - *len)) > 0 ||
-	        (n < 0 && errno == EINTR)))
-		if (n > 0)
-			*len += (size_t)n;
-	close(fd[0]);
-	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0 || *len == MAX) {
-		free(out);
-		return NULL;
-	}
-	out[*len] = '\0';
-	return out;
-}
-
-/*
- * Reads qrencode's ASCII picture ("##" a dark module, "  " a light one, a
- * line a row) into out, with a quiet zone. Returns 0, or -1 when it is not
- * a square of a QR code's size.
- */
-int
-qr_parse(const char *text, struct qr *out)
-{
-	size_t width = strcspn(text, "\n") / 2, rows = 0;
-	const char *line;
-
-	memset(out, 0, sizeof *out);
-	if (width < 21 || width > 177 || (width - 17) % 4 != 0)
-		return -1;
-	out->size = (int)width + 2 * QUIET;
-	out->dark = xcalloc((size_t)out->size * (size_t)out->size, 1);
-	for (line = text; *line != '\0' && rows <= width; rows++) {
-		size_t n = strcspn(line, "\n");
-
-		if (n != 2 * width || rows == width ||
-		    strspn(line, "# ") < n)
-			break;
-		for (size_t x = 0; x < width; x++)
-			out->dark[(rows + QUIET) * (size_t)out->size + x + QUIET] =
-			    line[2 * x] == '#';
-		line += n + (line[n] == '\n');
-	}
-	if (rows != width || *line != '\0') {
-		qr_free(out);
-		return -1;
-	}
-	return 0;
+#ifdef ENABLE_QR
+	return true;
+#else
+	return false;
+#endif
 }
 
 /* Encodes payload with its quiet zone. */
 int
 qr_encode(const char *payload, struct qr *out)
 {
-	size_t len;
-	char *text;
-	int rc;
+#ifdef ENABLE_QR
+	QRcode *code;
+	size_t size;
 
 	memset(out, 0, sizeof *out);
-	if (!qr_available() || (text = run_qrencode(payload, &len)) == NULL)
+	/* Version chosen by the library, level M, case kept; 8-bit data
+	   where the text is not digits or upper-case letters. */
+	code = QRcode_encodeString(payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	if (code == NULL)
 		return -1;
-	rc = strlen(text) == len ? qr_parse(text, out) : -1;
-	free(text);
-	return rc;
+	out->size = code->width + 2 * QUIET;
+	size = (size_t)out->size;
+	out->dark = xcalloc(size * size, 1);
+	for (int y = 0; y < code->width; y++) {
+		unsigned char *row = out->dark + (size_t)(y + QUIET) * size +
+		                     QUIET;
+
+		/* Bit 0 of each byte: the module is dark. */
+		for (int x = 0; x < code->width; x++)
+			row[x] = code->data[y * code->width + x] & 1;
+	}
+	QRcode_free(code);
+	return 0;
+#else
+	memset(out, 0, sizeof *out);
+	(void)payload;
+	return -1;
+#endif
 }
 
 /* Frees q. */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * qr.h - QR codes for taking a contact away: the payload (a MECARD a phone
- * saves without a data plan) and its modules, made by the qrencode program
- * of libqrencode (a child process, so that the kiosk links statically).
+ * saves without a data plan) and its modules, made by libqrencode in the
+ * program itself (optional at build time: -Dqr=disabled).
  */
 #ifndef ACCUEIL_QR_H
 #define ACCUEIL_QR_H
@@ -24,19 +24,13 @@ struct qr {
  */
 char *qr_payload(const struct model_view *v);
 
-/* Returns true when the qrencode program is on PATH. */
+/* Returns true when the program was built with libqrencode. */
 bool qr_available(void);
 
 /*
- * Reads the ASCII picture that "qrencode -t ASCII -m 0" prints into *out,
- * adding a quiet zone of four modules. Returns 0, or -1 when text is not
- * one. Free with qr_free.
- */
-int qr_parse(const char *text, struct qr *out);
-
-/*
- * Encodes payload into *out with a quiet zone of four modules. Returns 0,
- * or -1 when it cannot be encoded or qrencode is missing. Free with qr_free.
+ * Encodes payload into *out (level M) with a quiet zone of four modules.
+ * Returns 0, or -1 when it cannot be encoded (too long) or the program was
+ * built without libqrencode. Free with qr_free.
  */
 int qr_encode(const char *payload, struct qr *out);
 

@@ -1,22 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * speech.c - reading aloud with espeak-ng in a child process (see speech.h).
+ * speech.c - reading aloud with espeak-ng in a child process (see speech.h):
+ * the text goes to its standard input, a pipeful at a time, from the main
+ * loop (speech_pump), so that a long page never blocks a key.
  */
 #include "model/speech.h"
 
-#include <fcntl.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "build-config.h"
 #include "common/paths.h"
+#include "common/spawn.h"
 #include "i18n/i18n.h"
 #include "common/xalloc.h"
 
-static pid_t child;
+static struct spawn_child child = SPAWN_NONE;
+static char *pending;           /* the text not yet written, or NULL */
+static size_t pending_len, pending_off;
 
 /* Returns true when espeak-ng is an executable file on PATH. */
 bool
@@ -90,53 +91,71 @@ speech_text(const struct model_view *v)
 	return buf;
 }
 
+/* Forgets the text not yet written. */
+static void
+drop_pending(void)
+{
+	free(pending);
+	pending = NULL;
+	pending_len = pending_off = 0;
+}
+
 /* Stops the reading. */
 void
 speech_stop(void)
 {
-	if (child > 0) {
-		kill(child, SIGTERM);
-		waitpid(child, NULL, 0);
-		child = 0;
-	}
+	drop_pending();
+	spawn_stop(&child);
 }
 
 /* Returns true while a reading goes on. */
 bool
 speech_busy(void)
 {
-	if (child > 0 && waitpid(child, NULL, WNOHANG) == child)
-		child = 0;
-	return child > 0;
+	if (!spawn_running(&child))
+		drop_pending();
+	return child.pid > 0;
+}
+
+/* Writes what the pipe takes of the text; closes it at the end. */
+void
+speech_pump(void)
+{
+	long n;
+
+	if (!speech_busy() || pending == NULL)
+		return;
+	n = spawn_write(&child, pending + pending_off,
+	                pending_len - pending_off);
+	if (n > 0)
+		pending_off += (size_t)n;
+	if (n < 0 || pending_off == pending_len) {
+		/* All written, or espeak-ng stopped reading: end of file. */
+		drop_pending();
+		spawn_close_input(&child);
+	}
+}
+
+/* Returns true while text waits to be written to espeak-ng. */
+bool
+speech_pending(void)
+{
+	return pending != NULL;
 }
 
 /* Starts reading text with voice. */
 int
 speech_start(const char *text, const char *voice)
 {
-	pid_t pid;
+	const char *argv[] = { "espeak-ng", "-v", voice, "--stdin", NULL };
 
 	speech_stop();
 	if (!speech_available() || voice == NULL)
 		return -1;
-	pid = fork();
-	if (pid < 0)
+	if (spawn_start(&child, argv, strlen(text)) != 0)
 		return -1;
-	if (pid == 0) {
-		/* The child: no terminal, no output, just the voice. */
-		int null = open("/dev/null", O_RDWR);
-
-		if (null >= 0) {
-			dup2(null, STDIN_FILENO);
-			dup2(null, STDOUT_FILENO);
-			dup2(null, STDERR_FILENO);
-		}
-		signal(SIGINT, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		execlp("espeak-ng", "espeak-ng", "-v", voice, "--", text,
-		       (char *)NULL);
-		_exit(127);
-	}
-	child = pid;
+	pending = xstrdup(text);
+	pending_len = strlen(text);
+	speech_pump();
 	return 0;
 }

@@ -3,7 +3,8 @@
  * speech.h - reading a page aloud with espeak-ng, in the background, in the
  * visitor's language. Optional at build time (-Dspeech=false) and at run
  * time (no espeak-ng on PATH: no read-aloud key). Nothing is written to a
- * file: the text goes to espeak-ng on its command line.
+ * file, and the text is never on a command line: espeak-ng --stdin reads
+ * it from a pipe that the main loop fills (speech_pump) without blocking.
  */
 #ifndef ACCUEIL_SPEECH_H
 #define ACCUEIL_SPEECH_H
@@ -25,12 +26,23 @@ const char *speech_voice(const char *code);
 char *speech_text(const struct model_view *v);
 
 /*
- * Starts reading text with voice, stopping what was being read. Returns 0,
- * or -1 when espeak-ng cannot be started. Never waits for the reading.
+ * Starts reading text with voice, stopping what was being read; writes the
+ * first pipeful of text (a copy is kept for speech_pump). Returns 0, or -1
+ * when espeak-ng cannot be started. Never waits for the reading.
  */
 int speech_start(const char *text, const char *voice);
 
-/* Stops the reading, if any. */
+/*
+ * Writes the next pipeful of the text, without blocking, and closes the
+ * pipe once all is written; reaps a reading that ended. The main loop
+ * calls it on every turn.
+ */
+void speech_pump(void);
+
+/* Returns true while text waits for room in the pipe (wait less). */
+bool speech_pending(void);
+
+/* Stops the reading, if any: the child is ended and reaped. */
 void speech_stop(void);
 
 /* Returns true while a reading goes on (and reaps one that ended). */

@@ -2,7 +2,9 @@
 /*
  * screen-pin.c - the staff's way out of kiosk mode: F10 opens it, the PIN
  * is typed (shown as stars, never kept), Enter checks it. A wrong PIN
- * closes the screen and says so; Esc closes it.
+ * closes the screen and says so; Esc closes it. After a wrong PIN, Enter
+ * is refused for a while that grows at each wrong try (app_pin_try); the
+ * screen counts it down.
  */
 #include "ui/screen-pin.h"
 
@@ -15,7 +17,7 @@
 #include "ui/frame.h"
 #include "ui/put.h"
 
-#define PIN_MAX 64
+#define PIN_MAX CONFIG_PIN_MAX
 
 struct pin {
 	struct screen base;
@@ -23,6 +25,24 @@ struct pin {
 	char pin[PIN_MAX + 1];
 	size_t len;
 };
+
+/* Counts down, under the PIN, the seconds before a PIN is checked again. */
+static void
+draw_delay(struct app *app, const struct ui_area *a)
+{
+	int left = app_pin_wait(app);
+	char *msg;
+
+	if (left <= 0 || a->h < 3)
+		return;
+	/* TRANSLATORS: after a wrong staff PIN, Enter waits; %d is a number
+	   of seconds. */
+	msg = xasprintf(ngettext("Nouvel essai possible dans %d seconde.",
+	                         "Nouvel essai possible dans %d secondes.",
+	                         left), left);
+	ui_put(a, a->y + 2, 0, a->w, msg, TS_MARK);
+	free(msg);
+}
 
 /* Draws the PIN screen. */
 static void
@@ -40,6 +60,7 @@ pin_draw(struct screen *s, struct app *app)
 	/* TRANSLATORS: the staff types the PIN after this. */
 	col = ui_put(&a, a.y, 0, a.w, _("Code du personnel :"), TS_LABEL) + 1;
 	ui_put(&a, a.y, col, a.w - col, stars, TS_SELECTED);
+	draw_delay(app, &a);
 }
 
 /* Handles a key on the PIN screen. */
@@ -47,7 +68,7 @@ static int
 pin_key(struct screen *s, struct app *app, const struct app_event *ev)
 {
 	struct pin *p = (struct pin *)s;
-	bool ok;
+	int r;
 
 	switch (ev->key) {
 	case AK_ESC:
@@ -57,20 +78,20 @@ pin_key(struct screen *s, struct app *app, const struct app_event *ev)
 			p->pin[--p->len] = '\0';
 		return APP_REDRAW;
 	case AK_ENTER:
-		ok = config_pin_ok(app->config, p->pin);
+		r = app_pin_try(app, p->pin);
+		if (r < 0)
+			return APP_REDRAW;      /* the delay: its countdown */
 		explicit_bzero(p->pin, sizeof p->pin);
 		p->len = 0;
-		if (ok) {
-			app->quit = true;
+		if (r > 0)
 			return APP_REDRAW;
-		}
 		/* TRANSLATORS: after a wrong staff PIN. */
 		app_set_message(app, _("Code incorrect."));
 		return APP_POP;
 	default:
 		break;
 	}
-	if (ev->key >= 0x20 && ev->key < 0x7f && p->len < PIN_MAX) {
+	if (CONFIG_PIN_CHAR(ev->key) && p->len < PIN_MAX) {
 		p->pin[p->len++] = (char)ev->key;
 		p->pin[p->len] = '\0';
 	}

@@ -300,6 +300,8 @@ search_free(struct screen *scr)
 	forget_lines(s);
 	model_results_free(&s->r);
 	ui_view_free(s->v);
+	/* What the visitor typed does not stay in freed memory. */
+	explicit_bzero(s->query, sizeof s->query);
 	free(s);
 }
 

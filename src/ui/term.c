@@ -5,7 +5,6 @@
 #include "ui/term.h"
 
 #include <curses.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +15,7 @@
 #include "common/xalloc.h"
 #include "text/text.h"
 
-static bool marks;      /* ACCUEIL_TEST_SETTLED: mark each settled state */
+static bool marks;      /* ACCUEIL_TEST_SETTLED: answer the tests' probes */
 static SCREEN *screen;
 static attr_t style_attr[TS_COUNT];
 
@@ -158,13 +157,53 @@ term_init(char **err)
 	return 0;
 }
 
+/* Writes one byte of a terminal capability to standard output. */
+static int
+put_byte(int c)
+{
+	return putchar(c);
+}
+
+/* Erases the terminal's scrollback, where its description says how (E3). */
+static void
+erase_scrollback(void)
+{
+	char *e3 = tigetstr("E3");
+
+	if (e3 == NULL || e3 == (char *)-1)
+		return;
+	fflush(stdout);
+	tputs(e3, 1, put_byte);
+	fflush(stdout);
+}
+
+/* Clears the screen and, where the terminal can, its scrollback. */
+void
+term_forget(void)
+{
+	if (screen == NULL)
+		return;
+	erase();
+	wnoutrefresh(stdscr);
+	/* The whole screen cleared, not only what changed; some terminals
+	   (tmux) put a cleared screen into the scrollback, so that goes
+	   after. */
+	clearok(curscr, TRUE);
+	doupdate();
+	erase_scrollback();
+}
+
 /* Restores the terminal. */
 void
 term_end(void)
 {
 	if (screen == NULL)
 		return;
+	term_forget();
 	endwin();
+	/* Without an alternate screen, what was on it is on the terminal's
+	   own screen again: cleared, and its scrollback too. */
+	erase_scrollback();
 	delscreen(screen);
 	screen = NULL;
 }
@@ -238,22 +277,21 @@ term_flush(void)
 	doupdate();
 }
 
-/* Tells the screen tests that every event so far has been handled. */
-void
-term_settled(void)
+/*
+ * A probe of the screen tests (ACCUEIL_TEST_SETTLED): every key typed
+ * before it has been handled and its frame shown, since keys are read in
+ * order and each frame is drawn before the next read. Answers with the
+ * terminal's title, which tmux reads in order with the screen.
+ */
+static void
+answer_probe(void)
 {
-	static unsigned long count;
+	static unsigned long count;     /* 0: the first frame, before any */
 	char buf[48];
 	int n;
 
-	struct pollfd in = { .fd = STDIN_FILENO, .events = POLLIN };
-
-	/* Not settled while input waits: the next event comes first. */
-	if (!marks || poll(&in, 1, 0) > 0)
-		return;
-	/* The terminal's title: tmux reads it in order with the screen. */
-	n = snprintf(buf, sizeof buf, "\033]2;accueil-settled-%lu-%dx%d\007",
-	             ++count, COLS, LINES);
+	n = snprintf(buf, sizeof buf, "\033]2;accueil-probe-%lu-%dx%d\007",
+	             count++, COLS, LINES);
 	fflush(stdout);
 	if (write(STDOUT_FILENO, buf, (size_t)n) < 0)
 		marks = false;
@@ -360,9 +398,20 @@ term_read(struct app_event *ev, int timeout_ms)
 	wint_t c;
 	int rc;
 
+	static bool started;
+
 	ev->y = ev->x = -1;
+	/* The first frame is shown: say so before any probe comes. */
+	if (marks && !started) {
+		started = true;
+		answer_probe();
+	}
 	timeout(timeout_ms);
 	rc = get_wch(&c);
+	while (marks && rc == OK && c == TERM_PROBE) {
+		answer_probe();
+		rc = get_wch(&c);
+	}
 	if (rc == ERR)
 		return -1;
 	ev->key = rc == KEY_CODE_YES ? map_function_key(c, ev) : map_char(c);

@@ -39,7 +39,14 @@ int term_check(char **err);
 /* Starts the full screen. Returns 0, or -1 with a sentence in *err. */
 int term_init(char **err);
 
-/* Restores the terminal (safe to call twice, and from xalloc_fail). */
+/*
+ * Clears the whole screen and, where the terminal description says how
+ * (E3), the terminal's scrollback, so that nothing of a visit stays.
+ */
+void term_forget(void);
+
+/* Clears the screen and the scrollback as term_forget, then restores the
+   terminal (safe to call twice, and from xalloc_fail). */
 void term_end(void);
 
 /* Switches between the usual look and high contrast. */
@@ -67,13 +74,15 @@ void term_cursor(int y, int x);
 void term_flush(void);
 
 /*
- * For the screen tests only (ACCUEIL_TEST_SETTLED set at term_init): sets
- * the terminal's title to "accueil-settled-N-WxH", N counting up, W x H the
- * size the frame was drawn for, once every
- * event read so far has been handled and its frame shown, and no input
- * waits. Else nothing.
+ * For the screen tests only (ACCUEIL_TEST_SETTLED set at term_init):
+ * term_read takes this private-use character as a probe and answers it,
+ * once every key typed before it is handled and its frame shown, by
+ * setting the terminal's title to "accueil-probe-N-WxH" (N counting up,
+ * W x H the size of that frame); "accueil-probe-0-WxH" at the first read
+ * says that the first frame is shown. Without the variable it is a
+ * character.
  */
-void term_settled(void);
+#define TERM_PROBE 0x10fffd
 
 /* Waits up to timeout_ms (-1: forever) for an event. 0, or -1 on time-out. */
 int term_read(struct app_event *ev, int timeout_ms);

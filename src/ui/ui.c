@@ -47,7 +47,6 @@ ui_out_of_service(bool (*retry)(void *), void *arg)
 
 		if (redraw)
 			ui_notice_out_of_service();
-		term_settled();
 		/* Keys do nothing; every ten seconds, try again. */
 		redraw = term_read(&ev, 10000) != 0 || ev.key == AK_RESIZE;
 		if (retry(arg))
@@ -60,5 +59,5 @@ const struct app_ui ui_app = {
 	.draw = ui_draw,
 	.open = ui_registry_open,
 	.look = ui_look,
-	.settled = term_settled,
+	.forget = term_forget,
 };

@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# package-test.sh - the built Debian package, installed as a centre would
+# (dpkg -i, as root): the installed /usr/bin/accueil finds its database and
+# translations with no --db, the kiosk user can run it, the PIN file is
+# 0640 root:accueil, the unit is installed disabled and scores 2.0 or less
+# in systemd-analyze security; then dpkg --purge leaves none of its files.
+# Where systemd runs as PID 1, the unit's hardening is tried on the program
+# with systemd-run; elsewhere that check is reported as not run.
+# Usage: package-test.sh DEB
+set -u
+deb=$1
+tmp=$(mktemp -d)
+sock="accueil-pkg-$$"
+trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+passed=0 failed=0
+ok() { echo "ok   $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+unit=/lib/systemd/system/accueil-kiosk.service
+
+# dpkg_retry ARGS: dpkg, waiting for the lock another install may hold.
+dpkg_retry() {
+	local i
+	for i in $(seq 30); do
+		dpkg "$@" 2>"$tmp/dpkg.err" && return 0
+		grep -q "lock" "$tmp/dpkg.err" || break
+		sleep 2
+	done
+	cat "$tmp/dpkg.err"
+	return 1
+}
+
+if dpkg_retry -i "$deb" >"$tmp/dpkg.out"; then ok "dpkg -i $(basename "$deb")"; else fail "dpkg -i"; exit 1; fi
+dpkg -L accueil | sort >"$tmp/files"
+
+if file -L /usr/bin/accueil | grep -q "pie executable.*dynamically linked"; then
+	ok "/usr/bin/accueil is a dynamically linked PIE"
+else
+	fail "/usr/bin/accueil: $(file -L /usr/bin/accueil)"
+fi
+if ldd /usr/bin/accueil | grep -q libqrencode; then ok "linked to libqrencode"; else fail "libqrencode not linked"; fi
+
+out=$(cd / && /usr/bin/accueil --search racisme 2>"$tmp/err"); rc=$?
+if [ "$rc" -eq 0 ] && grep -q "Sami Pieczynski" <<<"$out" && grep -q "081 71 35 28" <<<"$out" && [ ! -s "$tmp/err" ]; then
+	ok "accueil --search racisme (no --db) shows the CAI contact"
+else
+	fail "--search racisme: exit $rc, $(head -3 <<<"$out") $(cat "$tmp/err")"
+fi
+
+# The kiosk user reads the database and the PIN file (through its group),
+# and is not warned about the file's mode.
+if id accueil >/dev/null 2>&1; then ok "the system user accueil exists"; else fail "no user accueil"; fi
+mode=$(stat -c '%a %U:%G' /etc/accueil.conf 2>/dev/null)
+if [ "$mode" = "640 root:accueil" ]; then ok "/etc/accueil.conf is 0640 root:accueil"; else fail "/etc/accueil.conf: '$mode'"; fi
+out=$(cd / && runuser -u accueil -- /usr/bin/accueil --search racisme 2>"$tmp/err"); rc=$?
+if [ "$rc" -eq 0 ] && grep -q "081 71 35 28" <<<"$out" && [ ! -s "$tmp/err" ]; then
+	ok "the user accueil runs it, with its configuration, no warning"
+else
+	fail "as accueil: exit $rc, $(cat "$tmp/err")"
+fi
+out=$(cd / && runuser -u nobody -- /usr/bin/accueil --search racisme 2>"$tmp/err"); rc=$?
+if [ "$rc" -eq 0 ] && [ ! -s "$tmp/err" ]; then
+	ok "another user runs it without the PIN file it may not read"
+else
+	fail "as nobody: exit $rc, $(cat "$tmp/err")"
+fi
+
+# A frame in Arabic: the installed translations and the shaping.
+tmux -L "$sock" new-session -d -x 80 -y 24 \
+	"cd / && env LANG=C.UTF-8 TERM=screen /usr/bin/accueil --lang ar; sleep 30"
+sleep 1.5
+tmux -L "$sock" capture-pane -p >"$tmp/ar.txt"
+tmux -L "$sock" kill-server 2>/dev/null
+if python3 - "$tmp/ar.txt" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+arabic = sum(1 for c in text if 0x600 <= ord(c) <= 0x6ff or 0xfb50 <= ord(c) <= 0xfdff
+             or 0xfe70 <= ord(c) <= 0xfeff)
+sys.exit(0 if arabic >= 20 else 1)
+PY
+then ok "accueil --lang ar draws Arabic"; else fail "no Arabic on the frame:"; head -12 "$tmp/ar.txt"; fi
+
+# The unit: installed, not enabled, hardened.
+if [ -f "$unit" ]; then ok "the unit is in $unit"; else fail "no $unit"; fi
+if grep -q "^ExecStart=/usr/bin/accueil --kiosk" "$unit"; then ok "the unit runs /usr/bin/accueil"; else fail "ExecStart: $(grep ExecStart "$unit")"; fi
+if ls /etc/systemd/system/*.wants/accueil-kiosk.service >/dev/null 2>&1; then
+	fail "the unit was enabled"
+else
+	ok "the unit is not enabled"
+fi
+# The console lock: installed, every piece off until the centre enables it.
+lockunit=$(dirname "$unit")/accueil-keymap.service
+if [ -f "$lockunit" ] && [ -x /usr/sbin/accueil-lockdown ]; then
+	ok "the console lock is installed ($lockunit, /usr/sbin/accueil-lockdown)"
+else
+	fail "the console lock is not installed"
+fi
+if /usr/sbin/accueil-lockdown status | grep -q "^on "; then
+	fail "a piece of the console lock is on after installing:"
+	/usr/sbin/accueil-lockdown status
+else
+	ok "every piece of the console lock is off after installing"
+fi
+if systemd-analyze verify "$lockunit" >"$tmp/verify-lock" 2>&1 &&
+   ! grep -v "Failed to connect\|not booted\|Falling back" "$tmp/verify-lock" | grep -qi "accueil"; then
+	ok "systemd-analyze verify: the console lock's unit is clean"
+else
+	fail "systemd-analyze verify $lockunit:"; cat "$tmp/verify-lock"
+fi
+score=$(systemd-analyze security --offline=yes "$unit" 2>/dev/null |
+	sed -n 's/.*Overall exposure level for .*: \([0-9.]*\).*/\1/p')
+echo "     systemd-analyze security --offline=yes: ${score:-none}"
+if [ -n "$score" ] && awk -v s="$score" 'BEGIN { exit !(s <= 2.0) }'; then
+	ok "systemd-analyze security scores $score (at most 2.0)"
+else
+	fail "systemd-analyze security: '${score:-no score}'"
+fi
+if systemd-analyze verify "$unit" >"$tmp/verify" 2>&1 &&
+   ! grep -v "Failed to connect\|not booted\|Falling back" "$tmp/verify" | grep -qi "accueil"; then
+	ok "systemd-analyze verify: no complaint about the unit"
+else
+	fail "systemd-analyze verify:"; cat "$tmp/verify"
+fi
+if [ "$(cat /proc/1/comm)" = systemd ]; then
+	# The unit's service settings, one -p each (values may hold spaces).
+	props=()
+	while IFS= read -r line; do
+		props+=(-p "$line")
+	done < <(sed -n '/^\[Service\]/,/^\[/p' "$unit" | grep -E '^[A-Z][A-Za-z]*=' |
+		grep -vE '^(Type|ExecStart|Standard|TTY|Restart|StartLimit)')
+	if systemd-run --quiet --wait --pipe "${props[@]}" /usr/bin/accueil --search racisme |
+	   grep -q "081 71 35 28"; then
+		ok "the program runs under the unit's hardening (systemd-run)"
+	else
+		fail "the program does not run under the unit's hardening"
+	fi
+else
+	echo "not run: systemd is not PID 1 here, so the hardened unit cannot be tried (README: Hardening, the manual check)"
+fi
+
+# Purge: nothing of the package is left.
+if dpkg_retry --purge accueil >"$tmp/dpkg.out"; then ok "dpkg --purge accueil"; else fail "dpkg --purge"; fi
+left=""
+while read -r f; do
+	[ "$f" = "/." ] && continue
+	if [ -e "$f" ] && ! [ -d "$f" ]; then left="$left $f"; fi
+done <"$tmp/files"
+for d in /usr/share/accueil /usr/share/doc/accueil /etc/accueil.conf; do
+	[ -e "$d" ] && left="$left $d"
+done
+if dpkg-statoverride --list /etc/accueil.conf >/dev/null 2>&1; then left="$left (statoverride)"; fi
+if [ -z "$left" ]; then ok "the purge leaves no file of the package"; else fail "left after purge:$left"; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
