@@ -75,6 +75,7 @@ app_init(struct app *app, struct db *db, const struct app_ui *ui, bool kiosk)
 	app->countdown = 0;
 	app->config = NULL;
 	app->fresh = false;
+	app->zeros = 0;
 }
 
 /* Frees the stack and the message. */
@@ -138,6 +139,14 @@ app_pop(struct app *app)
 	return true;
 }
 
+/* Closes every screen but home. */
+void
+app_home(struct app *app)
+{
+	while (app_pop(app))
+		;
+}
+
 /* Applies the keys that mean the same on every screen (app/keys.c). */
 static bool
 global_key(struct app *app, const struct app_event *ev)
@@ -146,6 +155,11 @@ global_key(struct app *app, const struct app_event *ev)
 		return true;
 	switch (keys_action(ev->key)) {
 	case KEYS_BACK:
+		if (ev->key == '0' && app->zeros >= APP_ZEROS_HOME)
+			app_home(app);
+		else
+			app_pop(app);
+		return true;
 	case KEYS_ESC:
 		app_pop(app);
 		return true;
@@ -204,6 +218,10 @@ app_handle(struct app *app, const struct app_event *ev)
 
 	if (app->top == NULL)
 		return false;
+	if (ev->key == '0')
+		app->zeros++;
+	else if (ev->key != AK_RESIZE)
+		app->zeros = 0;
 	if (app->message != NULL && ev->key != AK_RESIZE) {
 		app_set_message(app, NULL);
 		cleared = true;
@@ -232,6 +250,7 @@ app_reset(struct app *app)
 	app_free(app);
 	app->ui->look(false);
 	app->countdown = 0;
+	app->zeros = 0;
 	i18n_set("fr");
 	app_open(app, "home");
 	if (app->top != NULL)

@@ -86,7 +86,13 @@ struct app {
 	const struct config *config;    /* the staff PIN, or NULL */
 	int countdown;  /* seconds left before the reset, 0 when not counting */
 	bool fresh;     /* nothing done since the last reset: nothing to forget */
+	int zeros;      /* how many times in a row 0 was pressed, this one
+	                   included: at APP_ZEROS_HOME, 0 goes home */
 };
+
+/* The third 0 in a row goes home from anywhere, a field too (the PIN
+   excepted): digits alone never trap. */
+#define APP_ZEROS_HOME 3
 
 /* Sets up app on db; the stack is empty until app_run or app_open. */
 void app_init(struct app *app, struct db *db, const struct app_ui *ui,
@@ -107,6 +113,9 @@ void app_push(struct app *app, struct screen *s);
 
 /* Closes the top screen unless it is the last one. Returns true if closed. */
 bool app_pop(struct app *app);
+
+/* Closes every screen but the last one (home). */
+void app_home(struct app *app);
 
 /* Sets the one-sentence message shown to the visitor (copied; NULL clears). */
 void app_set_message(struct app *app, const char *msg);

@@ -209,7 +209,8 @@ picker_key(struct screen *s, struct app *app, const struct app_event *ev)
 		return APP_HANDLED;
 	case '0':
 		/* A second 0, or a list without two-digit numbers: back. */
-		p->zero = !zero && p->n > DIRECT;
+		p->zero = !zero && p->n > DIRECT &&
+		          app->zeros < APP_ZEROS_HOME;
 		return p->zero ? APP_REDRAW : APP_IGNORED;
 	case AK_ESC:
 	case AK_BACKSPACE:

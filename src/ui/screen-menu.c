@@ -187,8 +187,10 @@ menu_key(struct screen *s, struct app *app, const struct app_event *ev)
 		return open_entry(app, m, m->sel);
 	case '0':
 	case AK_BACKSPACE:
-		/* In a later group, go back to the group before. */
-		if (grouped(m) && start > 0)
+		/* In a later group, go back to the group before (the third 0
+		   in a row goes home, whatever the group). */
+		if (grouped(m) && start > 0 &&
+		    !(ev->key == '0' && app->zeros >= APP_ZEROS_HOME))
 			return choose(m, (long)start - GROUP);
 		return APP_IGNORED;
 	case AK_MOUSE:

@@ -246,7 +246,14 @@ toggle_french(struct page *p, struct app *app)
 		free(p->fr);
 		p->fr = NULL;
 	} else {
+		/* Labels, headings and "ask at the desk" too: the whole block
+		   is made with the French interface, then the visitor's comes
+		   back. */
+		const char *lang = i18n_lang();
+
+		i18n_set("fr");
 		p->fr = ui_load(app, p->v->id, "fr");
+		i18n_set(lang);
 		p->show_french = p->fr != NULL;
 	}
 	p->width = 0;   /* lay out again */
