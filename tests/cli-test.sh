@@ -126,6 +126,12 @@ cp "$db" "$tmp/ro.db"; chmod 000 "$tmp/ro.db"
 if [ "$(id -u)" -ne 0 ]; then
 	expect db-unreadable 2 "" "cannot be read" -- "$bin" --db "$tmp/ro.db" --search x
 fi
+printf 'languages = ar xx\n' >"$tmp/bad.conf"
+expect config-bad-language 2 "" 'bad.conf:1: languages: "xx" is not a language of the kiosk' -- "$bin" --db "$db" --config "$tmp/bad.conf" --search x
+printf 'languages = ar fa ar\n' >"$tmp/twice.conf"
+expect config-language-twice 2 "" '"ar" is listed twice' -- "$bin" --db "$db" --config "$tmp/twice.conf" --search x
+printf 'languages = ps, fa\n' >"$tmp/good.conf"
+expect config-languages 0 "081 71 35 28" "" -- "$bin" --db "$db" --config "$tmp/good.conf" --search pieczynski
 expect no-terminal 2 "" "needs a terminal" -- "$bin" --db "$db"
 expect unknown-lang 0 "081 71 35 28" "not available; using French" -- "$bin" --db "$db" --lang xx --search pieczynski
 

@@ -239,6 +239,20 @@ for p in $pairs; do
 	expect "picker-40x15-shows-${p%%=*}" $text has "${p#*=}" <<<"$narrow"
 done
 
+# The desk's order (languages = in the configuration): those listed first,
+# the others after in the table's order; the numbers follow the rows.
+conf=$(mktemp)
+printf 'languages = ar fa, ps\n' >"$conf"
+PICKER=1 start 80 24 --config "$conf"
+desk=$(settle)
+expect desk-order-ar [ "$($text keys العربية <<<"$desk")" = 1 ]
+expect desk-order-ps [ "$($text keys پښتو <<<"$desk")" = 3 ]
+expect desk-order-fr [ "$($text keys Français <<<"$desk")" = 4 ]
+expect desk-order-nl [ "$($text keys Nederlands <<<"$desk")" = "0 4" ]
+keys 3
+check home-ps
+rm -f "$conf"
+
 # Each language with digits alone: the keys shown beside its name on the
 # first screen, read from it; the home screen follows in that language.
 for p in $pairs; do
