@@ -293,6 +293,11 @@ check home
 start 80 24
 keys 5 6 0 0
 check home
+# A click on the breadcrumb goes back, from a search with a word typed too.
+start 80 24
+keys / r a c
+click 0 3
+check home
 start 80 24
 keys 5 6 0 0 8
 expect_text zero-then-search "Tapez un mot :"

@@ -117,8 +117,9 @@ ui_frame_click(struct app_event *ev)
 			    buttons[i].code != AK_NONE)
 				ev->key = buttons[i].code;
 	} else if (ev->key == AK_MOUSE && ev->y == 0) {
-		/* A click on the breadcrumb goes back. */
-		ev->key = '0';
+		/* A click on the breadcrumb goes back (Esc: a 0 would be
+		   typed in a search). */
+		ev->key = AK_ESC;
 	}
 }
 
