@@ -149,7 +149,17 @@ main(int argc, char **argv)
 		bool screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
 		              !o.languages;
 
-		fprintf(stderr, "accueil: %s\n", err);
+		if (o.search != NULL || o.contacts != NULL) {
+			/* The staff's commands speak --lang. */
+			fputs("accueil: ", stderr);
+			/* TRANSLATORS: accueil --search cannot open the
+			   database; %s says why (in English). */
+			fprintf(stderr, _("la base de données ne peut pas être "
+			                  "ouverte (%s)"), err);
+			fputc('\n', stderr);
+		} else {
+			fprintf(stderr, "accueil: %s\n", err);
+		}
 		free(err);
 		/* A kiosk says "out of service" and waits, rather than exit and be
 		   started again and again. */
@@ -169,7 +179,7 @@ main(int argc, char **argv)
 		return rc;
 	}
 	if (o.contacts != NULL) {
-		rc = cli_contacts(db, o.contacts, i18n_lang(), stdout);
+		rc = cli_contacts(db, o.contacts, i18n_lang(), o.brief, stdout);
 		db_close(db);
 		return rc;
 	}

@@ -51,7 +51,48 @@ expect search-contact 0 "081 71 35 28" "" -- "$bin" --db "$db" --search pieczyns
 expect search-crumb 0 "Accueil > Contacts > Sami Pieczynski (racisme)" "" -- "$bin" --db "$db" --search pieczynski
 expect search-accents 0 "Lutte contre le racisme" "" -- "$bin" --db "$db" --search RACISME
 expect search-unknown-field 0 "demandez à l'accueil" "" -- "$bin" --db "$db" --search pieczynski
-expect search-none 1 "" "nothing matches" -- "$bin" --db "$db" --search zzzqqq
+expect search-none 1 "" "rien ne correspond à « zzzqqq »" -- "$bin" --db "$db" --search zzzqqq
+# The staff's commands speak --lang, their messages too.
+expect search-none-en 1 "" "nothing matches “zzzqqq”" -- "$bin" --db "$db" --lang en --search zzzqqq
+expect search-none-ar 1 "" "لا شيء يطابق «xyzzy»" -- "$bin" --db "$db" --lang ar --search xyzzy
+expect db-missing-ru 2 "" "базу данных невозможно открыть" -- "$bin" --db "$tmp/none.db" --lang ru --search x
+# The "see also" lines line up under the first, in every language.
+for l in fr en ru ar; do
+	"$bin" --db "$db" --lang "$l" --search CPAS >"$tmp/out" 2>/dev/null
+	if python3 - "$tmp/out" <<'PY'
+import sys, unicodedata
+def w(s):
+    return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf") else 1
+               for c in s)
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+bad = checked = 0
+for i, l in enumerate(lines):
+    if i + 1 < len(lines) and l.startswith("  ") and ":" in l and \
+       lines[i + 1].startswith("   ") and lines[i + 1].strip() and \
+       not lines[i + 1].startswith("  -"):
+        # The first link after the label; the next line is its follower.
+        col = None
+        head = l[2:]
+        for sep in (": ", "： ", ":"):
+            if sep in head:
+                col = 2 + w(head[:head.index(sep) + len(sep)])
+                break
+        nxt = lines[i + 1]
+        if col is None or not head.split(sep)[0]:
+            continue
+        ind = len(nxt) - len(nxt.lstrip(" "))
+        if ind >= 8:
+            checked += 1
+            bad += ind != col
+sys.exit(0 if checked > 0 and bad == 0 else 1)
+PY
+	then
+		echo "ok   see-also-aligned-$l"; passed=$((passed + 1))
+	else
+		echo "FAIL see-also-aligned-$l"; grep -A2 -m1 "^  [^ ].*: .*" "$tmp/out" | head -3
+		failed=$((failed + 1))
+	fi
+done
 # FTS5 syntax and SQL typed by a person are searched as text: never an error.
 for q in "'; DROP TABLE node; --" '"' '*' 'NEAR(a b)' 'title:x' '-' '^a' '(((' 'a OR b' '""""'; do
 	"$bin" --db "$db" --search "$q" >/dev/null 2>"$tmp/err"
@@ -66,7 +107,24 @@ done
 expect search-typo 0 "Sociojuridique" "" -- "$bin" --db "$db" --search sociojuridik
 expect contacts-town 0 "CRIPEL" "" -- "$bin" --db "$db" --contacts "Liège"
 expect contacts-theme 0 "Sami Pieczynski" "" -- "$bin" --db "$db" --contacts racisme
-expect contacts-none 1 "" "nothing matches" -- "$bin" --db "$db" --contacts zzzqqq
+expect contacts-none 1 "" "rien ne correspond" -- "$bin" --db "$db" --contacts zzzqqq
+# One line per contact: name, organisation, phone, e-mail, tab-separated;
+# as many lines as --contacts prints cards.
+expect contacts-brief 0 "^Sami Pieczynski (racisme)	CAI	081 71 35 28	sami@cainamur.be$" "" -- \
+	"$bin" --db "$db" --contacts --brief racisme
+"$bin" --db "$db" --contacts racisme >"$tmp/full" 2>/dev/null
+"$bin" --db "$db" --contacts --brief racisme >"$tmp/brief" 2>/dev/null
+cards=$(grep -c '^$' "$tmp/full")
+if [ "$cards" -gt 1 ] && [ "$(wc -l <"$tmp/brief")" -eq "$cards" ] &&
+   [ "$(awk -F'\t' 'NF != 4' "$tmp/brief" | wc -l)" -eq 0 ]; then
+	echo "ok   contacts-brief-lines ($cards)"; passed=$((passed + 1))
+else
+	echo "FAIL contacts-brief-lines: $cards cards, brief:"; cat "$tmp/brief"
+	failed=$((failed + 1))
+fi
+expect contacts-brief-after 0 "^Sami Pieczynski (racisme)	CAI" "" -- "$bin" --db "$db" --contacts racisme --brief
+expect contacts-brief-ru 0 "	спросите в приёмной" "" -- "$bin" --db "$db" --lang ru --contacts --brief racisme
+expect brief-alone 2 "" "--brief goes with --contacts" -- "$bin" --db "$db" --brief
 expect db-missing 2 "" "$tmp/none.db: the database file does not exist" -- "$bin" --db "$tmp/none.db" --search x
 head -c 8192 /dev/urandom >"$tmp/noise.db"
 expect db-noise 2 "" "damaged or is not a database" -- "$bin" --db "$tmp/noise.db" --search x
@@ -78,6 +136,15 @@ cp "$db" "$tmp/ro.db"; chmod 000 "$tmp/ro.db"
 if [ "$(id -u)" -ne 0 ]; then
 	expect db-unreadable 2 "" "cannot be read" -- "$bin" --db "$tmp/ro.db" --search x
 fi
+printf 'languages = ar xx\n' >"$tmp/bad.conf"
+chmod 0640 "$tmp/bad.conf"
+expect config-bad-language 2 "" 'bad.conf:1: languages: "xx" is not a language of the kiosk' -- "$bin" --db "$db" --config "$tmp/bad.conf" --search x
+printf 'languages = ar fa ar\n' >"$tmp/twice.conf"
+chmod 0640 "$tmp/twice.conf"
+expect config-language-twice 2 "" '"ar" is listed twice' -- "$bin" --db "$db" --config "$tmp/twice.conf" --search x
+printf 'languages = ps, fa\n' >"$tmp/good.conf"
+chmod 0640 "$tmp/good.conf"
+expect config-languages 0 "081 71 35 28" "" -- "$bin" --db "$db" --config "$tmp/good.conf" --search pieczynski
 expect no-terminal 2 "" "needs a terminal" -- "$bin" --db "$db"
 expect unknown-lang 0 "081 71 35 28" "not available; using French" -- "$bin" --db "$db" --lang xx --search pieczynski
 

@@ -78,6 +78,7 @@ app_init(struct app *app, struct db *db, const struct app_ui *ui, bool kiosk)
 	app->pin_failures = 0;
 	app->pin_until = 0;
 	app->staff_exit = false;
+	app->zeros = 0;
 }
 
 /* Returns the delay after failures wrong PINs in a row. */
@@ -185,6 +186,14 @@ app_pop(struct app *app)
 	return true;
 }
 
+/* Closes every screen but home. */
+void
+app_home(struct app *app)
+{
+	while (app_pop(app))
+		;
+}
+
 /* Applies the keys that mean the same on every screen (app/keys.c). */
 static bool
 global_key(struct app *app, const struct app_event *ev)
@@ -193,6 +202,11 @@ global_key(struct app *app, const struct app_event *ev)
 		return true;
 	switch (keys_action(ev->key)) {
 	case KEYS_BACK:
+		if (ev->key == '0' && app->zeros >= APP_ZEROS_HOME)
+			app_home(app);
+		else
+			app_pop(app);
+		return true;
 	case KEYS_ESC:
 		app_pop(app);
 		return true;
@@ -252,6 +266,10 @@ app_handle(struct app *app, const struct app_event *ev)
 
 	if (app->top == NULL)
 		return false;
+	if (ev->key == '0')
+		app->zeros++;
+	else if (ev->key != AK_RESIZE)
+		app->zeros = 0;
 	if (app->message != NULL && ev->key != AK_RESIZE) {
 		app_set_message(app, NULL);
 		cleared = true;
@@ -282,6 +300,7 @@ app_reset(struct app *app)
 		app->ui->forget();
 	app->ui->look(false);
 	app->countdown = 0;
+	app->zeros = 0;
 	i18n_set("fr");
 	app_open(app, "home");
 	if (app->top != NULL)

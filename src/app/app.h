@@ -99,7 +99,13 @@ struct app {
 	int pin_failures;       /* wrong staff PINs in a row */
 	long long pin_until;    /* no PIN is checked before then (ms) */
 	bool staff_exit;        /* the staff left with the right PIN */
+	int zeros;      /* how many times in a row 0 was pressed, this one
+	                   included: at APP_ZEROS_HOME, 0 goes home */
 };
+
+/* The third 0 in a row goes home from anywhere, a field too (the PIN
+   excepted): digits alone never trap. */
+#define APP_ZEROS_HOME 3
 
 /* Sets up app on db; the stack is empty until app_run or app_open. */
 void app_init(struct app *app, struct db *db, const struct app_ui *ui,
@@ -120,6 +126,9 @@ void app_push(struct app *app, struct screen *s);
 
 /* Closes the top screen unless it is the last one. Returns true if closed. */
 bool app_pop(struct app *app);
+
+/* Closes every screen but the last one (home). */
+void app_home(struct app *app);
 
 /* Sets the one-sentence message shown to the visitor (copied; NULL clears). */
 void app_set_message(struct app *app, const char *msg);

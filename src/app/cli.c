@@ -40,6 +40,9 @@ usage(FILE *out)
 	fputs("  -s, --search WORDS   print the entries matching WORDS and exit\n"
 	      "  -c, --contacts WORDS print the contact cards matching WORDS "
 	      "and exit\n"
+	      "  -b, --brief          with --contacts: one line per contact "
+	      "(name, organisation,\n"
+	      "                       phone, e-mail), separated by tabs\n"
 	      "  -k, --kiosk          kiosk mode: no key leaves the program\n"
 	      "  -i, --idle SECONDS   after SECONDS without input, count down and\n"
 	      "                       start again from the language picker\n"
@@ -73,22 +76,33 @@ cli_parse(int argc, char **argv, struct cli *o)
 		{ "hash-pin", no_argument,      NULL, 'H' },
 		{ "languages", no_argument,     NULL, 'L' },
 		{ "terminal-bidi", no_argument, NULL, 'B' },
+		{ "brief",   no_argument,       NULL, 'b' },
 		{ "help",    no_argument,       NULL, 'h' },
 		{ "version", no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
+	bool words_follow = false;
 	int c;
 
 	memset(o, 0, sizeof *o);
 	o->idle = -1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":d:l:s:c:i:khV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:l:s:c:i:kbhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->db = optarg; break;
 		case 'l': o->lang = optarg; break;
 		case 's': o->search = optarg; break;
-		case 'c': o->contacts = optarg; break;
+		case 'c':
+			/* "--contacts --brief WORDS": the words come after. */
+			if (strcmp(optarg, "--brief") == 0 ||
+			    strcmp(optarg, "-b") == 0) {
+				o->brief = true;
+				words_follow = true;
+				break;
+			}
+			o->contacts = optarg;
+			break;
 		case 'k': o->kiosk = true; break;
 		case 'i': {
 			char *end;
@@ -106,6 +120,7 @@ cli_parse(int argc, char **argv, struct cli *o)
 		case 'C': o->config = optarg; break;
 		case 'H': o->hash_pin = true; break;
 		case 'B': o->terminal_bidi = true; break;
+		case 'b': o->brief = true; break;
 		case 'h': usage(stdout); return 0;
 		case 'V':
 			printf("accueil %s\n"
@@ -125,6 +140,13 @@ cli_parse(int argc, char **argv, struct cli *o)
 			        "--help\n", argv[optind - 1]);
 			return 2;
 		}
+	}
+	if (words_follow && o->contacts == NULL && optind < argc)
+		o->contacts = argv[optind++];
+	if (o->brief && o->contacts == NULL) {
+		fprintf(stderr, "accueil: --brief goes with --contacts; see "
+		        "accueil --help\n");
+		return 2;
 	}
 	if (optind < argc) {
 		fprintf(stderr, "accueil: unexpected argument \"%s\"; see accueil "
@@ -147,9 +169,13 @@ print_entry(struct db *db, const char *id, const char *lang, FILE *out)
 {
 	struct model_view v;
 	char *err, *crumb;
+	const char *see;
 
 	if (model_view_load(db, id, lang, &v, &err) != 0) {
-		fprintf(stderr, "accueil: %s\n", err ? err : "no such entry");
+		/* TRANSLATORS: accueil --search, an entry that cannot be read;
+		   %s is the database's own message. */
+		fprintf(stderr, "accueil: %s\n", err != NULL ? err
+		        : _("cette entrée ne peut pas être lue"));
 		free(err);
 		return -1;
 	}
@@ -175,36 +201,81 @@ print_entry(struct db *db, const char *id, const char *lang, FILE *out)
 			break;
 		}
 	}
+	/* TRANSLATORS: accueil --search, before the links of an entry. */
+	see = _("Voir aussi :");
 	for (size_t i = 0; i < v.entries.n; i++)
-		fprintf(out, "  %s %s\n", i == 0 ? _("Voir aussi :") : "           ",
-		        v.entries.v[i].title);
+		fprintf(out, "  %s%*s %s\n", i == 0 ? see : "",
+		        i == 0 ? 0 : text_width(see), "", v.entries.v[i].title);
 	fputc('\n', out);
 	model_view_free(&v);
 	return 0;
 }
 
-/* Prints the entries matching words, of kind unless NULL. */
+/* Returns the text of field name of v (its value, or "ask at the desk"),
+   or "". */
+static const char *
+field(const struct model_view *v, const char *name)
+{
+	for (size_t i = 0; i < v->npara; i++)
+		if ((v->para[i].style == MODEL_FIELD ||
+		     v->para[i].style == MODEL_UNKNOWN) &&
+		    v->para[i].name != NULL && strcmp(v->para[i].name, name) == 0)
+			return v->para[i].text;
+	return "";
+}
+
+/* Prints one contact on one line: name, organisation, phone, e-mail. */
+static int
+print_brief(struct db *db, const char *id, const char *lang, FILE *out)
+{
+	struct model_view v;
+	char *err;
+
+	if (model_view_load(db, id, lang, &v, &err) != 0) {
+		fprintf(stderr, "accueil: %s\n", err != NULL ? err
+		        : _("cette entrée ne peut pas être lue"));
+		free(err);
+		return -1;
+	}
+	fprintf(out, "%s\t%s\t%s\t%s\n", v.title, field(&v, "org"),
+	        field(&v, "phone"), field(&v, "email"));
+	model_view_free(&v);
+	return 0;
+}
+
+/* Prints the entries matching words, of kind unless NULL, one line each
+   when brief. */
 static int
 print_matches(struct db *db, const char *words, const char *lang,
-              const char *kind, FILE *out)
+              const char *kind, bool brief, FILE *out)
 {
 	struct model_results r;
 	char *err;
 	int rc;
 
 	if (model_search(db, words, lang, kind, 100, &r, &err) != 0) {
-		fprintf(stderr, "accueil: %s\n", err);
+		/* TRANSLATORS: accueil --search fails; %s is the database's
+		   own message (in English). */
+		fprintf(stderr, "accueil: ");
+		fprintf(stderr, _("la recherche ne fonctionne pas (%s)"), err);
+		fputc('\n', stderr);
 		free(err);
 		return 2;
 	}
 	for (size_t i = 0; i < r.hits.n; i++)
-		if (print_entry(db, r.hits.v[i].id, lang, out) != 0) {
+		if ((brief ? print_brief : print_entry)(db, r.hits.v[i].id, lang,
+		                                        out) != 0) {
 			model_results_free(&r);
 			return 2;
 		}
 	rc = r.hits.n > 0 ? 0 : 1;
-	if (rc != 0)
-		fprintf(stderr, "accueil: nothing matches \"%s\"\n", words);
+	if (rc != 0) {
+		/* TRANSLATORS: accueil --search finds nothing; %s is what was
+		   looked for. */
+		fprintf(stderr, "accueil: ");
+		fprintf(stderr, _("rien ne correspond à « %s »"), words);
+		fputc('\n', stderr);
+	}
 	model_results_free(&r);
 	return rc;
 }
@@ -213,14 +284,15 @@ print_matches(struct db *db, const char *words, const char *lang,
 int
 cli_search(struct db *db, const char *words, const char *lang, FILE *out)
 {
-	return print_matches(db, words, lang, NULL, out);
+	return print_matches(db, words, lang, NULL, false, out);
 }
 
 /* Prints the contact cards matching words. */
 int
-cli_contacts(struct db *db, const char *words, const char *lang, FILE *out)
+cli_contacts(struct db *db, const char *words, const char *lang, bool brief,
+             FILE *out)
 {
-	return print_matches(db, words, lang, "contact", out);
+	return print_matches(db, words, lang, "contact", brief, out);
 }
 
 /* Prints "done/total (percent)" for a count, or "source". */

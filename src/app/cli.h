@@ -22,6 +22,7 @@ struct cli {
 	bool hash_pin;          /* --hash-pin */
 	bool languages;         /* --languages */
 	bool terminal_bidi;     /* --terminal-bidi */
+	bool brief;             /* --brief: one line per contact */
 };
 
 /*
@@ -41,9 +42,14 @@ const char *cli_default_db(void);
  */
 int cli_search(struct db *db, const char *words, const char *lang, FILE *out);
 
-/* The same for contact cards only (--contacts). */
+/*
+ * The same for contact cards only (--contacts); when brief, one line per
+ * card: name, organisation, phone, e-mail, separated by tabs (a field no
+ * source gives says "ask at the desk", an organisation none gives is
+ * empty).
+ */
 int cli_contacts(struct db *db, const char *words, const char *lang,
-                 FILE *out);
+                 bool brief, FILE *out);
 
 /*
  * Prints, per language, how complete and how reviewed the interface and the

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "common/xalloc.h"
+#include "i18n/i18n.h"
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -140,6 +141,47 @@ mode_refused(const char *path, FILE *f)
 	return NULL;
 }
 
+/*
+ * Parses the value of "languages =": codes of the language table, separated
+ * by spaces or commas, each once. Stores them in c->languages, one space
+ * apart. Returns NULL, or a malloc'd sentence naming the wrong code.
+ */
+static char *
+parse_languages(const char *value, struct config *c)
+{
+	char *copy = xstrdup(value), *list = xcalloc(1, strlen(value) + 2);
+	char *save = NULL, *err = NULL;
+	bool seen[64] = { false };
+
+	for (char *code = strtok_r(copy, " ,\t", &save); code != NULL;
+	     code = strtok_r(NULL, " ,\t", &save)) {
+		const struct i18n_language *l = i18n_find(code);
+		size_t k = l != NULL ? (size_t)(l - i18n_languages) : 0;
+
+		if (l == NULL || k >= sizeof seen / sizeof *seen) {
+			err = xasprintf("\"%s\" is not a language of the kiosk",
+			                code);
+			break;
+		}
+		if (seen[k]) {
+			err = xasprintf("\"%s\" is listed twice", code);
+			break;
+		}
+		seen[k] = true;
+		if (*list != '\0')
+			strcat(list, " ");
+		strcat(list, code);
+	}
+	free(copy);
+	if (err != NULL || *list == '\0') {
+		free(list);
+		return err != NULL ? err : xstrdup("no language is listed");
+	}
+	free(c->languages);
+	c->languages = list;
+	return NULL;
+}
+
 /* Reads the file at path into *c. */
 int
 config_load(const char *path, bool required, struct config *c, char **err)
@@ -150,6 +192,7 @@ config_load(const char *path, bool required, struct config *c, char **err)
 
 	c->pin = NULL;
 	c->idle = -1;
+	c->languages = NULL;
 	*err = NULL;
 	if (f == NULL) {
 		if (!required && (errno == ENOENT || errno == EACCES))
@@ -183,6 +226,14 @@ config_load(const char *path, bool required, struct config *c, char **err)
 		           strspn(value, "0123456789") == strlen(value) &&
 		           *value != '\0' && strlen(value) < 6) {
 			c->idle = atoi(value);
+		} else if (strcmp(key, "languages") == 0) {
+			char *why = parse_languages(value, c);
+
+			if (why != NULL) {
+				*err = xasprintf("%s:%d: languages: %s", path, n, why);
+				free(why);
+				break;
+			}
 		} else {
 			*err = xasprintf("%s:%d: unknown key or bad value for \"%s\"",
 			                 path, n, key);
@@ -264,4 +315,6 @@ config_free(struct config *c)
 {
 	free(c->pin);
 	c->pin = NULL;
+	free(c->languages);
+	c->languages = NULL;
 }

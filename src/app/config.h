@@ -26,6 +26,9 @@
 struct config {
 	char *pin;      /* the hash, or NULL */
 	int idle;       /* -1 when not given */
+	/* The desk's order of the language picker: codes of the language
+	   table separated by one space ("ar fa ps"), or NULL: the table's. */
+	char *languages;
 };
 
 /*

@@ -9,7 +9,8 @@
 /* TRANSLATORS: key-bar buttons; keep them short. */
 /* The help lines that two rows share. */
 #define ARROWS_HELP N_("↑ ↓ : choisir une entrée, ou faire défiler le texte.")
-#define BACK_HELP N_("0 ou ← : revenir en arrière.")
+#define BACK_HELP N_("0 ou ← : revenir en arrière ; 0 trois fois : " \
+                      "l'accueil.")
 #define STAFF_HELP N_("F10 : la sortie du mode kiosque, pour le personnel, " \
                       "avec son code.")
 
@@ -21,6 +22,11 @@ const struct keys_row keys_table[KEYS_COUNT] = {
 		{ '0', AK_BACKSPACE, AK_LEFT, AK_NONE }, KEYS_ALWAYS },
 	[KEYS_ESC] = { "Esc", N_("Retour"), BACK_HELP, "Esc", AK_ESC,
 		{ AK_ESC, AK_NONE }, KEYS_ALWAYS },
+	/* TRANSLATORS: key-bar button: empty the line typed on. */
+	[KEYS_CLEAR] = { "Suppr", N_("Effacer"),
+		N_("Suppr : effacer ce qui est tapé ; sur une ligne vide, 0 "
+		   "revient."),
+		"Delete", AK_DELETE, { AK_DELETE, AK_NONE }, KEYS_ALWAYS },
 	[KEYS_CHOOSE] = { "↑↓", N_("Choisir"), ARROWS_HELP, "Up", AK_NONE,
 		{ AK_UP, AK_DOWN, AK_NONE }, KEYS_ALWAYS },
 	/* TRANSLATORS: key-bar button: arrows scroll the text. */

@@ -36,6 +36,7 @@ enum keys_action {
 	KEYS_PICK,      /* 1-9: open the entry with that number */
 	KEYS_BACK,
 	KEYS_ESC,       /* back, also where digits are typed */
+	KEYS_CLEAR,     /* empties the line typed on (search, directory) */
 	KEYS_CHOOSE,    /* up and down choose an entry */
 	KEYS_SCROLL,    /* up and down scroll a page */
 	KEYS_OPEN,      /* Enter opens the chosen entry */

@@ -15,6 +15,7 @@
 
 #include "build-config.h"
 #include "common/paths.h"
+#include "common/xalloc.h"
 
 /* gettext's own counter: changing it makes gettext look again. */
 extern int _nl_msg_cat_cntr;
@@ -117,4 +118,21 @@ bool
 i18n_rtl(void)
 {
 	return current->rtl;
+}
+
+/* Returns msgid translated into language code, the current one kept. */
+char *
+i18n_gettext_in(const char *code, const char *msgid)
+{
+	const struct i18n_language *l = i18n_find(code), *was = current;
+	char *s;
+
+	if (l == NULL || strcmp(code, "fr") == 0)
+		return xstrdup(msgid);
+	setenv("LANGUAGE", l->code, 1);
+	++_nl_msg_cat_cntr;
+	s = xstrdup(gettext(msgid));
+	setenv("LANGUAGE", was->code, 1);
+	++_nl_msg_cat_cntr;
+	return s;
 }

@@ -65,4 +65,10 @@ const char *i18n_lang(void);
 /* Returns true when the current language is written right to left. */
 bool i18n_rtl(void);
 
+/*
+ * Returns msgid translated into language code (msgid itself for French or
+ * an unknown code), malloc'd; the current language stays as it was.
+ */
+char *i18n_gettext_in(const char *code, const char *msgid);
+
 #endif

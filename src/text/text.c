@@ -571,6 +571,57 @@ text_snippet(const char *text, const struct text_tokens *t, int width,
 #define NBSP 0xa0
 #define BIDI_FLAGS (FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC)
 
+/* Returns true when FriBidi has joined forms for joining letter c: three
+   of them in a row change shape. */
+static bool
+has_forms(FriBidiChar c)
+{
+	FriBidiChar str[3] = { c, c, c };
+	FriBidiCharType types[3];
+	FriBidiLevel levels[3] = { 1, 1, 1 };
+	FriBidiArabicProp joining[3];
+
+	fribidi_get_bidi_types(str, 3, types);
+	fribidi_get_joining_types(str, 3, joining);
+	fribidi_join_arabic(types, 3, levels, joining);
+	fribidi_shape(BIDI_FLAGS, levels, 3, joining, str);
+	return str[0] != c || str[1] != c || str[2] != c;
+}
+
+/*
+ * Makes the letters that have no joined forms in Unicode (ten Pashto
+ * letters: ټ ځ څ ډ ړ ږ ښ ګ ڼ ۍ) non-joining, so that they stand alone,
+ * whole, and the letters beside them take the forms that do not reach
+ * for them: no letter is dropped or replaced, and no join is drawn that
+ * is not there. A terminal that shapes by itself (--terminal-bidi) joins
+ * them all.
+ */
+static void
+unjoin_formless(const FriBidiChar *str, size_t len, FriBidiArabicProp *joining)
+{
+	/* For the Arabic block: 0 not known yet, 1 has forms, 2 has none. */
+	static unsigned char arabic[256];
+
+	for (size_t i = 0; i < len; i++) {
+		FriBidiChar c = str[i];
+		bool formless;
+
+		if (joining[i] != FRIBIDI_JOINING_TYPE_D &&
+		    joining[i] != FRIBIDI_JOINING_TYPE_R &&
+		    joining[i] != FRIBIDI_JOINING_TYPE_L)
+			continue;
+		if (c >= 0x600 && c <= 0x6ff) {
+			if (arabic[c - 0x600] == 0)
+				arabic[c - 0x600] = has_forms(c) ? 1 : 2;
+			formless = arabic[c - 0x600] == 2;
+		} else {
+			formless = !has_forms(c);
+		}
+		if (formless)
+			joining[i] = FRIBIDI_JOINING_TYPE_U;
+	}
+}
+
 /*
  * Appends, in visual order, the nl lines of the paragraph s of n clean
  * bytes: line i is lines[i], which starts at byte starts[i] of s. The
@@ -617,6 +668,7 @@ visual_lines(const char *s, size_t n, const size_t *starts,
 	if (ok) {
 		/* Arabic letters take their joined forms, brackets mirror. */
 		fribidi_get_joining_types(logical, (FriBidiStrIndex)len, joining);
+		unjoin_formless(logical, len, joining);
 		fribidi_join_arabic(types, (FriBidiStrIndex)len, levels, joining);
 		fribidi_shape(BIDI_FLAGS, levels, (FriBidiStrIndex)len, joining,
 		              visual);

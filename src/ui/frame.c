@@ -117,8 +117,9 @@ ui_frame_click(struct app_event *ev)
 			    buttons[i].code != AK_NONE)
 				ev->key = buttons[i].code;
 	} else if (ev->key == AK_MOUSE && ev->y == 0) {
-		/* A click on the breadcrumb goes back. */
-		ev->key = '0';
+		/* A click on the breadcrumb goes back (Esc: a 0 would be
+		   typed in a search). */
+		ev->key = AK_ESC;
 	}
 }
 
@@ -141,6 +142,10 @@ ui_frame(struct app *app, const struct model_view *v,
 	area->x = ui_spacious() && w >= 50 ? 5 : 2;
 	area->h = h - 1 - area->y - (app->message != NULL);
 	area->w = w - 2 * area->x < UI_MAX_TEXT ? w - 2 * area->x : UI_MAX_TEXT;
+	/* Right to left, a text narrower than the screen keeps to the right
+	   edge, as the title and the key bar do. */
+	if (i18n_rtl())
+		area->x = w - area->x - area->w;
 	crumb = v->path.n > 0 ? model_crumb(v, " › ") : xstrdup(v->title);
 	term_fill(0, 0, TS_BAR);
 	ui_put(&full, 0, 0, full.w, crumb, TS_BAR);

@@ -1,75 +1,277 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * screen-language.c - the language picker, a menu made from the language
- * table of i18n/ (see screen-language.h).
+ * screen-language.c - the language picker (see screen-language.h).
+ *
+ * Every language on one screen, in the desk's order (languages = in the
+ * configuration, then the rest of the language table): its number, its
+ * name in its own script, and "choose your language" in it, so that the
+ * heading is there in every language at once. Digits alone choose, with
+ * the keys shown beside each name: 1 to 9 for the first nine, then 0 and
+ * a digit ("01" to "09") for the next ones. After a 0 the numbers that
+ * begin with it light up; a second 0 goes back, so no digit traps.
+ * Arrows and Enter, a tap or a click work too; a screen too short to show
+ * every row scrolls.
  */
 #include "ui/screen-language.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/xalloc.h"
 #include "db/kind.h"
 #include "i18n/i18n.h"
 #include "text/text.h"
-#include "ui/screen-menu.h"
+#include "ui/frame.h"
+#include "ui/put.h"
+#include "ui/term.h"
 
-/* Returns the view of the picker: every language by its name. */
+/* Languages with a one-digit number; the next ones are 0 and a digit. */
+#define DIRECT 9
+#define MAX_LANGUAGES (2 * DIRECT)
+
+/* TRANSLATORS: title of the language picker, also shown beside each
+   language's name in that language. */
+#define ASK N_("Choisissez votre langue")
+
+struct picker {
+	struct screen base;
+	struct model_view *v;   /* the title, for the frame */
+	const struct i18n_language *l[MAX_LANGUAGES];
+	char *ask[MAX_LANGUAGES];       /* ASK in each language */
+	size_t n, sel, first;
+	int row0, nrows;        /* where the rows were drawn, for clicks */
+	bool zero;              /* 0 was pressed: a second digit follows */
+};
+
+/* Returns the view the frame shows: the title, in the current language. */
 static struct model_view *
-language_view(const struct app *app)
+title_view(void)
 {
 	struct model_view *v = xcalloc(1, sizeof *v);
 
-	(void)app;
 	v->id = xstrdup("language");
 	v->kind = KIND_MENU;
-	/* TRANSLATORS: title of the language picker. */
-	v->title = xstrdup(_("Choisissez votre langue"));
-	v->entries.n = i18n_nlanguages;
-	v->entries.v = xcalloc(i18n_nlanguages, sizeof *v->entries.v);
-	for (size_t i = 0; i < i18n_nlanguages; i++) {
-		v->entries.v[i].id = xstrdup(i18n_languages[i].code);
-		v->entries.v[i].kind = KIND_LANGUAGE;
-		v->entries.v[i].title = xstrdup(i18n_languages[i].name);
-	}
+	v->title = xstrdup(_(ASK));
 	return v;
 }
 
-/* Switches to the language chosen, and closes the picker. */
-static int
-pick(struct app *app, const struct db_entry *e)
+/* Adds language l to the picker, unless it is there already. */
+static void
+add_language(struct picker *p, const struct i18n_language *l)
 {
-	app_set_language(app, e->id);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->l[i] == l)
+			return;
+	if (l == NULL || p->n == MAX_LANGUAGES)
+		return;
+	p->ask[p->n] = i18n_gettext_in(l->code, ASK);
+	p->l[p->n++] = l;
+}
+
+/* Fills the picker in the desk's order, then the table's. */
+static void
+fill(struct picker *p, const struct app *app)
+{
+	const char *order = app->config != NULL ? app->config->languages : NULL;
+
+	while (order != NULL && *order != '\0') {
+		size_t len = strcspn(order, " ");
+		char code[16];
+
+		snprintf(code, sizeof code, "%.*s", (int)len, order);
+		add_language(p, i18n_find(code));
+		order += len + (order[len] == ' ');
+	}
+	for (size_t i = 0; i < i18n_nlanguages; i++)
+		add_language(p, &i18n_languages[i]);
+}
+
+/* Writes the keys that choose entry i into buf: " 1".." 9", then "01".. */
+static void
+number(size_t i, char buf[24])
+{
+	if (i < DIRECT)
+		snprintf(buf, 24, "%2zu", i + 1);
+	else
+		snprintf(buf, 24, "0%zu", i - DIRECT + 1);
+}
+
+/* Draws the picker. */
+static void
+picker_draw(struct screen *s, struct app *app)
+{
+	struct picker *p = (struct picker *)s;
+	enum keys_action keys[12];
+	struct ui_area a;
+	size_t nkeys = 0;
+	int namew = 0, rows, h, w, col = 4, gap = 2;
+
+	keys[nkeys++] = KEYS_PICK;
+	nkeys += ui_common_keys(app, NULL, 0, keys + nkeys, 12 - nkeys);
+	ui_frame(app, p->v, keys, nkeys, &a);
+	term_size(&h, &w);
+	/* Narrow: every column counts (the longest line is Persian's). */
+	if (w < 60) {
+		a.x = 1;
+		a.w = w - 2;
+		col = 3;
+		gap = 1;
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		int nw = text_width(p->l[i]->name);
+
+		namew = nw > namew ? nw : namew;
+	}
+	rows = a.h < (int)p->n ? a.h : (int)p->n;
+	if (p->sel < p->first)
+		p->first = p->sel;
+	if (p->sel >= p->first + (size_t)rows)
+		p->first = p->sel - (size_t)rows + 1;
+	if (p->first + (size_t)rows > p->n)
+		p->first = p->n - (size_t)rows;
+	p->row0 = a.y;
+	p->nrows = rows;
+	for (int r = 0; r < rows; r++) {
+		size_t i = p->first + (size_t)r;
+		bool sel = i == p->sel;
+		/* After a 0, the numbers that begin with it stand out. */
+		enum term_style num = sel ? TS_SELECTED : !p->zero ? TS_NUMBER
+		                      : i >= DIRECT ? TS_MATCH : TS_NOTE;
+		char buf[24];
+		int y = a.y + r;
+
+		number(i, buf);
+		if (sel)
+			term_fill(y, a.x, TS_SELECTED);
+		ui_put_dir(&a, y, 0, 2, buf, num, false);
+		ui_put_dir(&a, y, col, namew, p->l[i]->name,
+		           sel ? TS_SELECTED : TS_TITLE, false);
+		ui_put_dir(&a, y, col + namew + gap, a.w - col - namew - gap,
+		           p->ask[i], sel ? TS_SELECTED : TS_NOTE, false);
+	}
+	/* The marks of a list that goes on above or below. */
+	if (p->first > 0)
+		term_put(a.y, a.x + a.w, 1, "▲", TS_NUMBER);
+	if (p->first + (size_t)rows < p->n)
+		term_put(a.y + rows - 1, a.x + a.w, 1, "▼", TS_NUMBER);
+}
+
+/* Chooses language i: every screen shows it, and the picker closes. */
+static int
+pick(struct app *app, struct picker *p, size_t i)
+{
+	p->zero = false;
+	if (i >= p->n)
+		return APP_REDRAW;
+	p->sel = i;
+	app_set_language(app, p->l[i]->code);
 	return APP_POP;
 }
 
-/* Writes a language's name in its own direction, whatever the screen's. */
+/* Moves the choice to entry i, kept within the list. */
 static int
-put_name(const struct ui_area *a, int y, int col, const struct db_entry *e,
-         enum term_style st)
+choose(struct picker *p, long i)
 {
-	const struct i18n_language *l = i18n_find(e->id);
-	char *vis;
-	int w;
+	long n = (long)p->n;
 
-	if (l == NULL)
-		return ui_put(a, y, col, a->w - col, e->title, st);
-	vis = text_visual(e->title, l->rtl);
-	w = ui_put_visual(a, y, col, a->w - col, vis, st);
-	free(vis);
-	return w;
+	p->zero = false;
+	p->sel = (size_t)(i < 0 ? 0 : i >= n ? n - 1 : i);
+	return APP_REDRAW;
 }
 
-static const struct screen_menu_hooks hooks = {
-	.make = language_view,
-	.pick = pick,
-	.put_title = put_name,
+/* Handles a key on the picker. */
+static int
+picker_key(struct screen *s, struct app *app, const struct app_event *ev)
+{
+	struct picker *p = (struct picker *)s;
+	bool zero = p->zero;
+
+	switch (ev->key) {
+	case AK_UP:
+	case AK_SCROLL_UP:
+		return choose(p, (long)p->sel - 1);
+	case AK_DOWN:
+	case AK_SCROLL_DOWN:
+		return choose(p, (long)p->sel + 1);
+	case AK_HOME:
+	case AK_PGUP:
+		return choose(p, 0);
+	case AK_END:
+	case AK_PGDN:
+		return choose(p, (long)p->n - 1);
+	case AK_ENTER:
+	case AK_RIGHT:
+		return pick(app, p, p->sel);
+	case AK_MOUSE:
+		if (ev->y >= p->row0 && ev->y < p->row0 + p->nrows)
+			return pick(app, p, p->first + (size_t)(ev->y - p->row0));
+		return APP_HANDLED;
+	case '0':
+		/* A second 0, or a list without two-digit numbers: back. */
+		p->zero = !zero && p->n > DIRECT &&
+		          app->zeros < APP_ZEROS_HOME;
+		return p->zero ? APP_REDRAW : APP_IGNORED;
+	case AK_ESC:
+	case AK_BACKSPACE:
+	case AK_LEFT:
+		/* Forget a 0 first; then back. */
+		p->zero = false;
+		return zero ? APP_REDRAW : APP_IGNORED;
+	default:
+		break;
+	}
+	if (ev->key >= '1' && ev->key <= '9')
+		return pick(app, p, (size_t)(ev->key - '1') + (zero ? DIRECT : 0));
+	p->zero = false;
+	return zero ? APP_REDRAW : APP_IGNORED;
+}
+
+/* Shows the title again in the language now chosen. */
+static void
+picker_reload(struct screen *s, struct app *app)
+{
+	struct picker *p = (struct picker *)s;
+
+	(void)app;
+	model_view_free(p->v);
+	free(p->v);
+	p->v = title_view();
+}
+
+/* Frees the picker. */
+static void
+picker_free(struct screen *s)
+{
+	struct picker *p = (struct picker *)s;
+
+	for (size_t i = 0; i < p->n; i++)
+		free(p->ask[i]);
+	model_view_free(p->v);
+	free(p->v);
+	free(p);
+}
+
+static const struct screen_ops picker_ops = {
+	.draw = picker_draw,
+	.key = picker_key,
+	.reload = picker_reload,
+	.free = picker_free,
 };
 
-/* Returns a new language picker. */
+/* Returns a new language picker, on the current language. */
 struct screen *
 screen_language_new(struct app *app, const char *id, struct model_view *v)
 {
+	struct picker *p = xcalloc(1, sizeof *p);
+
 	(void)id;
 	(void)v;
-	return screen_menu_made(app, &hooks);
+	p->base.ops = &picker_ops;
+	p->v = title_view();
+	fill(p, app);
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->l[i]->code, i18n_lang()) == 0)
+			p->sel = i;
+	return &p->base;
 }

@@ -23,7 +23,6 @@
 struct menu {
 	struct screen base;
 	struct model_view *v;
-	const struct screen_menu_hooks *hooks;  /* a menu that is no node */
 	size_t sel;             /* the chosen entry */
 	int row0;               /* screen row of the first entry drawn */
 	size_t first;           /* the entry drawn on row0 */
@@ -55,17 +54,11 @@ group_end(const struct menu *m)
 	return end < m->v->entries.n ? end : m->v->entries.n;
 }
 
-/* Writes an entry's title at col 4 of row y, as the hooks write it if
-   they do. */
+/* Writes an entry's title at col 4 of row y. */
 static int
-put_title(const struct menu *m, const struct ui_area *a, int y,
-          const struct db_entry *e, bool sel)
+put_title(const struct ui_area *a, int y, const struct db_entry *e, bool sel)
 {
-	enum term_style st = sel ? TS_SELECTED : TS_NORMAL;
-
-	if (m->hooks != NULL && m->hooks->put_title != NULL)
-		return m->hooks->put_title(a, y, 4, e, st);
-	return ui_put(a, y, 4, a->w - 4, e->title, st);
+	return ui_put(a, y, 4, a->w - 4, e->title, sel ? TS_SELECTED : TS_NORMAL);
 }
 
 /* Draws the menu. */
@@ -116,7 +109,7 @@ menu_draw(struct screen *s, struct app *app)
 		if (sel)
 			term_fill(y, a.x, TS_SELECTED);
 		ui_put(&a, y, 1, 2, num, sel ? TS_SELECTED : TS_NUMBER);
-		x = put_title(m, &a, y, &m->v->entries.v[i], sel);
+		x = put_title(&a, y, &m->v->entries.v[i], sel);
 		if (m->v->entries.v[i].fallback)
 			ui_put(&a, y, 5 + x, a.w - 5 - x, _("(pas encore traduit)"),
 			       sel ? TS_SELECTED : TS_MARK);
@@ -137,15 +130,13 @@ menu_draw(struct screen *s, struct app *app)
 	}
 }
 
-/* Opens entry i; a language is chosen, and the picker closes. */
+/* Opens entry i. */
 static int
 open_entry(struct app *app, struct menu *m, size_t i)
 {
 	if (i >= m->v->entries.n)
 		return APP_HANDLED;
 	m->sel = i;
-	if (m->hooks != NULL)
-		return m->hooks->pick(app, &m->v->entries.v[i]);
 	app_open(app, m->v->entries.v[i].id);
 	return APP_REDRAW;
 }
@@ -187,8 +178,10 @@ menu_key(struct screen *s, struct app *app, const struct app_event *ev)
 		return open_entry(app, m, m->sel);
 	case '0':
 	case AK_BACKSPACE:
-		/* In a later group, go back to the group before. */
-		if (grouped(m) && start > 0)
+		/* In a later group, go back to the group before (the third 0
+		   in a row goes home, whatever the group). */
+		if (grouped(m) && start > 0 &&
+		    !(ev->key == '0' && app->zeros >= APP_ZEROS_HOME))
 			return choose(m, (long)start - GROUP);
 		return APP_IGNORED;
 	case AK_MOUSE:
@@ -233,8 +226,7 @@ static void
 menu_reload(struct screen *s, struct app *app)
 {
 	struct menu *m = (struct menu *)s;
-	struct model_view *v = m->hooks != NULL ? m->hooks->make(app)
-	                       : ui_load(app, m->v->id, i18n_lang());
+	struct model_view *v = ui_load(app, m->v->id, i18n_lang());
 
 	if (!ui_view_replace(&m->v, v))
 		return;
@@ -249,35 +241,20 @@ static const struct screen_ops menu_ops = {
 	.free = menu_free,
 };
 
-/* Returns a new menu showing v (taken), made again by hooks if not NULL. */
-static struct screen *
-make(struct model_view *v, const struct screen_menu_hooks *hooks)
+/* Returns a new menu screen showing v (taken), the view of node id. */
+struct screen *
+screen_menu_new(struct app *app, const char *id, struct model_view *v)
 {
 	struct menu *m;
 
+	(void)app;
+	(void)id;
 	if (v == NULL)
 		return NULL;
 	m = xcalloc(1, sizeof *m);
 	m->base.ops = &menu_ops;
 	m->v = v;
-	m->hooks = hooks;
 	m->more_row = -1;
 	m->gap = 1;
 	return &m->base;
-}
-
-/* Returns a new menu screen showing v (taken), the view of node id. */
-struct screen *
-screen_menu_new(struct app *app, const char *id, struct model_view *v)
-{
-	(void)app;
-	(void)id;
-	return make(v, NULL);
-}
-
-/* Returns a new menu that is no node, made by hooks. */
-struct screen *
-screen_menu_made(struct app *app, const struct screen_menu_hooks *hooks)
-{
-	return make(hooks->make(app), hooks);
 }

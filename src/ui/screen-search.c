@@ -174,14 +174,21 @@ static void
 search_draw(struct screen *scr, struct app *app)
 {
 	struct search *s = (struct search *)scr;
-	static const enum keys_action keys[] = {
-		KEYS_ESC, KEYS_CHOOSE, KEYS_OPEN
+	/* With nothing typed, 0 goes back (and says so); with something,
+	   0 is typed and one key empties the line. */
+	static const enum keys_action empty[] = {
+		KEYS_BACK, KEYS_ESC, KEYS_CHOOSE, KEYS_OPEN
+	}, typed[] = {
+		KEYS_ESC, KEYS_CLEAR, KEYS_CHOOSE, KEYS_OPEN
 	};
 	struct ui_area a;
 	size_t fit;
 	int col, y;
 
-	ui_frame(app, s->v, keys, sizeof keys / sizeof *keys, &a);
+	if (s->len == 0)
+		ui_frame(app, s->v, empty, sizeof empty / sizeof *empty, &a);
+	else
+		ui_frame(app, s->v, typed, sizeof typed / sizeof *typed, &a);
 
 	col = ui_put(&a, a.y, 0, a.w, s->directory
 	             /* TRANSLATORS: before the text typed to filter the
@@ -252,6 +259,26 @@ search_key(struct screen *scr, struct app *app, const struct app_event *ev)
 		text_drop_last(s->query, &s->len);
 		refresh(s, app);
 		return APP_REDRAW;
+	case AK_DELETE:
+		if (s->len == 0)
+			return APP_HANDLED;
+		s->len = 0;
+		s->query[0] = '\0';
+		refresh(s, app);
+		return APP_REDRAW;
+	case '0':
+		/* Back with nothing typed, and at the third 0 in a row (the
+		   zeros this run typed go). */
+		if (s->len == 0)
+			return APP_IGNORED;
+		if (app->zeros >= APP_ZEROS_HOME) {
+			for (int z = 1; z < app->zeros && s->len > 0 &&
+			     s->query[s->len - 1] == '0'; z++)
+				s->query[--s->len] = '\0';
+			refresh(s, app);
+			return APP_IGNORED;
+		}
+		break;
 	case AK_UP:
 	case AK_SCROLL_UP:
 		if (s->sel > 0)

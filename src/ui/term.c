@@ -5,9 +5,12 @@
 #include "ui/term.h"
 
 #include <curses.h>
+#include <linux/kd.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <term.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -18,6 +21,23 @@
 static bool marks;      /* ACCUEIL_TEST_SETTLED: answer the tests' probes */
 static SCREEN *screen;
 static attr_t style_attr[TS_COUNT];
+static int numlock_was = -1;    /* the console's keyboard flags, to restore */
+
+/*
+ * On the Linux console, turns NumLock on, so that the numeric keypad types
+ * digits (a visitor pressing keypad 2 means 2); what it was is put back at
+ * the end. Elsewhere (ENOTTY) nothing happens.
+ */
+static void
+numlock_on(void)
+{
+	char flags;
+
+	if (ioctl(STDIN_FILENO, KDGKBLED, &flags) != 0 || (flags & K_NUMLOCK))
+		return;
+	if (ioctl(STDIN_FILENO, KDSKBLED, (long)(flags | K_NUMLOCK)) == 0)
+		numlock_was = flags;
+}
 
 /* Checks that we have a terminal that can run a full screen. */
 int
@@ -138,6 +158,7 @@ term_init(char **err)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	numlock_on();
 	set_escdelay(25);
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
@@ -200,6 +221,9 @@ term_end(void)
 	if (screen == NULL)
 		return;
 	term_forget();
+	if (numlock_was >= 0)
+		ioctl(STDIN_FILENO, KDSKBLED, (long)numlock_was);
+	numlock_was = -1;
 	endwin();
 	/* Without an alternate screen, what was on it is on the terminal's
 	   own screen again: cleared, and its scrollback too. */
@@ -297,6 +321,31 @@ answer_probe(void)
 		marks = false;
 }
 
+/*
+ * Maps a keypad key that the terminal description names as an extended
+ * capability (xterm's kc2, kpZRO...) to the character it types, or returns
+ * AK_OTHER.
+ */
+static int
+keypad_extended(wint_t k)
+{
+	static const struct {
+		const char *name;
+		int key;
+	} caps[] = {
+		{ "kpZRO", '0' }, { "kc2", '2' }, { "kb1", '4' }, { "kb3", '6' },
+		{ "ka2", '8' }, { "kpMUL", '*' }, { "kpDIV", '/' },
+		{ "kpADD", '+' }, { "kpSUB", '-' }, { "kpDOT", '.' },
+		{ "kpCMA", ',' },
+	};
+	const char *name = keyname((int)k);
+
+	for (size_t i = 0; name != NULL && i < sizeof caps / sizeof *caps; i++)
+		if (strcmp(name, caps[i].name) == 0)
+			return caps[i].key;
+	return AK_OTHER;
+}
+
 /* Maps a curses function key to an application key. */
 static int
 map_function_key(wint_t k, struct app_event *ev)
@@ -317,6 +366,17 @@ map_function_key(wint_t k, struct app_event *ev)
 	case KEY_DC:        return AK_DELETE;
 	case KEY_RESIZE:    return AK_RESIZE;
 	case KEY_F(10):     return AK_STAFF;
+	/* The keypad's keys that have no other meaning are its digits:
+	   1 3 5 7 9 in application mode (ka1...), 5 with NumLock off (the
+	   Linux console's "ESC [ G"), 0 with NumLock off (Insert). The
+	   other keys of a keypad without NumLock are arrows, Home, End,
+	   Page Up and Down, and stay so. */
+	case KEY_C1:        return '1';
+	case KEY_C3:        return '3';
+	case KEY_B2:        return '5';
+	case KEY_A1:        return '7';
+	case KEY_A3:        return '9';
+	case KEY_IC:        return '0';
 	case KEY_MOUSE:
 		if (getmouse(&m) != OK)
 			return AK_OTHER;
@@ -331,7 +391,7 @@ map_function_key(wint_t k, struct app_event *ev)
 		}
 		return AK_OTHER;
 	default:
-		return AK_OTHER;
+		return keypad_extended(k);
 	}
 }
 
@@ -357,14 +417,34 @@ map_char(wint_t c)
 	}
 }
 
+/* The keypad in application mode: "ESC O" and one of these letters. */
+static int
+keypad_key(wint_t c)
+{
+	if (c >= 'p' && c <= 'y')
+		return '0' + (int)(c - 'p');
+	switch (c) {
+	case 'M': return AK_ENTER;
+	case 'j': return '*';
+	case 'o': return '/';
+	case 'k': return '+';
+	case 'm': return '-';
+	case 'n': return '.';
+	case 'l': return ',';
+	default:  return AK_OTHER;
+	}
+}
+
 /*
  * After an Esc: when an escape sequence the terminal description does not
  * know follows at once (a key of another terminal type: "ESC [ 4 ~" or
  * "ESC O P"), reads it whole, so that its characters are not taken for
- * keys, and returns true. Anything else is put back.
+ * keys, and returns the key it stands for: a keypad digit ("ESC O p" to
+ * "ESC O y", xterm's application keypad), or AK_OTHER. Returns AK_ESC
+ * when nothing follows (anything else is put back).
  */
-static bool
-skip_sequence(void)
+static int
+escape_sequence(void)
 {
 	wint_t c;
 	int rc;
@@ -372,23 +452,22 @@ skip_sequence(void)
 	timeout(0);
 	rc = get_wch(&c);
 	if (rc == ERR)
-		return false;
+		return AK_ESC;
 	if (rc == KEY_CODE_YES || (c != '[' && c != 'O')) {
 		if (rc == KEY_CODE_YES)
 			ungetch((int)c);
 		else
 			unget_wch((wchar_t)c);
-		return false;
+		return AK_ESC;
 	}
-	if (c == 'O') {
-		get_wch(&c);
-		return true;
-	}
+	if (c == 'O')
+		return get_wch(&c) == OK ? keypad_key(c) : AK_OTHER;
 	/* CSI: parameter and intermediate bytes, then one final byte. */
 	for (int n = 0; n < 32 && get_wch(&c) == OK; n++)
 		if (c >= 0x40 && c <= 0x7e)
 			break;
-	return true;
+	/* The Linux console's keypad 5 without NumLock. */
+	return c == 'G' ? '5' : AK_OTHER;
 }
 
 /* Waits for one event. */
@@ -415,7 +494,7 @@ term_read(struct app_event *ev, int timeout_ms)
 	if (rc == ERR)
 		return -1;
 	ev->key = rc == KEY_CODE_YES ? map_function_key(c, ev) : map_char(c);
-	if (ev->key == AK_ESC && skip_sequence())
-		ev->key = AK_OTHER;
+	if (ev->key == AK_ESC)
+		ev->key = escape_sequence();
 	return 0;
 }
