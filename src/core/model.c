@@ -192,7 +192,8 @@ model_view_load(struct db *db, const char *id, const char *lang,
 		v->text_fallback |= f->fallback;
 		add_body(v, f->value);
 	}
-	if (strcmp(n.kind, "page") == 0 || strcmp(n.kind, "contact") == 0)
+	if (strcmp(n.kind, "page") == 0 || strcmp(n.kind, "contact") == 0 ||
+	    strcmp(n.kind, "term") == 0)
 		add_notes(v, &n);
 	if (strcmp(n.kind, "menu") == 0)
 		rc = db_children(db, id, lang, &v->entries);

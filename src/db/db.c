@@ -77,7 +77,7 @@ static const char *const sql[ST_COUNT] = {
 	    "ORDER BY name, lang = 'fr' AND ?2 <> 'fr'",
 	[ST_CHILDREN] =
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS "FROM node n " TITLE_JOINS
-	    "WHERE n.parent = ?1 ORDER BY n.pos",
+	    "WHERE n.parent = ?1 AND n.kind <> 'search' ORDER BY n.pos",
 	[ST_LINKS] =
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS "FROM link l "
 	    "JOIN node n ON n.id = l.target " TITLE_JOINS
@@ -712,6 +712,26 @@ merge_hits(struct db_hits *out, struct db_hits *more, size_t max)
 }
 
 /*
+ * Puts the glossary entries (kind "term") of h first, in their order: a
+ * word typed as a letter writes it ("CPAS", "titre de séjour") is
+ * explained before the pages that use it, in any language.
+ */
+static void
+terms_first(struct db_hits *h)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < h->n; i++) {
+		struct db_hit hit = h->v[i];
+
+		if (strcmp(hit.kind, "term") != 0)
+			continue;
+		memmove(&h->v[n + 1], &h->v[n], (i - n) * sizeof *h->v);
+		h->v[n++] = hit;
+	}
+}
+
+/*
  * Fills *out with the nodes matching the words of t: first those whose
  * title matches, ranked among themselves, then (when the titles are not
  * enough) the best of the rest of the text. Ranking the titles first keeps a frequent word cheap, whatever
@@ -729,6 +749,8 @@ db_search(struct db *db, const struct text_tokens *t, const char *lang,
 		return 0;       /* no word worth looking for */
 	rc = run_search(db, ST_SEARCH, q, lang, max, NULL, out);
 	free(q);
+	if (rc == 0)
+		terms_first(out);
 	if (rc == 0 && out->n < max) {
 		struct db_hits more;
 
