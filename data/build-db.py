@@ -318,6 +318,7 @@ def write_pot(out, files):
                 '# Regenerate with: meson compile -C build accueil-content-pot\n'
                 'msgid ""\nmsgstr ""\n'
                 '"Project-Id-Version: accueil-content\\n"\n'
+                '"Report-Msgid-Bugs-To: see CONTRIBUTING.md, Translations\\n"\n'
                 '"MIME-Version: 1.0\\n"\n'
                 '"Content-Type: text/plain; charset=UTF-8\\n"\n'
                 '"Content-Transfer-Encoding: 8bit\\n"\n'
