@@ -19,6 +19,30 @@ check section-cai
 keys 1 End
 check page-end
 
+# Sources a visitor can read (issue 15): at the end of a page, the site and
+# the year, on lines that fit the screen, at 80x24 and at 40x15; never an
+# internal reference or a web address cut across lines.
+for size in "80 24" "40 15"; do
+	for lang in fr so ar; do
+		start $size --lang "$lang"
+		keys 1 2 End
+		screen=$(settle)
+		if grep -q 'cainamur\.be, 2025\|2025 ,cainamur\.be' <<<"$screen" &&
+		    ! grep -q 'https\?://\|facts\.md\|seeds\? 0\|§' <<<"$screen"; then
+			echo "ok   sources-short-$lang-${size% *}"; passed=$((passed + 1))
+		else
+			echo "FAIL sources-short-$lang-${size% *}:"; echo "$screen"
+			failed=$((failed + 1))
+		fi
+	done
+done
+# The glossary from home (entry 8), in Somali: the French word is shown.
+start 80 24 --lang so
+keys 8
+expect_text glossary-home-so "Titre de séjour / carte de séjour"
+keys 3
+expect_text glossary-entry-so "«Titre de séjour» (ruqsadda deganaanshaha)"
+
 # A contact card, reached with digits only: Contacts > the third entry.
 start 80 24
 keys 5
@@ -90,7 +114,7 @@ check search-none
 
 # The staff directory: every card, then filtered by a town, a theme.
 start 80 24
-keys 5 6
+keys 5 7
 check directory
 keys L i è g e
 check directory-town
@@ -124,16 +148,16 @@ keys f
 expect_text arabic-french "Qui sommes-nous ?"
 
 # Directions come from the whole paragraph, not from each wrapped line: in
-# the sources of a Persian card at 40x15, the bracket that ends a French
-# line ends it ("contact)", not "(contact"). Under the French original,
+# the official name on a Persian card at 40x15, the bracket that ends a
+# French line ends it ("asbl)", not "(asbl"). Under the French original,
 # the Persian labels are joined and ordered too.
 start 40 15 --lang fa
-keys 5 3 Space
-expect_text persian-bracket-wrapped "^ *contact)$"
+keys 6 5 Space Space
+expect_text persian-bracket-wrapped "^ *\.(CRIBW asbl)$"
 keys f
-label=$(msgattrib --no-wrap "$dir/../../po/fa.po" 2>/dev/null | grep -A1 '^msgid "Organisation"$' | sed -n 's/^msgstr "\(.*\)"$/\1/p')
+label=$(msgattrib --no-wrap "$dir/../../po/fa.po" 2>/dev/null | grep -A1 '^msgid "Aussi appelé"$' | sed -n 's/^msgstr "\(.*\)"$/\1/p')
 want=$(printf '%s' "$label" | fribidi --nopad --nobreak --ltr)
-expect_text persian-label-above-french "^  $want  *CAI$"
+expect_text persian-label-above-french "^  $want  *C\.R\.I\.B\.W\., Centre$"
 
 # Switching back and forth twice keeps the visitor on the same page.
 start 80 24 --lang en
