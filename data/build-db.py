@@ -4,7 +4,7 @@
 the content translations in po/content/LL.po.
 
 Usage: build-db.py SCHEMA.sql OUT.db [--po LL.po]... [--ui-po LL.po]...
-                   CONTENT.txt...
+                   [--facts FACTS.txt]... CONTENT.txt...
        build-db.py --pot OUT.pot CONTENT.txt...
 
 Every translatable text (titles, body paragraphs, roles, hours, themes) is
@@ -19,6 +19,15 @@ separated by blank lines, a paragraph starting with "- " is a list item.
 Lines starting with "#" outside a body are comments. Any mistake (unknown
 parent or link, missing title, source or checked date, duplicate id) stops
 the build with the file and line.
+
+The sources of a record are public web addresses separated by " ; ", each
+maybe followed by a few words in brackets, or a sentence saying that the
+record holds no fact ("phrase rédigée pour ce programme"). The facts
+register (data/facts/*.txt, see its README.txt) holds one record per fact
+a page shows, with its public source and the date that source shows. A
+visitor sees the sources short: the site and the year the register gives
+for it ("cainamur.be, 2025"); the full addresses are kept in the field
+"sources" (French) for the staff's --search output.
 """
 import os
 import re
@@ -45,6 +54,16 @@ TEXT_KEYS = {"title", "brief", "role", "org", "phone", "email", "address",
 # the same in every language.
 TRANSLATED = ["title", "brief", "role", "hours", "themes"]
 MAX_LINKS = 9
+# The sources of a record that holds no fact: a sentence, not an address.
+NO_FACT_SOURCES = {"phrase rédigée pour ce programme (aucun fait)",
+                   "phrases rédigées pour ce programme (aucun fait)",
+                   "tout le contenu de ce programme",
+                   "toutes les fiches de contact de ce programme"}
+SOURCE_ITEM = re.compile(r"(https?://[^\s;]+)(?: \(([^()]+)\))?")
+FACT_KINDS = {"phone", "email", "address", "website", "hours", "date",
+              "figure"}
+FACT_KEYS = {"what", "value", "about", "source", "dated", "read", "note"}
+DATED = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?|non visible")
 
 
 class ContentError(Exception):
@@ -105,6 +124,119 @@ def parse(path):
         if rec:
             flush_para()
             yield rec
+
+
+def read_facts(files):
+    """Returns the records of the facts register: {id: dict}."""
+    facts = {}
+    for path in sorted(files):
+        rec = None
+        with open(path, encoding="utf-8") as f:
+            for n, raw in enumerate(f, 1):
+                line = raw.rstrip()
+                if not line or line.startswith("#"):
+                    rec = None if not line else rec
+                    continue
+                m = re.fullmatch(r"@fact ([a-z0-9-]+)", line)
+                if m:
+                    if m.group(1) in facts:
+                        raise ContentError(f"{path}:{n}: fact {m.group(1)!r} "
+                                           "given twice")
+                    rec = facts[m.group(1)] = {"where": f"{path}:{n}"}
+                    continue
+                m = re.fullmatch(r"([a-z]+):\s*(.*)", line)
+                if rec is None or not m or m.group(1) not in FACT_KEYS:
+                    raise ContentError(f"{path}:{n}: expected '@fact ID' or "
+                                       "a known 'key: value'")
+                rec[m.group(1)] = m.group(2).strip()
+    for fid, rec in facts.items():
+        where = rec["where"]
+        for key in ("what", "value", "source", "dated", "read"):
+            if not rec.get(key):
+                raise ContentError(f"{where}: fact {fid!r} has no {key}")
+        if rec["what"] not in FACT_KINDS:
+            raise ContentError(f"{where}: fact {fid!r}: unknown kind "
+                               f"{rec['what']!r}")
+        if not re.fullmatch(r"https?://\S+\.\S+", rec["source"]):
+            raise ContentError(f"{where}: fact {fid!r}: the source must be "
+                               "a public web address")
+        if not DATED.fullmatch(rec["dated"]):
+            raise ContentError(f"{where}: fact {fid!r}: dated must be "
+                               "YYYY[-MM[-DD]] or 'non visible'")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", rec["read"]):
+            raise ContentError(f"{where}: fact {fid!r}: read must be "
+                               "YYYY-MM-DD")
+    return facts
+
+
+def site(url):
+    """The site of a web address as a visitor reads it: its last two
+    names ("cainamur.be" for https://historique.cainamur.be/...)."""
+    host = re.sub(r"^https?://", "", url).split("/")[0].split("?")[0]
+    host = host.rstrip(".").lower()
+    return ".".join(host.split(".")[-2:])
+
+
+def sources(where, text, facts):
+    """Checks the sources of a record; returns (short, full)."""
+    items = [s.strip() for s in text.split(" ; ") if s.strip()]
+    if not items:
+        raise ContentError(f"{where}: no source")
+    short, years = [], {}
+    for item in items:
+        if re.search(r"facts\.md|seeds? \d|§", item):
+            raise ContentError(f"{where}: the source {item[:40]!r} is not a "
+                               "public address (see data/facts/)")
+        if item in NO_FACT_SOURCES:
+            if item not in short:
+                short.append(item)
+            continue
+        m = SOURCE_ITEM.fullmatch(item)
+        if not m:
+            raise ContentError(f"{where}: the source {item[:40]!r} is not a "
+                               "web address")
+        name = site(m.group(1))
+        if name not in years:
+            years[name] = set()
+            short.append(name)
+        # A year is that of a page: the bare address of a site, which
+        # stands for several of its pages, gives none.
+        page = re.sub(r"^https?://[^/]+/?", "", m.group(1)) != ""
+        for rec in facts.values():
+            if page and rec["source"] == m.group(1) and \
+                    rec["dated"][:4].isdigit():
+                years[name].add(rec["dated"][:4])
+    out = []
+    for name in short:
+        ys = sorted(years.get(name, ()))
+        out.append(name + "".join(", " + y for y in ys))
+    return " ; ".join(out), " ; ".join(items)
+
+
+def check_cards(records, facts):
+    """Every phone and e-mail field of a card is in the register, from a
+    source the card lists (tests/data-check.py checks every text)."""
+    for kind, nid, head, body, where in records:
+        urls = set(SOURCE_ITEM.findall(head.get("source", "")))
+        urls = {u for u, _ in urls}
+        for key in ("phone", "email", "address"):
+            if not head.get(key):
+                continue
+            norm = fact_key(key, head[key])
+            if not any(r["what"] == key and fact_key(key, r["value"]) == norm
+                       and r["source"] in urls for r in facts.values()):
+                raise ContentError(f"{where}: {nid}: the {key} "
+                                   f"{head[key]!r} is not in data/facts/ "
+                                   "with a source the card lists")
+
+
+def fact_key(what, value):
+    """A fact in a form that compares: the digits of a phone number, an
+    e-mail or address in lower case without spaces or punctuation."""
+    if what == "phone":
+        digits = re.sub(r"\D", "", value)
+        return "0" + digits[2:] if digits.startswith("32") else digits
+    return re.sub(r"[\s.,/()-]", "", value).lower()
 
 
 def read_records(files):
@@ -198,6 +330,7 @@ def write_pot(out, files):
                 '# Regenerate with: meson compile -C build accueil-content-pot\n'
                 'msgid ""\nmsgstr ""\n'
                 '"Project-Id-Version: accueil-content\\n"\n'
+                '"Report-Msgid-Bugs-To: see CONTRIBUTING.md, Translations\\n"\n'
                 '"MIME-Version: 1.0\\n"\n'
                 '"Content-Type: text/plain; charset=UTF-8\\n"\n'
                 '"Content-Transfer-Encoding: 8bit\\n"\n'
@@ -227,7 +360,7 @@ def ui_stats(path):
 # looks for as a plain space (src/text/text.c keeps that one rule).
 SPACED_BEFORE = {":": "\u00a0", ";": "\u202f", "?": "\u202f", "!": "\u202f",
                  "\u00bb": "\u202f"}
-AS_THEY_ARE = ("phone", "email", "website")
+AS_THEY_ARE = ("phone", "email", "website", "sources")
 
 
 def mark_french_spacing(text):
@@ -245,8 +378,10 @@ def mark_no_break(db):
                AS_THEY_ARE)
 
 
-def build(schema, out, files, content_pos=(), ui_pos=()):
+def build(schema, out, files, content_pos=(), ui_pos=(), fact_files=()):
     records = read_records(files)
+    facts = read_facts(fact_files)
+    check_cards(records, facts)
     ids = {}
     for kind, nid, head, body, where in records:
         if nid in ids:
@@ -271,9 +406,12 @@ def build(schema, out, files, content_pos=(), ui_pos=()):
         elif parent not in ids:
             raise ContentError(f"{where}: unknown parent {parent!r}")
         pos[parent] = pos.get(parent, 0) + 1
+        short, full = sources(where, head["source"], facts)
         db.execute("INSERT INTO node VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   (nid, parent, pos[parent], kind, head["source"],
+                   (nid, parent, pos[parent], kind, short,
                     head["checked"], head.get("dated", "")))
+        db.execute("INSERT INTO field VALUES (?, 'sources', 'fr', ?, 1)",
+                   (nid, full))
         for key in sorted(TEXT_KEYS & head.keys()):
             if head[key]:
                 db.execute("INSERT INTO field VALUES (?, ?, 'fr', ?, 1)",
@@ -331,16 +469,18 @@ def main():
             return
         if len(args) < 3:
             sys.exit(__doc__)
-        pos, ui_pos, files, rest = [], [], [], args[2:]
+        pos, ui_pos, facts, files, rest = [], [], [], [], args[2:]
         while rest:
             a = rest.pop(0)
             if a == "--po":
                 pos.append(rest.pop(0))
             elif a == "--ui-po":
                 ui_pos.append(rest.pop(0))
+            elif a == "--facts":
+                facts.append(rest.pop(0))
             else:
                 files.append(a)
-        build(args[0], args[1], files, pos, ui_pos)
+        build(args[0], args[1], files, pos, ui_pos, facts)
     except ContentError as e:
         sys.exit(f"build-db.py: {e}")
 

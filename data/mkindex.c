@@ -6,8 +6,8 @@
  *
  * Copies IN.db to OUT.db.tmp, then indexes in the full-text tables search and
  * search_tri the folded form (text_fold) of every node's title and of all
- * its other texts, per language, so that the program and the index fold
- * text with the very same code. The rowid of an entry is the node's rowid
+ * its other texts (not the web addresses of its sources), per language, so
+ * that the program and the index fold text with the very same code. The rowid of an entry is the node's rowid
  * times 16 plus the language's number (see schema.sql). The finished file
  * then replaces OUT.db at once (rename): a kiosk that is reading OUT.db,
  * and holds its read lock, keeps the file it opened, never half a build.
@@ -67,7 +67,8 @@ main(int argc, char **argv)
 	    "  (SELECT value FROM field WHERE node = n.id AND name = 'title' "
 	    "   AND lang IN (l.lang, 'fr') ORDER BY lang = 'fr' LIMIT 1), "
 	    "  (SELECT group_concat(value, ' · ') FROM (SELECT value FROM field f "
-	    "   WHERE f.node = n.id AND f.name <> 'title' AND (f.lang = l.lang "
+	    "   WHERE f.node = n.id AND f.name NOT IN ('title', 'sources') "
+	    "   AND (f.lang = l.lang "
 	    "   OR (f.lang = 'fr' AND NOT EXISTS (SELECT 1 FROM field g WHERE "
 	    "   g.node = n.id AND g.name = f.name AND g.lang = l.lang))) "
 	    "   ORDER BY f.name = 'body' DESC, f.name)) "

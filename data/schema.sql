@@ -15,8 +15,8 @@ CREATE TABLE node (
   pos     INTEGER NOT NULL,                  -- order among its siblings
   kind    TEXT NOT NULL
           CHECK (kind IN ('menu', 'page', 'contact', 'search', 'directory',
-                          'card')),
-  source  TEXT NOT NULL,                     -- where its facts come from
+                          'card', 'term')),       -- term: a glossary entry
+  source  TEXT NOT NULL,                     -- its sources, short: site, year
   checked TEXT NOT NULL,                     -- YYYY-MM-DD they were checked
   dated   TEXT NOT NULL DEFAULT ''           -- date of the source, if known
 );
@@ -25,7 +25,8 @@ CREATE INDEX node_parent ON node (parent, pos);
 -- Every text of a node, per language. 'fr' is the source language and is
 -- always present for a title; a field missing in a language falls back to
 -- French. Names: title, body, role, org, phone, email, address, website,
--- hours, town, themes, aka.
+-- hours, town, themes, aka, and sources (French only: the full web
+-- addresses of the sources, which node.source shows short).
 CREATE TABLE field (
   node     TEXT NOT NULL REFERENCES node(id),
   name     TEXT NOT NULL,

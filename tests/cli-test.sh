@@ -67,7 +67,8 @@ def w(s):
 lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
 bad = checked = 0
 for i, l in enumerate(lines):
-    if i + 1 < len(lines) and l.startswith("  ") and ":" in l and \
+    if i + 1 < len(lines) and l.startswith("  ") and l[2:3] != " " and \
+       ":" in l and \
        lines[i + 1].startswith("   ") and lines[i + 1].strip() and \
        not lines[i + 1].startswith("  -"):
         # The first link after the label; the next line is its follower.
@@ -147,6 +148,70 @@ chmod 0640 "$tmp/good.conf"
 expect config-languages 0 "081 71 35 28" "" -- "$bin" --db "$db" --config "$tmp/good.conf" --search pieczynski
 expect no-terminal 2 "" "needs a terminal" -- "$bin" --db "$db"
 expect unknown-lang 0 "081 71 35 28" "not available; using French" -- "$bin" --db "$db" --lang xx --search pieczynski
+
+# Issue 15: every contact detail the sources give, on the cards.
+expect contacts-unia-free-line 0 "Téléphone: 0800 12 800" "" -- "$bin" --db "$db" --contacts unia
+expect contacts-unia-liege 0 "liegeverviers@unia.be" "" -- "$bin" --db "$db" --contacts unia
+expect contacts-fedasil-head-office 0 "Adresse: Rue des Chartreux 21, 1000 Bruxelles" "" -- "$bin" --db "$db" --contacts fedasil
+expect search-tutelles 0 "Téléphone: 078 15 43 24" "" -- "$bin" --db "$db" --search tutelles
+expect search-urgence-sociale 0 "Téléphone: 0800 124 20" "" -- "$bin" --db "$db" --search "urgence sociale"
+expect contacts-oe-infodesk 0 "Téléphone: 02/488.80.00" "" -- "$bin" --db "$db" --contacts "Office des étrangers"
+expect contacts-oe-hours 0 "Heures d'ouverture: Infodesk par téléphone : lundi, mardi et jeudi de 9h30 à 12h" "" -- "$bin" --db "$db" --contacts "Office des étrangers"
+expect contacts-cai-discrimination 0 "Téléphone: 081 71 35 12" "" -- "$bin" --db "$db" --contacts discrimination
+expect contacts-cgra-visitors 0 "place Victor Horta 40, 1060 Bruxelles" "" -- "$bin" --db "$db" --contacts cgra
+# The names of the centres as the CAI's own page writes them.
+expect search-cripel-name 0 "CRIPEL" "" -- "$bin" --db "$db" --search "Centre Régional d’Intégration des Personnes Étrangères de Liège"
+expect search-crvi-name 0 "CRVI" "" -- "$bin" --db "$db" --search "Centre Régional de Verviers pour l’Intégration des personnes étrangères et d’origine étrangère"
+# Sources: short on the page (site, year), the full addresses after them.
+expect search-source-short 0 "^  Source : cainamur.be, 2025" "" -- "$bin" --db "$db" --search "40 ans du CAI"
+expect search-sources-full 0 "^    https://cainamur.be/category/actions-services/page/5/" "" -- "$bin" --db "$db" --search "40 ans du CAI"
+
+# first NAME PATTERN LANG WORDS: the first entry found for WORDS in LANG is
+# in the glossary (its path names the Lexique) and its title, matching
+# PATTERN, shows the French word: in every language.
+first() {
+	local name=$1 pat=$2 lang=$3 out
+	shift 3
+	out=$("$bin" --db "$db" --lang "$lang" --search "$*" 2>/dev/null | sed -n 1,2p)
+	if sed -n 1p <<<"$out" | grep -q "Lexique" && sed -n 2p <<<"$out" | grep -q -- "$pat"; then
+		echo "ok   $name"; passed=$((passed + 1))
+	else
+		echo "FAIL $name: the first entry is '$out'"; failed=$((failed + 1))
+	fi
+}
+for lang in fr en ar fa ps ru uk ti es tr sq so nl; do
+	while IFS='|' read -r words pat; do
+		first "glossary-first-$lang-$words" "$pat" "$lang" "$words"
+	done <<'EOF2'
+commune|^Commune
+CPAS|^CPAS
+titre de séjour|^Titre de séjour / carte de séjour
+carte de séjour|^Titre de séjour / carte de séjour
+annexe 26|^Annexe 26
+primo-arrivant|^Primo-arrivant
+parcours d'intégration|^Parcours d'intégration (
+module d'accueil|^Module d'accueil
+bilan social|^Bilan social
+convention d'accueil|^Convention d'accueil
+formation à la citoyenneté|^Formation à la citoyenneté (AOC, FIC)
+CGRA|^CGRA (
+Office des étrangers|^Office des étrangers (
+Fedasil|^Fedasil (
+ILA|^ILA (
+MENA|^MENA (
+tuteur|^Tuteur
+protection subsidiaire|^Protection subsidiaire
+EOF2
+	# No internal reference in what a visitor or the staff reads.
+	for q in CAI parcours Unia MENA; do
+		if "$bin" --db "$db" --lang "$lang" --search "$q" 2>/dev/null |
+		    grep -q 'facts\.md\|seeds\? 0\|§'; then
+			echo "FAIL internal-reference-$lang-$q"; failed=$((failed + 1))
+		else
+			passed=$((passed + 1))
+		fi
+	done
+done
 
 # A missing interface catalogue: one sentence, the interface in French, the
 # content still in the language asked.

@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """data-check.py - checks the bundled database against what the kiosk
 promises: every node sourced and dated, every menu entry and link leading
-somewhere, the whole menu tree of DESIGN.md present, and no phone number or
-e-mail that the shared sources (seeds and facts.md) do not give.
+somewhere, the whole menu tree of DESIGN.md present, and no phone number,
+e-mail, address, time or date that the facts register (data/facts/) does
+not hold with a source the page lists. Reads nothing outside the
+repository and the build.
 
-Usage: data-check.py ACCUEIL.db SHARED-DIR
+Usage: data-check.py ACCUEIL.db FACTS-DIR
 Prints one line per failed check and 'N passed, N failed'.
 """
 import re
@@ -14,7 +16,7 @@ import sys
 from pathlib import Path
 
 db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
-shared = Path(sys.argv[2])
+facts_dir = Path(sys.argv[2])
 passed = failed = 0
 
 
@@ -69,8 +71,9 @@ for nid, target in db.execute("SELECT node, target FROM link"):
 
 # The menu tree of DESIGN.md.
 check(ids("home") == ["cai", "missions", "services", "themes", "contacts",
-                      "centres", "acteurs", "search", "demander"],
-      "home has the 8 sections, and the ask-the-desk cards")
+                      "centres", "acteurs", "search", "lexique", "demander"],
+      "home has the sections, search (the / key), the glossary and the "
+      "ask-the-desk cards")
 missions = [t for t in titles("missions") if re.match(r"[1-7]\. ", t)]
 check(len(missions) == 7, "the seven missions")
 body1 = " ".join(v for (v,) in db.execute(
@@ -90,24 +93,148 @@ centres = set(ids("centres"))
 for c in ["centre-namur", "ceraic", "cimb", "cribw", "cric", "crilux",
           "cripel", "crvi", "discri"]:
     check(c in centres, f"centre {c}")
-for c in ["unia", "mrax", "bepax", "myria", "cedem", "germe", "cire",
+for c in ["unia", "unia-liege", "cpas-namur", "mrax", "bepax", "myria", "cedem", "germe", "cire",
           "fedasil", "cgra", "office-etrangers", "tutelles", "urgences"]:
     check(c in set(ids("acteurs")), f"acteur {c}")
-for c in ["cai-contact", "bureau-accueil", "sami", "emilie", "annuaire"]:
+for c in ["cai-contact", "bureau-accueil", "cai-discrimination", "sami", "emilie", "annuaire"]:
     check(c in set(ids("contacts")), f"contact {c}")
 
-# No contact detail that the sources do not give.
-known = "".join(p.read_text(encoding="utf-8") for p in
-                [shared / "facts.md", *sorted((shared / "seeds").glob("*.txt"))])
-known_flat = re.sub(r"[ ./-]", "", known).lower()
-texts = " ".join(v for (v,) in db.execute("SELECT value FROM field"))
-for mail in set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", texts)):
-    check(re.sub(r"[ ./-]", "", mail).lower() in known_flat,
-          f"e-mail {mail} comes from the sources")
-for phone in set(re.findall(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2,3}\b",
-                            texts)):
-    check(re.sub(r"[ ./-]", "", phone) in known_flat,
-          f"phone {phone} comes from the sources")
+# The facts register (data/facts/): every record has a kind, a value, a
+# public source, the date that source shows and the day it was read.
+register = []
+for path in sorted(facts_dir.glob("*.txt")):
+    rec = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("@fact "):
+            rec = {"id": line[6:].strip()}
+            register.append(rec)
+        elif rec is not None and re.match(r"[a-z]+: ", line):
+            key, _, value = line.partition(": ")
+            rec[key] = value.strip()
+        elif not line.strip():
+            rec = None
+check(len(register) >= 50, f"the register holds facts ({len(register)})")
+for rec in register:
+    check(re.fullmatch(r"https?://[^\s/]+\.[^\s/]+(/\S*)?",
+                       rec.get("source", "")) is not None,
+          f"fact {rec['id']} has a public source")
+    check(re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?|non visible",
+                       rec.get("dated", "")) is not None,
+          f"fact {rec['id']} has the date its source shows")
+    check(re.fullmatch(r"20\d\d-\d\d-\d\d", rec.get("read", "")) is not None,
+          f"fact {rec['id']} says when it was read")
+    check(rec.get("what") in {"phone", "email", "address", "website", "hours",
+                              "date", "figure"} and rec.get("value"),
+          f"fact {rec['id']} has a kind and a value")
+
+MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+          "août", "septembre", "octobre", "novembre", "décembre"]
+PHONE = re.compile(r"(?<![\d+])(?:\+32\s?(?:\(0\)\s?)?[1-9]|0\d)[\d ./]{6,12}\d\b")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+TIME = re.compile(r"\b(\d{1,2})(?:h(\d\d)?|:(\d\d))(?![\d:])")
+DATE = re.compile(r"\b(1er|\d{1,2}) (%s) (\d{4})\b" % "|".join(MONTHS))
+MONTH = re.compile(r"(?<!\d )\b(%s) (\d{4})\b" % "|".join(MONTHS))
+STREET = re.compile(r"\b(?:rue|place|boulevard|avenue|chaussée|quai)"
+                    r"(?:\s+[^\s,;.()0-9]+){1,4}\s+\d+[A-Za-z]?\b", re.I)
+
+
+def phone_key(s):
+    d = re.sub(r"\D", "", s)
+    return "0" + d[2:] if d.startswith("32") else d
+
+
+def flat(s):
+    return re.sub(r"[\s.,/()'’-]", "", s).lower()
+
+
+def times(s):
+    return {f"{int(m.group(1)):02d}:{m.group(2) or m.group(3) or '00'}"
+            for m in TIME.finditer(s)}
+
+
+def dates(s):
+    out = {f"{y}-{MONTHS.index(mo) + 1:02d}-{int(d.replace('er', '')):02d}"
+           for d, mo, y in DATE.findall(s)}
+    return out | {f"{y}-{MONTHS.index(mo) + 1:02d}" for mo, y in MONTH.findall(s)}
+
+
+def known(urls):
+    """The facts of the register whose source is one of urls, by kind."""
+    k = {"phone": set(), "email": set(), "address": set(), "hours": set(),
+         "date": set()}
+    for rec in register:
+        if rec.get("source") not in urls:
+            continue
+        what, value = rec.get("what"), rec.get("value", "")
+        if what == "phone":
+            k["phone"].add(phone_key(value))
+        elif what == "email":
+            k["email"].add(value.lower())
+        elif what == "address":
+            k["address"].add(flat(value))
+        k["hours"] |= times(value + " " + rec.get("about", ""))
+        if what == "date" or re.fullmatch(r"\d{4}-\d\d(-\d\d)?", value):
+            k["date"].add(value)
+            k["date"].add(value[:7])
+        if rec.get("dated", "")[:4].isdigit():
+            k["date"].add(rec["dated"][:7])
+    return k
+
+
+# Every phone number, e-mail, time of day (every language), date and
+# street address (French) on a page or card is a fact of the register
+# whose source the page lists.
+cards_with_contact = 0
+for nid, kind in db.execute("SELECT id, kind FROM node").fetchall():
+    row = db.execute("SELECT value FROM field WHERE node = ? AND name = "
+                     "'sources'", (nid,)).fetchone()
+    urls = set(re.findall(r"https?://[^\s;]+", row[0] if row else ""))
+    k = known(urls)
+    shown = db.execute("SELECT name, lang, value FROM field WHERE node = ? "
+                       "AND name <> 'sources'", (nid,)).fetchall()
+    for name, lang, value in shown:
+        for ph in set(PHONE.findall(value)):
+            check(phone_key(ph) in k["phone"],
+                  f"{nid} ({lang}): phone {ph.strip()} is in the register "
+                  "with a source the page lists")
+        for mail in set(EMAIL.findall(value)):
+            check(mail.lower() in k["email"],
+                  f"{nid} ({lang}): e-mail {mail} is in the register with a "
+                  "source the page lists")
+        for hm in times(value):
+            check(hm in k["hours"], f"{nid} ({lang}): the time {hm} is in the "
+                  "register with a source the page lists")
+        if lang != "fr":
+            continue
+        for d in dates(value):
+            check(d in k["date"], f"{nid}: the date {d} is in the register "
+                  "with a source the page lists")
+        if name == "address":
+            check(flat(value) in k["address"], f"{nid}: the address {value!r} "
+                  "is in the register with a source the card lists")
+        for street in STREET.findall(value):
+            check(any(flat(street) in a for a in k["address"]),
+                  f"{nid}: the address {street!r} is in the register with a "
+                  "source the page lists")
+    if kind == "contact" and any(n in ("phone", "email") for n, _, _ in shown):
+        cards_with_contact += 1
+cards = db.execute("SELECT count(*) FROM node WHERE kind = 'contact'").fetchone()[0]
+print(f"info: {cards_with_contact} of {cards} contact cards have a phone or an e-mail")
+
+# What a visitor reads names no internal file: no "facts.md", "seed 0" or
+# "§", in any language, and the sources shown are short (a site and its
+# year), never a web address that a line would cut.
+for nid, source in db.execute("SELECT id, source FROM node"):
+    check(not re.search(r"facts\.md|seeds? 0|§|https?://", source),
+          f"{nid}: the source shown is short and public ({source[:50]})")
+    for item in source.split(" ; "):
+        if " " not in item.split(",")[0]:
+            check(len(item.split(",")[0]) <= 36, f"{nid}: the source {item!r} "
+                  "fits a line of a 40-column screen")
+for nid, name, lang, value in db.execute(
+        "SELECT node, name, lang, value FROM field WHERE name <> 'sources'"):
+    check(not re.search(r"facts\.md|seeds? 0|§", value),
+          f"{nid} ({lang}, {name}) names no internal reference")
 
 # Phone, e-mail and website are shown as they are in every language: they
 # hold the detail alone, never words that would need a translation.
@@ -119,49 +246,32 @@ for nid, name, value in db.execute(
     check(re.fullmatch(shapes[name], value) is not None,
           f"{nid}: the {name} field holds the detail alone ({value!r})")
 
-# Each page's phone numbers and e-mails come from a source listed for it.
-facts_text = (shared / "facts.md").read_text(encoding="utf-8")
-sections = {}
-for m in re.finditer(r"^(#{2,3}) (\d+(?:\.\d+)?)\.? .*?(?=^#{2,3} \d|\Z)", facts_text,
-                     re.M | re.S):
-    sections[m.group(2)] = m.group(0)
-seeds = {p.name[:3]: p.read_text(encoding="utf-8")
-         for p in (shared / "seeds").glob("*.txt")}
-
-
-def source_text(source):
-    """The text of the sources a page lists (seeds, facts.md sections)."""
-    parts = []
-    for a, b in re.findall(r"seeds? (\d{3})(?:\s*[-–]\s*(\d{3}))?", source):
-        for n in range(int(a), int(b or a) + 1):
-            parts.append(seeds.get(f"{n:03d}", ""))
-    for ref in re.findall(r"§\s*([\d.]+(?:\s*[-–]\s*[\d.]+)?)", source):
-        lo, _, hi = re.sub(r"\s", "", ref).partition("-")
-        lo, hi = lo.rstrip("."), (hi or lo).rstrip(".")
-        for key, text in sections.items():
-            k = [int(x) for x in key.split(".")]
-            a = [int(x) for x in lo.split(".")]
-            b = [int(x) for x in hi.split(".")]
-            if a <= k[:len(a)] <= b[:len(a)] or a <= k <= b or key.startswith(lo + "."):
-                parts.append(text)
-    for url in re.findall(r"https?://\S+", source):
-        url = url.rstrip(";,)")
-        parts += [line for line in facts_text.splitlines() if url in line]
-    return re.sub(r"[ ./-]", "", "\n".join(parts)).lower()
-
-
-for nid, source in db.execute("SELECT id, source FROM node"):
-    values = " ".join(v for (v,) in db.execute(
-        "SELECT value FROM field WHERE node = ? AND lang = 'fr'", (nid,)))
-    found = set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", values))
-    found |= set(re.findall(r"\b0\d{1,3}[ ./]?\d{2,3}[ ./]?\d{2}[ ./]?\d{2,3}\b",
-                            values))
-    if not found:
-        continue
-    text = source_text(source)
-    for item in sorted(found):
-        check(re.sub(r"[ ./-]", "", item).lower() in text,
-              f"{nid}: {item} comes from a source listed for the page ({source[:60]})")
+# The glossary (Lexique): the words of official letters, each with a title
+# (the word as letters write it), two or three sentences and links to the
+# pages that use it.
+lexique = ids("lexique")
+for word in ["lex-commune", "lex-cpas", "lex-titre-sejour", "lex-annexe-26",
+             "lex-primo-arrivant", "lex-parcours", "lex-module-accueil",
+             "lex-bilan-social", "lex-convention", "lex-citoyennete",
+             "lex-cgra", "lex-office-etrangers", "lex-fedasil", "lex-ila",
+             "lex-mena", "lex-tuteur"]:
+    check(word in lexique, f"the glossary explains {word}")
+for nid in lexique:
+    body = db.execute("SELECT value FROM field WHERE node = ? AND name = "
+                      "'body' AND lang = 'fr'", (nid,)).fetchone()
+    n = len(re.split(r"(?<=[.!?])\s+", body[0].strip())) if body else 0
+    check(2 <= n <= 3, f"{nid}: two or three sentences ({n})")
+    targets = [t for (t,) in db.execute("SELECT target FROM link WHERE node = "
+                                        "? AND target NOT LIKE 'lex-%'", (nid,))]
+    check(len(targets) >= 1, f"{nid} links to the pages that use it")
+    for target in targets:
+        # A page has at most nine links (one digit each): a full one may
+        # leave out a word it uses.
+        full = db.execute("SELECT count(*) FROM link WHERE node = ?",
+                          (target,)).fetchone()[0] >= 9
+        check(full or db.execute("SELECT 1 FROM link WHERE node = ? AND "
+                                 "target = ?", (target, nid)).fetchone(),
+              f"{target} uses the word of {nid} and links to it")
 
 # Every page opens with an "En bref": two to four sentences of at most
 # twenty words.

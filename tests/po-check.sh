@@ -71,6 +71,28 @@ for lang in $full_content; do
 		fail "po/content/$lang.po lacks texts of data/content/: msgmerge it and translate"
 	fi
 done
+# Every header is complete: msgfmt --check says nothing of it (no "header
+# field missing" warning), and it names where to report a mistake.
+for f in po/*.po po/content/*.po; do
+	warn=$(LC_ALL=C msgfmt --check -o /dev/null "$f" 2>&1)
+	if [ -n "$warn" ]; then fail "$f: msgfmt --check: $(head -1 <<<"$warn")"
+	else ok "$f: msgfmt --check says nothing"
+	fi
+	for field in PO-Revision-Date Language-Team Report-Msgid-Bugs-To; do
+		grep -q "^\"$field: [^\\]" "$f" || fail "$f: the header has no $field"
+	done
+	grep -q '^"X-Accueil-Reviewed: no\\n"' "$f" ||
+		fail "$f: machine translations must say X-Accueil-Reviewed: no"
+done
+# Times of day outside French are written 09:30, 16:00, never 9h30 or 16h
+# (issue 15); in Tigrinya, which counts hours from 6 a.m., a time says it
+# is European time.
+if out=$(python3 tests/po-facts.py --times po/content/*.po); then
+	ok "times in 24-hour form with a colon: ${out##*$'\n'}"
+else
+	grep '^FAIL' <<<"$out"
+	fail "times written NNh or NNhNN in a translation"
+fi
 # Numbers, e-mail and web addresses come through every translation unchanged.
 if out=$(python3 tests/po-facts.py po/*.po po/content/*.po); then
 	ok "facts kept in translation: ${out##*$'\n'}"

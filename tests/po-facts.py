@@ -5,6 +5,7 @@ number, e-mail address and web address of a msgid appears unchanged in its
 msgstr (a translator must not change a phone number, an hour or a date).
 
 Usage: po-facts.py FILE.po...
+       po-facts.py --times FILE.po...   (no time written 9h30 outside French)
 Prints one line per lost fact and 'N passed, N failed'.
 """
 import ast
@@ -35,6 +36,26 @@ def entries(path):
 
 
 passed = failed = 0
+if sys.argv[1:2] == ["--times"]:
+    # No time written 9h30, 16h or 16h00 in a translation; in Tigrinya a
+    # time says that it is European time (Eritrean and Ethiopian time
+    # counts the hours from 6 a.m.).
+    for path in sys.argv[2:]:
+        if path.endswith("/fr.po"):
+            continue
+        for msgid, msgstr in entries(path):
+            bad = re.findall(r"\b\d{1,2}h(?:\d\d)?\b", msgstr)
+            if bad:
+                failed += 1
+                print(f"FAIL {path}: {bad[0]!r} in {msgstr[:60]!r}")
+            else:
+                passed += 1
+            if path.endswith("/ti.po") and re.search(r"\b\d\d:\d\d\b", msgstr) \
+                    and "ኤውሮጳ" not in msgstr:
+                failed += 1
+                print(f"FAIL {path}: a time without European time: {msgstr[:60]!r}")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
 for path in sys.argv[1:]:
     for msgid, msgstr in entries(path):
         for fact in sorted(set(FACT.findall(msgid))):

@@ -57,15 +57,18 @@ test_first_result(void **state)
 		{ "logment", "fr", "theme-logement" },          /* typo */
 		{ "sociojuridik", "fr", "theme-sociojuridique" },
 		{ "volontaria", "fr", "theme-volontariat" },    /* typing */
-		{ "Liège", "fr", "cripel" },                    /* a town */
-		{ "liege", "fr", "cripel" },
+		{ "Liège Waremme", "fr", "cripel" },            /* towns */
+		{ "liege waremme", "fr", "cripel" },
 		{ "081 71 35 28", "fr", "sami" },               /* a phone */
 		{ "sami@cainamur.be", "fr", "sami" },           /* an e-mail */
 		{ "112", "fr", "urgences" },
 		{ "unia", "fr", "unia" },
 		{ "visa", "ar", "office-etrangers" },           /* French word, */
 		{ "sans titre de séjour", "fr", "theme-sans-papiers" },
-		{ "tuteur", "fr", "tutelles" },                 /* MENA */
+		{ "tuteur", "fr", "lex-tuteur" },               /* glossary first */
+		{ "service des tutelles", "fr", "tutelles" },   /* MENA */
+		{ "titre de séjour", "so", "lex-titre-sejour" },
+		{ "CPAS", "ar", "lex-cpas" },
 		{ "CRI Verviers", "fr", "crvi" },               /* 2025 names */
 		{ "CRI Mons", "fr", "cimb" },
 		{ "racisme", "ar", "sami" },                    /* Arabic screen */

@@ -163,6 +163,51 @@ cli_default_db(void)
 	return paths_find("../data/accueil.db", DATADIR "/accueil.db");
 }
 
+/*
+ * Prints the full web addresses of the sources of id, which a screen shows
+ * short (site, year), one a line, for the staff.
+ */
+static void
+print_full_sources(struct db *db, const char *id, FILE *out)
+{
+	struct db_node n;
+	const struct db_field *f;
+
+	if (db_node_get(db, id, "fr", &n) != 0)
+		return;
+	f = db_node_field(&n, "sources");
+	if (f != NULL && f->value[0] != '\0') {
+		const char *p = f->value;
+
+		/* TRANSLATORS: before the full web addresses of the sources of
+		   a page, in the output of --search. */
+		fprintf(out, "  %s\n", _("Sources (adresses complètes) :"));
+		while (*p != '\0') {
+			const char *end = strstr(p, " ; ");
+			int len = end ? (int)(end - p) : (int)strlen(p);
+
+			fprintf(out, "    %.*s\n", len, p);
+			p += len;
+			if (end != NULL)
+				p += 3;
+		}
+	}
+	db_node_free(&n);
+}
+
+/* Writes the no-break spaces of the texts of v as plain ones: the staff
+   copy what --search prints into a mail or a letter. */
+static void
+plain_spaces(struct model_view *v)
+{
+	text_plain_spaces(v->title);
+	for (size_t i = 0; i < v->npara; i++) {
+		if (v->para[i].label != NULL)
+			text_plain_spaces(v->para[i].label);
+		text_plain_spaces(v->para[i].text);
+	}
+}
+
 /* Prints one entry: breadcrumb, title, details. */
 static int
 print_entry(struct db *db, const char *id, const char *lang, FILE *out)
@@ -179,6 +224,7 @@ print_entry(struct db *db, const char *id, const char *lang, FILE *out)
 		free(err);
 		return -1;
 	}
+	plain_spaces(&v);
 	crumb = model_crumb(&v, " > ");
 	fprintf(out, "%s\n%s\n", crumb, v.title);
 	free(crumb);
@@ -206,6 +252,7 @@ print_entry(struct db *db, const char *id, const char *lang, FILE *out)
 	for (size_t i = 0; i < v.entries.n; i++)
 		fprintf(out, "  %s%*s %s\n", i == 0 ? see : "",
 		        i == 0 ? 0 : text_width(see), "", v.entries.v[i].title);
+	print_full_sources(db, id, out);
 	fputc('\n', out);
 	model_view_free(&v);
 	return 0;

@@ -80,7 +80,7 @@ static const char *const sql[ST_COUNT] = {
 	    "ORDER BY name, lang = 'fr' AND ?2 <> 'fr'",
 	[ST_CHILDREN] =
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS "FROM node n " TITLE_JOINS
-	    "WHERE n.parent = ?1 ORDER BY n.pos",
+	    "WHERE n.parent = ?1 AND n.kind <> 'search' ORDER BY n.pos",
 	[ST_LINKS] =
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS "FROM link l "
 	    "JOIN node n ON n.id = l.target " TITLE_JOINS
@@ -720,6 +720,87 @@ merge_hits(struct db_hits *out, struct db_hits *more, size_t max)
 	memset(more, 0, sizeof *more);
 }
 
+/* Returns true when the words of title are exactly the words of t. */
+static bool
+title_is(const struct text_tokens *t, const char *title)
+{
+	char *folded = text_fold(title ? title : "");
+	struct text_tokens w;
+	bool same;
+
+	text_tokens(folded, t->n + 1, &w);
+	same = w.n == t->n;
+	for (size_t i = 0; same && i < w.n; i++)
+		same = strcmp(w.v[i], t->v[i]) == 0;
+	text_tokens_free(&w);
+	free(folded);
+	return same;
+}
+
+/*
+ * Returns true when every word of t is a word of the French title of node
+ * id (the last one, while it is typed, may be the start of one).
+ */
+static bool
+french_title_has(struct db *db, const char *id, const struct text_tokens *t)
+{
+	sqlite3_stmt *st;
+	bool all = false;
+
+	if (sqlite3_prepare_v2(db->h, "SELECT value FROM field WHERE node = ?1 "
+	                       "AND name = 'title' AND lang = 'fr'", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char *folded = text_fold((const char *)sqlite3_column_text(st, 0));
+		struct text_tokens w;
+
+		text_tokens(folded, 64, &w);
+		all = t->n > 0;
+		for (size_t i = 0; all && i < t->n; i++) {
+			bool prefix = i + 1 == t->n && t->open;
+			bool found = false;
+
+			for (size_t j = 0; !found && j < w.n; j++)
+				found = prefix ? strncmp(w.v[j], t->v[i],
+				                         strlen(t->v[i])) == 0
+				               : strcmp(w.v[j], t->v[i]) == 0;
+			all = found;
+		}
+		text_tokens_free(&w);
+		free(folded);
+	}
+	sqlite3_finalize(st);
+	return all;
+}
+
+/*
+ * Puts first, in their order, the glossary entries (kind "term") of h
+ * whose French word holds the words typed, then the nodes whose title is
+ * the very words typed: a word typed as a
+ * letter writes it ("CPAS", "titre de séjour") is explained before the
+ * pages that use it, in any language, and "Unia" finds the card "Unia"
+ * before those that name it.
+ */
+static void
+terms_first(struct db *db, struct db_hits *h, const struct text_tokens *t)
+{
+	size_t n = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = n; i < h->n; i++) {
+			struct db_hit hit = h->v[i];
+
+			if (pass == 0 ? hit.kind != KIND_TERM ||
+			                !french_title_has(db, hit.id, t)
+			              : !title_is(t, hit.title))
+				continue;
+			memmove(&h->v[n + 1], &h->v[n], (i - n) * sizeof *h->v);
+			h->v[n++] = hit;
+		}
+}
+
 /*
  * Fills *out with the nodes matching the words of t: first those whose
  * title matches, ranked among themselves, then (when the titles are not
@@ -738,6 +819,8 @@ db_search(struct db *db, const struct text_tokens *t, const char *lang,
 		return 0;       /* no word worth looking for */
 	rc = run_search(db, ST_SEARCH, q, lang, max, NULL, out);
 	free(q);
+	if (rc == 0)
+		terms_first(db, out, t);
 	if (rc == 0 && out->n < max) {
 		struct db_hits more;
 

@@ -17,6 +17,7 @@ static const struct {
 	[KIND_CARD] = { "card", false },
 	[KIND_SEARCH] = { "search", false },
 	[KIND_DIRECTORY] = { "directory", false },
+	[KIND_TERM] = { "term", true },
 	[KIND_LANGUAGE] = { "language", false },
 };
 

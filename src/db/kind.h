@@ -16,6 +16,7 @@ enum kind {
 	KIND_CARD,      /* an ask-the-desk sentence */
 	KIND_SEARCH,
 	KIND_DIRECTORY, /* the contacts, filtered as one types */
+	KIND_TERM,      /* a glossary entry: a French word explained */
 	KIND_LANGUAGE,  /* an entry of the language picker: not a node */
 	KIND_COUNT
 };

@@ -192,7 +192,7 @@ model_view_load(struct db *db, const char *id, const char *lang,
 		v->text_fallback |= f->fallback;
 		add_body(v, f->value);
 	}
-	if (n.kind == KIND_PAGE || n.kind == KIND_CONTACT)
+	if (n.kind == KIND_PAGE || n.kind == KIND_CONTACT || n.kind == KIND_TERM)
 		add_notes(v, &n);
 	if (n.kind == KIND_MENU)
 		rc = db_children(db, id, lang, &v->entries);

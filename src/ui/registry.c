@@ -29,6 +29,7 @@ static screen_new *const by_kind[KIND_COUNT] = {
 	[KIND_MENU] = screen_menu_new,
 	[KIND_PAGE] = screen_page_new,
 	[KIND_CONTACT] = screen_page_new,
+	[KIND_TERM] = screen_page_new,
 	[KIND_CARD] = screen_card_new,
 	[KIND_SEARCH] = screen_search_new,
 	[KIND_DIRECTORY] = screen_directory_new,
