@@ -134,6 +134,7 @@ main(int argc, char **argv)
 	if (i18n_init() != 0) {
 		fputs("accueil: no UTF-8 locale is installed (C.UTF-8 is needed)\n",
 		      stderr);
+		config_free(&config);
 		return 2;
 	}
 	if (o.lang != NULL && i18n_set(o.lang) != 0) {
@@ -163,11 +164,14 @@ main(int argc, char **argv)
 		free(err);
 		/* A kiosk says "out of service" and waits, rather than exit and be
 		   started again and again. */
-		if (!screen || start_screen() != 0)
+		if (!screen || start_screen() != 0) {
+			config_free(&config);
 			return 2;
+		}
 		ui_out_of_service(reopen, &r);
 		if (r.db == NULL) {
 			term_end();
+			config_free(&config);
 			return 0;
 		}
 		db = r.db;
@@ -176,20 +180,24 @@ main(int argc, char **argv)
 	if (o.search != NULL) {
 		rc = cli_search(db, o.search, i18n_lang(), stdout);
 		db_close(db);
+		config_free(&config);
 		return rc;
 	}
 	if (o.contacts != NULL) {
 		rc = cli_contacts(db, o.contacts, i18n_lang(), o.brief, stdout);
 		db_close(db);
+		config_free(&config);
 		return rc;
 	}
 	if (o.languages) {
 		rc = cli_languages(db, stdout);
 		db_close(db);
+		config_free(&config);
 		return rc;
 	}
 	if (!screen_started && start_screen() != 0) {
 		db_close(db);
+		config_free(&config);
 		return 2;
 	}
 	ui_set_terminal_bidi(o.terminal_bidi);
