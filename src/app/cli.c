@@ -86,9 +86,10 @@ cli_parse(int argc, char **argv, struct cli *o)
 			char *end;
 			long n = strtol(optarg, &end, 10);
 
-			if (*optarg == '\0' || *end != '\0' || n < 0 || n > 86400) {
+			if (*optarg == '\0' || *end != '\0' || n < 0 ||
+			    n > CONFIG_IDLE_MAX) {
 				fprintf(stderr, "accueil: --idle takes a number of seconds "
-				        "from 0 to 86400\n");
+				        "from 0 to %d\n", CONFIG_IDLE_MAX);
 				return 2;
 			}
 			o->idle = (int)n;

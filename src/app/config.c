@@ -7,9 +7,12 @@
 
 #include <crypt.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/xalloc.h"
 
@@ -28,12 +31,51 @@ trim(char *s)
 	return s;
 }
 
+/*
+ * Opens path for reading if it is a regular file of at most
+ * CONFIG_SIZE_MAX bytes (a FIFO would block open(), /dev/zero never end);
+ * returns NULL with errno set (EINVAL, EFBIG) otherwise.
+ */
+static FILE *
+open_regular(const char *path)
+{
+	struct stat st;
+	FILE *f;
+	int fd;
+
+	if (stat(path, &st) != 0)
+		return NULL;
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL;
+		return NULL;
+	}
+	/* O_NONBLOCK: should a FIFO replace it after the check, open() still
+	   returns at once, and fstat says what it is. */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size > CONFIG_SIZE_MAX) {
+		errno = S_ISREG(st.st_mode) ? EFBIG : EINVAL;
+		close(fd);
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	f = fdopen(fd, "r");
+	if (f == NULL)
+		close(fd);
+	return f;
+}
+
 /* Reads the file at path into *c. */
 int
 config_load(const char *path, bool required, struct config *c, char **err)
 {
-	FILE *f = fopen(path, "r");
-	char line[512];
+	FILE *f = open_regular(path);
+	char *line = NULL;
+	size_t cap = 0;
+	long total = 0;
+	ssize_t len;
 	int n = 0;
 
 	c->pin = NULL;
@@ -43,11 +85,25 @@ config_load(const char *path, bool required, struct config *c, char **err)
 		if (!required && errno == ENOENT)
 			return 0;
 		*err = xasprintf("%s: the configuration cannot be read (%s)", path,
-		                 strerror(errno));
+		                 errno == EINVAL ? "not a regular file"
+		                 : errno == EFBIG ? "larger than 64 KiB"
+		                 : strerror(errno));
 		return -1;
 	}
-	while (fgets(line, sizeof line, f) != NULL) {
-		char *key = trim(line), *eq, *value;
+	/* Lines of any length, within the file's size limit. */
+	while ((len = getline(&line, &cap, f)) > 0) {
+		char *key, *eq, *value;
+
+		total += len;
+		if (total > CONFIG_SIZE_MAX) {
+			*err = xasprintf("%s: larger than 64 KiB", path);
+			break;
+		}
+		if (strlen(line) != (size_t)len) {
+			*err = xasprintf("%s:%d: a NUL byte", path, n + 1);
+			break;
+		}
+		key = trim(line);
 
 		n++;
 		if (*key == '#' || *key == '\0')
@@ -65,7 +121,8 @@ config_load(const char *path, bool required, struct config *c, char **err)
 			c->pin = xstrdup(value);
 		} else if (strcmp(key, "idle") == 0 &&
 		           strspn(value, "0123456789") == strlen(value) &&
-		           *value != '\0' && strlen(value) < 6) {
+		           *value != '\0' && strlen(value) < 6 &&
+		           atoi(value) <= CONFIG_IDLE_MAX) {
 			c->idle = atoi(value);
 		} else {
 			*err = xasprintf("%s:%d: unknown key or bad value for \"%s\"",
@@ -73,9 +130,11 @@ config_load(const char *path, bool required, struct config *c, char **err)
 			break;
 		}
 	}
+	free(line);
 	fclose(f);
 	if (*err != NULL) {
 		config_free(c);
+		c->idle = -1;   /* the defaults, all of them */
 		return -1;
 	}
 	return 0;

@@ -14,6 +14,12 @@
 
 #define CONFIG_DEFAULT_PATH "/etc/accueil.conf"
 
+/* The longest idle time, on the command line and in the file alike. */
+#define CONFIG_IDLE_MAX 86400
+
+/* The largest configuration file read: more is an error, not a wait. */
+#define CONFIG_SIZE_MAX (64 * 1024)
+
 struct config {
 	char *pin;      /* the hash, or NULL */
 	int idle;       /* -1 when not given */
