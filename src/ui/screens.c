@@ -14,6 +14,8 @@
 #include "ui/term.h"
 
 static bool terminal_bidi;      /* the terminal reorders by itself */
+
+static void draw_out_of_service(void);
 static int look;                /* 0 usual, 1 high contrast, 2 and spacing */
 
 /* Goes to the next look, or back to the usual one. */
@@ -209,8 +211,10 @@ ui_common_keys(const struct app *app, const struct ui_key *extra,
 static int
 ui_read(struct app_event *ev, int timeout_ms)
 {
-	if (term_read(ev, timeout_ms) != 0)
-		return -1;
+	int rc = term_read(ev, timeout_ms);
+
+	if (rc != 0)
+		return rc;
 	if (ev->key == AK_MOUSE && ev->y == bar_row) {
 		ev->key = AK_OTHER;
 		for (size_t i = 0; i < nbuttons; i++)
@@ -274,6 +278,10 @@ ui_draw(struct app *app)
 		for (size_t i = 0; i < l.n && (int)i < h; i++)
 			ui_put(&all, (int)i, 0, w, l.v[i].s, TS_TITLE);
 		text_lines_free(&l);
+	} else if (app->top == NULL) {
+		/* Never reached through app_run; never a crash either. */
+		draw_out_of_service();
+		return;
 	} else {
 		app->top->ops->draw(app->top, app);
 		if (app->countdown > 0)
@@ -286,10 +294,27 @@ ui_draw(struct app *app)
 struct model_view *
 ui_load(struct app *app, const char *id, const char *lang)
 {
-	struct model_view *v = xcalloc(1, sizeof *v);
+	struct model_view *v;
 	char *err = NULL;
+	int rc;
 
-	if (model_view_load(app->db, id, lang, v, &err) != 0) {
+	/* The file replaced or changed under the kiosk (it is read as
+	   immutable): open it again rather than read a mix of both. */
+	if (db_stale(app->db)) {
+		app_report(app, id, "the database file was replaced or changed; "
+		           "opening it again");
+		app->broken = true;
+		return NULL;
+	}
+	v = xcalloc(1, sizeof *v);
+	rc = model_view_load(app->db, id, lang, v, &err);
+
+	if (rc != 0) {
+		app_report(app, id, rc > 0 ? "no such node" : err);
+		/* A failing database (or one replaced under the kiosk) is out
+		   of service until it is opened again; a missing node is not. */
+		if ((rc < 0 && db_damaged(app->db)) || db_stale(app->db))
+			app->broken = true;
 		/* TRANSLATORS: shown when a page cannot be read. */
 		app_set_message(app, _("Cette page ne peut pas être affichée. "
 		                       "Demandez à l'accueil."));
@@ -412,7 +437,9 @@ draw_out_of_service(void)
 	term_erase();
 	for (size_t i = 0; i < i18n_nlanguages && y < h; i++) {
 		const struct i18n_language *l = &i18n_languages[i];
-		struct ui_area a = { .y = 0, .x = 2, .h = h, .w = w - 4 };
+		/* No margins in a window too narrow for them (down to 1x1). */
+		struct ui_area a = { .y = 0, .x = w > 8 ? 2 : 0, .h = h,
+		                     .w = w > 8 ? w - 4 : w };
 		struct text_lines t = { 0 };
 
 		i18n_set(l->code);
@@ -432,14 +459,22 @@ void
 ui_out_of_service(bool (*retry)(void *), void *arg)
 {
 	bool redraw = true;
+	int waited = 0;
 
 	while (!app_stopping()) {
 		struct app_event ev;
 
 		if (redraw)
 			draw_out_of_service();
+		/* A second at a time, so that a signal ends it within one. */
+		int rc = term_read(&ev, 1000);
+
+		if (rc == APP_READ_EOF)
+			return;         /* no terminal: nobody to tell */
 		/* Keys do nothing; every ten seconds, try again. */
-		redraw = term_read(&ev, 10000) != 0 || ev.key == AK_RESIZE;
+		redraw = (rc == 0 && ev.key == AK_RESIZE) || waited % 10 == 9;
+		if (rc != 0 && ++waited % 10 != 0)
+			continue;
 		if (retry(arg))
 			return;
 	}

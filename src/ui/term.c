@@ -5,6 +5,7 @@
 #include "ui/term.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
@@ -323,11 +324,35 @@ skip_sequence(void)
 		get_wch(&c);
 		return true;
 	}
-	/* CSI: parameter and intermediate bytes, then one final byte. */
-	for (int n = 0; n < 32 && get_wch(&c) == OK; n++)
-		if (c >= 0x40 && c <= 0x7e)
+	/* CSI: parameter and intermediate bytes, then one final byte, each
+	   within the escape delay. Anything else ends it and is read as a
+	   key (an Esc, a letter typed after a cut sequence). */
+	timeout(ESCDELAY > 0 ? ESCDELAY : 25);
+	for (int n = 0; n < 32; n++) {
+		rc = get_wch(&c);
+		if (rc == ERR)
 			break;
+		if (rc == OK && c >= 0x20 && c <= 0x3f)
+			continue;
+		if (rc == OK && c >= 0x40 && c <= 0x7e)
+			break;
+		if (rc == KEY_CODE_YES)
+			ungetch((int)c);
+		else
+			unget_wch((wchar_t)c);
+		break;
+	}
 	return true;
+}
+
+/* Returns true when the terminal is gone (hung up, closed). */
+static bool
+terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) == 1 &&
+	       (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /* Waits for one event. */
@@ -341,7 +366,7 @@ term_read(struct app_event *ev, int timeout_ms)
 	timeout(timeout_ms);
 	rc = get_wch(&c);
 	if (rc == ERR)
-		return -1;
+		return terminal_gone() ? APP_READ_EOF : -1;
 	ev->key = rc == KEY_CODE_YES ? map_function_key(c, ev) : map_char(c);
 	if (ev->key == AK_ESC && skip_sequence())
 		ev->key = AK_OTHER;
