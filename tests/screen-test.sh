@@ -192,7 +192,8 @@ check usual-again
 NO_COLOR_SET=1 start 80 24 --lang fr
 keys h
 expect_attr contrast-monochrome-reverse $'\e\\[7m'
-expect_attr contrast-monochrome-no-colour '^[^\e]*$'
+# No colour anywhere (foreground or background, 8, 16 or 256 colours).
+expect_no_attr contrast-monochrome-no-colour $'\e\\[([0-9]*;)*([34][0-9]|9[0-7]|10[0-7])(;[0-9]*)*m'
 
 # A bigger terminal is used.
 start 120 40

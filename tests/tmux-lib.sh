@@ -149,3 +149,17 @@ restored() {
 		failed=$((failed + 1))
 	fi
 }
+
+# expect_no_attr NAME PATTERN: no part of the screen, with its colours and
+# attributes as escape sequences, matches the extended regular expression
+# PATTERN (so a blank line cannot make it pass).
+expect_no_attr() {
+	settle >/dev/null
+	if tmx capture-pane -p -e -t t | grep -qE -- "$2"; then
+		echo "FAIL $1: '$2' in the screen's attributes"
+		failed=$((failed + 1))
+	else
+		echo "ok   $1"
+		passed=$((passed + 1))
+	fi
+}

@@ -188,8 +188,13 @@ print_matches(struct db *db, const char *words, const char *lang,
 			return 2;
 		}
 	rc = r.hits.n > 0 ? 0 : 1;
-	if (rc != 0)
-		fprintf(stderr, "accueil: nothing matches \"%s\"\n", words);
+	if (rc != 0) {
+		/* The caller's words, without their control bytes. */
+		char *clean = text_clean(words, strlen(words));
+
+		fprintf(stderr, "accueil: nothing matches \"%s\"\n", clean);
+		free(clean);
+	}
 	model_results_free(&r);
 	return rc;
 }

@@ -291,7 +291,7 @@ map_char(wint_t c)
 		return AK_INTERRUPT;
 	default:
 		if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c > 0x10ffff ||
-		    (c >= 0xd800 && c < 0xe000))
+		    (c >= 0xd800 && c < 0xe000) || text_is_invisible(c))
 			return AK_OTHER;
 		return (int)c;
 	}
