@@ -85,6 +85,8 @@ run_screens(struct app *app, struct reopen *r, bool picker)
 		app->broken = false;
 		app->countdown = 0;
 		if (!stale || !reopen(r)) {
+			if (!app->kiosk)
+				return 2;       /* said on stderr */
 			ui_out_of_service(reopen, r);
 			if (r->db == NULL)
 				return 0;       /* a signal, or no terminal */

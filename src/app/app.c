@@ -399,7 +399,7 @@ app_run(struct app *app, bool picker)
 		/* A screen could not be loaded from a failing database, or none
 		   is left: never draw without one. */
 		if (app->broken || app->top == NULL)
-			return app->kiosk ? APP_BROKEN : 2;
+			return APP_BROKEN;
 		if (redraw)
 			app->ui->draw(app);
 		redraw = false;

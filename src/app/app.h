@@ -72,8 +72,9 @@ enum app_role { APP_ROLE_PAGE, APP_ROLE_HELP, APP_ROLE_PICKER,
    the bottom one. */
 #define APP_MAX_DEPTH 64
 
-/* What app_run returns when no screen can be shown (the database broke):
-   the caller shows "out of service" and opens the database again. */
+/* What app_run returns when no screen can be shown (the database broke or
+   was replaced): the caller opens it again, or in kiosk mode shows "out of
+   service" until it can. */
 #define APP_BROKEN 3
 
 /* What app_ui.read returns when the terminal is gone (end of file). */

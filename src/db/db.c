@@ -176,6 +176,18 @@ db_stale(const struct db *db)
 	       st.st_ctim.tv_nsec != db->file.st_ctim.tv_nsec;
 }
 
+/* Returns true when the file opened was written over in place. */
+bool
+db_rewritten(const struct db *db)
+{
+	struct stat st;
+
+	if (db == NULL || db->file.st_ino == 0 || stat(db->path, &st) != 0 ||
+	    st.st_dev != db->file.st_dev || st.st_ino != db->file.st_ino)
+		return false;
+	return db_stale(db);
+}
+
 /*
  * Returns the URI that opens path immutable: SQLite then takes no lock and
  * creates no file beside it (no -wal, -shm or -journal, even for a WAL

@@ -73,6 +73,11 @@ const char *db_file(const struct db *db);
  */
 bool db_stale(const struct db *db);
 
+/* Returns true when the file opened was written over in place (the same
+   file, other bytes): what is read from it now may be a mix of both. A file
+   replaced by another (renamed over) or deleted is still read whole. */
+bool db_rewritten(const struct db *db);
+
 /* The most bytes of one field (or any value) read from the database: a
    longer one is an error, not a blank screen for minutes. */
 #define DB_VALUE_MAX (16 * 1024 * 1024)

@@ -300,9 +300,9 @@ ui_load(struct app *app, const char *id, const char *lang)
 
 	/* The file replaced or changed under the kiosk (it is read as
 	   immutable): open it again rather than read a mix of both. */
-	if (db_stale(app->db)) {
-		app_report(app, id, "the database file was replaced or changed; "
-		           "opening it again");
+	if (db_rewritten(app->db)) {
+		app_report(app, id, "the database file was written over in "
+		           "place; opening it again");
 		app->broken = true;
 		return NULL;
 	}
