@@ -30,7 +30,7 @@ kstart() {
 	run=$((run + 1))
 	sock="accueil-test-$$-$run"
 	tmx new-session -d -s t -x 80 -y 24 \
-		"env LANG=C.UTF-8 TERM=screen $pre ${KBIN:-$bin} --kiosk --db $tmp/k.db $* 2>>$tmp/err; echo exit=\$?; sleep 60"
+		"env LANG=C.UTF-8 TERM=${KTERM:-screen} $pre ${KBIN:-$bin} --kiosk --db $tmp/k.db $* 2>>$tmp/err; echo exit=\$?; sleep 60"
 	tmx set-option -t t status off >/dev/null
 	settle >/dev/null
 }
@@ -200,6 +200,24 @@ else
 	fail "stack 20000-help: RSS $before -> $after KiB"
 fi
 alive "stack language-change: the screen in English" "Language"
+
+# Input that cannot jam: a cut mouse report or escape sequence is dropped
+# after the escape delay, and the keys after it are read (xterm's SGR mouse
+# reports, and X10 ones as TERM=screen announces).
+for t in xterm-256color screen; do
+	KTERM=$t kstart --lang fr --idle 0
+	tmx send-keys -t t -l $'\e[<'; sleep 0.3; keys '?'
+	alive "input $t cut-sgr-mouse: the next key is read" "Aide"
+	tmx send-keys -t t -l $'\e[M'; sleep 0.3; keys 0
+	alive "input $t cut-x10-mouse: the next key is read" "Recherche"
+	tmx send-keys -t t -l $'\e[12'; sleep 0.3; keys Escape /
+	alive "input $t cut-csi: Escape and the next key are read" "Recherche"
+	# Home again, then a click on its first entry (SGR counts from 1).
+	keys Escape
+	alive "input $t home again" "^ Accueil *$"
+	tmx send-keys -t t -l $'\e[<0;7;7M\e[<0;7;7m'
+	alive "input $t sgr-mouse: a click opens the entry" "^ Accueil › "
+done
 
 # Every catchable signal that would kill it ends it with the terminal
 # restored (or is ignored).

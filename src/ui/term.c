@@ -6,6 +6,7 @@
 
 #include <curses.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
@@ -141,6 +142,11 @@ term_init(char **err)
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 	          BUTTON5_PRESSED, NULL);
+	/* Mouse reports are decoded here, within the escape delay: ncurses
+	   reads a cut one ("ESC [ <") without a time-out, swallowing the
+	   keys after it. The terminal still sends them. */
+	define_key("\033[<", 0);
+	define_key("\033[M", 0);
 	mouseinterval(0);
 	{
 		const char *no_color = getenv("NO_COLOR");
@@ -297,15 +303,68 @@ map_char(wint_t c)
 	}
 }
 
+/* Maps a mouse report's button code b (pressed unless release) at
+   1-based (x, y) to an application key. */
+static int
+mouse_key(int b, int x, int y, bool release, struct app_event *ev)
+{
+	if (b & 32)
+		return AK_OTHER;        /* motion */
+	if (b == 64)
+		return AK_SCROLL_UP;
+	if (b == 65)
+		return AK_SCROLL_DOWN;
+	if ((b & ~28) != 0 || release)
+		return AK_OTHER;        /* not button 1 pressed */
+	ev->y = y - 1;
+	ev->x = x - 1;
+	return AK_MOUSE;
+}
+
+/* Decodes an SGR mouse report "<b;x;y" ended by final (M pressed, m
+   released). */
+static int
+sgr_mouse(const char *p, wint_t final, struct app_event *ev)
+{
+	int b, x, y;
+
+	if (sscanf(p, "<%d;%d;%d", &b, &x, &y) != 3 || b < 0 || x < 1 || y < 1)
+		return AK_OTHER;
+	return mouse_key(b, x, y, final == 'm', ev);
+}
+
+/* Reads the three bytes of an X10 mouse report, each within the escape
+   delay; a cut one is dropped, what follows it read as keys. */
+static int
+x10_mouse(struct app_event *ev)
+{
+	int v[3];
+
+	for (int i = 0; i < 3; i++) {
+		v[i] = getch();
+		if (v[i] == ERR || v[i] < 32 || v[i] > 255) {
+			if (v[i] != ERR)
+				ungetch(v[i]);
+			return AK_OTHER;
+		}
+	}
+	if ((v[0] - 32) == 3)
+		return AK_OTHER;        /* released */
+	return mouse_key(v[0] - 32, v[1] - 32, v[2] - 32, false, ev);
+}
+
 /*
  * After an Esc: when an escape sequence the terminal description does not
  * know follows at once (a key of another terminal type: "ESC [ 4 ~" or
  * "ESC O P"), reads it whole, so that its characters are not taken for
- * keys, and returns true. Anything else is put back.
+ * keys, and returns true. Anything else is put back. A mouse report is
+ * decoded into ev (its key stays AK_ESC when none was read).
  */
 static bool
-skip_sequence(void)
+skip_sequence(struct app_event *ev)
 {
+	char seq[40];
+	size_t n = 0;
 	wint_t c;
 	int rc;
 
@@ -328,14 +387,22 @@ skip_sequence(void)
 	   within the escape delay. Anything else ends it and is read as a
 	   key (an Esc, a letter typed after a cut sequence). */
 	timeout(ESCDELAY > 0 ? ESCDELAY : 25);
-	for (int n = 0; n < 32; n++) {
+	while (n < sizeof seq - 1) {
 		rc = get_wch(&c);
 		if (rc == ERR)
 			break;
-		if (rc == OK && c >= 0x20 && c <= 0x3f)
+		if (rc == OK && c >= 0x20 && c <= 0x3f) {
+			seq[n++] = (char)c;
 			continue;
-		if (rc == OK && c >= 0x40 && c <= 0x7e)
+		}
+		if (rc == OK && c >= 0x40 && c <= 0x7e) {
+			seq[n] = '\0';
+			if (n == 0 && c == 'M')
+				ev->key = x10_mouse(ev);
+			else if (seq[0] == '<' && (c == 'M' || c == 'm'))
+				ev->key = sgr_mouse(seq, c, ev);
 			break;
+		}
 		if (rc == KEY_CODE_YES)
 			ungetch((int)c);
 		else
@@ -368,7 +435,7 @@ term_read(struct app_event *ev, int timeout_ms)
 	if (rc == ERR)
 		return terminal_gone() ? APP_READ_EOF : -1;
 	ev->key = rc == KEY_CODE_YES ? map_function_key(c, ev) : map_char(c);
-	if (ev->key == AK_ESC && skip_sequence())
+	if (ev->key == AK_ESC && skip_sequence(ev) && ev->key == AK_ESC)
 		ev->key = AK_OTHER;
 	return 0;
 }
