@@ -67,8 +67,16 @@ def set_size(fd, rows, cols):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
 
+# At TERM=linux, libgpm's allocation (see lsan.supp) is only recognised with
+# whole stacks.
+asan_extra = ""
+if term == "linux":
+    asan_extra = ":fast_unwind_on_malloc=0:malloc_context_size=10"
 env = dict(os.environ, TERM=term, LANG="C.UTF-8",
-           ASAN_OPTIONS=f"log_path={logdir}/asan:detect_leaks=1",
+           ASAN_OPTIONS=f"log_path={logdir}/asan:detect_leaks=1{asan_extra}",
+           LSAN_OPTIONS="print_suppressions=0:suppressions=" +
+           os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "lsan.supp"),
            UBSAN_OPTIONS=f"log_path={logdir}/ubsan:print_stacktrace=1")
 pid, fd = pty.fork()
 if pid == 0:
