@@ -13,7 +13,9 @@
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/config.h"
+#include "common/xalloc.h"
 #include "i18n/i18n.h"
+#include "model/model.h"
 #include "model/speech.h"
 #include "db/db.h"
 #include "ui/put.h"
@@ -26,16 +28,76 @@ struct reopen {
 	struct db *db;
 };
 
-/* Tries to open the database again; true when it worked. */
+/* Tells the staff why the database cannot be used, once per new cause. */
+static void
+report_once(char *err)
+{
+	static char *last;
+
+	if (err == NULL || (last != NULL && strcmp(last, err) == 0)) {
+		free(err);
+		return;
+	}
+	app_report(NULL, NULL, err);
+	free(last);
+	last = err;
+}
+
+/* Tries to open the database again, home included; true when it worked. */
 static bool
 reopen(void *arg)
 {
 	struct reopen *r = arg;
+	struct model_view v;
 	char *err = NULL;
-	bool ok = db_open(r->path, &r->db, &err) == 0;
 
-	free(err);
-	return ok;
+	if (db_open(r->path, &r->db, &err) != 0) {
+		report_once(err);
+		return false;
+	}
+	if (model_view_load(r->db, "home", "fr", &v, &err) != 0) {
+		free(err);
+		report_once(xasprintf("%s: the home page cannot be read",
+		                      r->path));
+		db_close(r->db);
+		r->db = NULL;
+		return false;
+	}
+	model_view_free(&v);
+	return true;
+}
+
+/*
+ * Runs the screens. In kiosk mode, a database that fails during a visit
+ * (copied over, truncated, deleted) gives "out of service" in every
+ * language until it can be opened again, never a crash nor an exit.
+ */
+static int
+run_screens(struct app *app, struct reopen *r, bool picker)
+{
+	int rc;
+
+	while ((rc = app_run(app, picker)) == APP_BROKEN) {
+		/* A file replaced (the usual update): the new one at once. */
+		bool stale = db_stale(app->db);
+
+		speech_stop();
+		app_free(app);
+		db_close(app->db);
+		app->db = r->db = NULL;
+		app->broken = false;
+		app->countdown = 0;
+		if (!stale || !reopen(r)) {
+			if (!app->kiosk)
+				return 2;       /* said on stderr */
+			ui_out_of_service(reopen, r);
+			if (r->db == NULL)
+				return 0;       /* a signal, or no terminal */
+		}
+		app->db = r->db;
+		picker = true;
+	}
+	return rc;
 }
 
 /*
@@ -129,7 +191,12 @@ main(int argc, char **argv)
 	                o.config != NULL, &config, &err) != 0) {
 		fprintf(stderr, "accueil: %s\n", err);
 		free(err);
-		return 2;
+		/* A kiosk never exits for its configuration: it runs with the
+		   defaults, and so without the staff exit. */
+		if (!o.kiosk || o.search || o.contacts || o.languages)
+			return 2;
+		fputs("accueil: running with the default settings, without the "
+		      "staff exit\n", stderr);
 	}
 	if (i18n_init() != 0) {
 		fputs("accueil: no UTF-8 locale is installed (C.UTF-8 is needed)\n",
@@ -171,6 +238,7 @@ main(int argc, char **argv)
 		ui_out_of_service(reopen, &r);
 		if (r.db == NULL) {
 			term_end();
+			app_report_flush();
 			config_free(&config);
 			return 0;
 		}
@@ -205,9 +273,15 @@ main(int argc, char **argv)
 	app.idle = o.idle >= 0 ? o.idle : config.idle >= 0 ? config.idle
 	           : o.kiosk ? 120 : 0;
 	app.config = &config;
-	rc = app_run(&app, o.lang == NULL);
+	{
+		struct reopen r = { o.db ? o.db : cli_default_db(), db };
+
+		rc = run_screens(&app, &r, o.lang == NULL);
+		db = r.db;
+	}
 	speech_stop();
 	term_end();
+	app_report_flush();
 	if (rc != 0 && rc != APP_EXIT_STAFF && app.message != NULL)
 		fprintf(stderr, "accueil: %s\n", app.message);
 	app_free(&app);

@@ -257,5 +257,31 @@ expect config-group-writable 2 "" "can be changed by other users (mode 0620)" --
 chmod 644 "$tmp/open.conf"
 expect config-world-readable 0 "CPAS" "warning: .*can be read by every user" -- "$bin" --db "$db" --config "$tmp/open.conf" --search CPAS
 
+# No raw control byte echoed: the caller's own escape sequences.
+"$bin" --db "$db" --lang en --search $'zzq\e[31mred\e]0;x\a\u202eevil' >/dev/null 2>"$tmp/err"
+if grep -q "nothing matches" "$tmp/err" && ! grep -q $'[\e\a]' "$tmp/err" &&
+   ! grep -q $'\u202e' "$tmp/err"; then
+	echo "ok   search-no-raw-control"; passed=$((passed + 1))
+else
+	echo "FAIL search-no-raw-control: $(od -c "$tmp/err" | head -3)"; failed=$((failed + 1))
+fi
+
+# One idle limit for the command line and the file, tested at its edges;
+# a configuration line of any length.
+expect idle-max 1 "" "nothing matches" -- "$bin" --db "$db" --lang en --idle 86400 --search zzzqqq
+expect idle-over 2 "" "from 0 to 86400" -- "$bin" --db "$db" --idle 86401 --search zzzqqq
+printf 'idle = 86400\n' >"$tmp/max.conf"
+chmod 600 "$tmp/max.conf"
+expect config-idle-max 1 "" "nothing matches" -- "$bin" --db "$db" --config "$tmp/max.conf" --lang en --search zzzqqq
+printf 'idle = 86401\n' >"$tmp/over.conf"
+chmod 600 "$tmp/over.conf"
+expect config-idle-over 2 "" "bad value for \"idle\"" -- "$bin" --db "$db" --config "$tmp/over.conf" --search zzzqqq
+{ printf '# %*s\n' 5000 x | tr ' ' y; printf 'idle = 30\n'; } >"$tmp/long.conf"
+chmod 600 "$tmp/long.conf"
+expect config-long-line 1 "" "nothing matches" -- "$bin" --db "$db" --config "$tmp/long.conf" --lang en --search zzzqqq
+head -c 70000 /dev/zero | tr '\0' '#' >"$tmp/big.conf"
+chmod 600 "$tmp/big.conf"
+expect config-too-big 2 "" "64 KiB" -- "$bin" --db "$db" --config "$tmp/big.conf" --search zzzqqq
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -10,11 +10,6 @@ bin=$1 db=$2 dir=$3
 tmp=$(mktemp -d)
 trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 
-# Prints the pid of the running accueil.
-app_pid() {
-	pgrep -n -f -- "$bin --db" || echo 0
-}
-
 # running NAME: accueil is still running and shows its screen.
 running() {
 	if [ "$(app_pid)" -gt 0 ] && ! settle | grep -q "^exit="; then

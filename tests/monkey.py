@@ -17,6 +17,8 @@ import pty
 import random
 import select
 import signal
+import atexit
+import shutil
 import struct
 import sys
 import tempfile
@@ -28,7 +30,12 @@ events = int(sys.argv[3]) if len(sys.argv) > 3 else 100000
 seed = int(sys.argv[4] if len(sys.argv) > 4 else
            os.environ.get("MONKEY_SEED", int(time.time())))
 rng = random.Random(seed)
+term = os.environ.get("MONKEY_TERM", "xterm-256color")
+# The seed first, so that a run that hangs or is killed can be replayed
+# (MONKEY_SEED=N).
+print(f"seed {seed} (MONKEY_SEED={seed} replays it), TERM={term}", flush=True)
 logdir = tempfile.mkdtemp(prefix="accueil-monkey-")
+atexit.register(shutil.rmtree, logdir, True)
 
 KEYS = ([b"%d" % d for d in range(10)] * 6 +
         [b"\x1b[A", b"\x1b[B", b"\x1b[C", b"\x1b[D", b"\x1b[5~", b"\x1b[6~",
@@ -60,8 +67,16 @@ def set_size(fd, rows, cols):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
 
-env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8",
-           ASAN_OPTIONS=f"log_path={logdir}/asan:detect_leaks=1",
+# At TERM=linux, libgpm's allocation (see lsan.supp) is only recognised with
+# whole stacks.
+asan_extra = ""
+if term == "linux":
+    asan_extra = ":fast_unwind_on_malloc=0:malloc_context_size=10"
+env = dict(os.environ, TERM=term, LANG="C.UTF-8",
+           ASAN_OPTIONS=f"log_path={logdir}/asan:detect_leaks=1{asan_extra}",
+           LSAN_OPTIONS="print_suppressions=0:suppressions=" +
+           os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                        "lsan.supp"),
            UBSAN_OPTIONS=f"log_path={logdir}/ubsan:print_stacktrace=1")
 pid, fd = pty.fork()
 if pid == 0:

@@ -221,7 +221,9 @@ check usual-again
 NO_COLOR_SET=1 start 80 24 --lang fr
 keys h
 expect_attr contrast-monochrome-reverse $'\e\\[7m'
-expect_attr contrast-monochrome-no-colour '^[^\e]*$'
+# No colour anywhere (foreground or background, 8, 16 or 256 colours; 39
+# and 49, tmux's "default colour", are none).
+expect_no_attr contrast-monochrome-no-colour $'\e\\[([0-9]*;)*([34][0-8]|9[0-7]|10[0-7])(;[0-9]*)*m'
 
 # A bigger terminal is used.
 start 120 40

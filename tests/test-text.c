@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "text/text.h"
 
@@ -414,11 +415,81 @@ test_append(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* Encodes code point c as UTF-8 into b (room for 5); returns b. */
+static char *
+utf8(unsigned c, char *b)
+{
+	if (c < 0x80) {
+		b[0] = (char)c, b[1] = 0;
+	} else if (c < 0x800) {
+		b[0] = (char)(0xc0 | c >> 6), b[1] = (char)(0x80 | (c & 63));
+		b[2] = 0;
+	} else if (c < 0x10000) {
+		b[0] = (char)(0xe0 | c >> 12);
+		b[1] = (char)(0x80 | (c >> 6 & 63));
+		b[2] = (char)(0x80 | (c & 63)), b[3] = 0;
+	} else {
+		b[0] = (char)(0xf0 | c >> 18);
+		b[1] = (char)(0x80 | (c >> 12 & 63));
+		b[2] = (char)(0x80 | (c >> 6 & 63));
+		b[3] = (char)(0x80 | (c & 63)), b[4] = 0;
+	}
+	return b;
+}
+
+/* The text layer and the terminal agree on every code point: what
+   text_clean keeps is measured as wcwidth (so ncurses) draws it, and the
+   format characters the two disagree on (and the bidi controls) are gone. */
+static void
+test_width_agrees(void **state)
+{
+	static const unsigned gone[] = {
+		0xad, 0x600, 0x601, 0x602, 0x603, 0x604, 0x605, 0x6dd, 0x70f,
+		0x110bd, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067,
+		0x2068, 0x2069, 0x200e, 0x200f, 0x61c, 0xfeff,
+	};
+	size_t bad = 0;
+	char b[8];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof gone / sizeof *gone; i++) {
+		char *c;
+
+		utf8(gone[i], b);
+		c = text_clean(b, strlen(b));
+
+		assert_string_equal(c, "");
+		free(c);
+		assert_true(text_is_invisible(gone[i]));
+	}
+	/* The joiners stay (Persian needs ZWNJ). */
+	assert_false(text_is_invisible(0x200c));
+	assert_false(text_is_invisible(0x200d));
+	for (unsigned c = 0x20; c < 0x110000; c++) {
+		char *k;
+		int w;
+
+		if (c >= 0xd800 && c < 0xe000)
+			continue;
+		utf8(c, b);
+		k = text_clean(b, strlen(b));
+		w = wcwidth((wchar_t)c);
+		if (strcmp(k, b) == 0 && w >= 0 && text_width(k) != w) {
+			if (bad++ < 5)
+				print_error("U+%04X: text_width %d, wcwidth %d\n", c,
+				            text_width(k), w);
+		}
+		free(k);
+	}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_width_agrees),
 		cmocka_unit_test(test_clean),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_invalid),

@@ -162,3 +162,49 @@ check() {
 	fi
 }
 
+
+# Prints the pid of the accueil the pane runs (a child of the pane's own
+# shell, found by that shell's pid, never by name machine-wide), or 0.
+app_pid() {
+	local pane
+	pane=$(tmx display -p -t t '#{pane_pid}' 2>/dev/null) || { echo 0; return; }
+	ps -o pid=,comm= --ppid "$pane" 2>/dev/null |
+		awk '$2 == "accueil" || $2 == "accueil-shared" { print $1; f = 1; exit }
+		     END { if (!f) print 0 }'
+}
+
+# restored NAME: accueil has ended, the pane says so, and the terminal is
+# out of the alternate screen, the cursor shown.
+restored() {
+	local i
+	for i in $(seq 40); do
+		settle | grep -q "^exit=" && break
+		sleep 0.1
+	done
+	if settle | grep -q "^exit=" &&
+	   [ "$(tmx display -p -t t '#{alternate_on}')" = 0 ] &&
+	   [ "$(tmx display -p -t t '#{cursor_flag}')" = 1 ]; then
+		echo "ok   $1"
+		passed=$((passed + 1))
+	else
+		echo "FAIL $1: not ended with the terminal restored (alternate" \
+			"screen $(tmx display -p -t t '#{alternate_on}'), cursor" \
+			"$(tmx display -p -t t '#{cursor_flag}')):"
+		settle | head -5
+		failed=$((failed + 1))
+	fi
+}
+
+# expect_no_attr NAME PATTERN: no part of the screen, with its colours and
+# attributes as escape sequences, matches the extended regular expression
+# PATTERN (so a blank line cannot make it pass).
+expect_no_attr() {
+	settle >/dev/null
+	if tmx capture-pane -p -e -t t | grep -qE -- "$2"; then
+		echo "FAIL $1: '$2' in the screen's attributes"
+		failed=$((failed + 1))
+	else
+		echo "ok   $1"
+		passed=$((passed + 1))
+	fi
+}

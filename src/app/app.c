@@ -5,9 +5,11 @@
 #include "app/app.h"
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/keys.h"
 #include "i18n/i18n.h"
@@ -23,6 +25,36 @@ on_stop(int sig)
 	stop_signal = sig;
 }
 
+/*
+ * Every other signal whose default would kill the program and leave the
+ * terminal raw ends it the usual way, so that the terminal is restored;
+ * a closed pipe is an error of the write, not a death. SIGSEGV, SIGBUS,
+ * SIGFPE, SIGILL and SIGABRT are left to their default (and to the
+ * sanitizers): returning from their handler would run the fault again.
+ */
+static void
+stop_on_others(struct sigaction *sa)
+{
+	static const int sigs[] = {
+		SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ,
+		SIGSYS, SIGTRAP,
+#ifdef SIGPWR
+		SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+		SIGSTKFLT,
+#endif
+	};
+	struct sigaction ign;
+
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		sigaction(sigs[i], sa, NULL);
+	memset(&ign, 0, sizeof ign);
+	sigemptyset(&ign.sa_mask);
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &ign, NULL);
+}
+
 /* Catches the signals. */
 void
 app_signals(bool kiosk)
@@ -34,6 +66,7 @@ app_signals(bool kiosk)
 	sa.sa_handler = on_stop;        /* no SA_RESTART: reading stops */
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	stop_on_others(&sa);
 	if (!kiosk) {
 		sigaction(SIGINT, &sa, NULL);
 		return;
@@ -79,6 +112,8 @@ app_init(struct app *app, struct db *db, const struct app_ui *ui, bool kiosk)
 	app->pin_until = 0;
 	app->staff_exit = false;
 	app->zeros = 0;
+	app->depth = 0;
+	app->broken = false;
 }
 
 /* Returns the delay after failures wrong PINs in a row. */
@@ -131,6 +166,7 @@ app_free(struct app *app)
 		app->top = s->below;
 		s->ops->free(s);
 	}
+	app->depth = 0;
 	app_set_message(app, NULL);
 }
 
@@ -144,23 +180,106 @@ app_set_message(struct app *app, const char *msg)
 	app->message = xstrdup(msg);
 }
 
+/* Closes the oldest screen above the bottom one. */
+static void
+drop_oldest(struct app *app)
+{
+	struct screen **pp = &app->top;
+	struct screen *s;
+
+	if (app->top == NULL || app->top->below == NULL)
+		return;
+	while ((*pp)->below->below != NULL)
+		pp = &(*pp)->below;
+	s = *pp;
+	*pp = s->below;
+	s->ops->free(s);
+	app->depth--;
+}
+
 /* Pushes s. */
 void
 app_push(struct app *app, struct screen *s)
 {
 	speech_stop();          /* the visitor leaves the page read aloud */
+	while (app->depth >= APP_MAX_DEPTH && app->top != NULL &&
+	       app->top->below != NULL)
+		drop_oldest(app);
 	s->below = app->top;
 	app->top = s;
+	app->depth++;
+}
+
+/* The role a screen opened as what plays on the stack. */
+static int
+role_of(enum app_screen what)
+{
+	switch (what) {
+	case APP_SCREEN_HELP:
+		return APP_ROLE_HELP;
+	case APP_SCREEN_LANGUAGE:
+		return APP_ROLE_PICKER;
+	case APP_SCREEN_PIN:
+		return APP_ROLE_PIN;
+	default:
+		return APP_ROLE_PAGE;
+	}
+}
+
+/* The lines app_report keeps while the screen owns the terminal. */
+static char *reports[32];
+static size_t nreports, lost_reports;
+
+/* Tells the staff why node id could not be shown. */
+void
+app_report(const struct app *app, const char *id, const char *cause)
+{
+	const char *path = app != NULL && app->db != NULL ? db_file(app->db)
+	                   : NULL;
+	char *node = id != NULL ? xasprintf("node \"%s\": ", id) : xstrdup("");
+	char *line = xasprintf("accueil: %s%s%s%s\n", path ? path : "",
+	                       path ? ": " : "", node,
+	                       cause ? cause : "unknown cause");
+
+	if (!isatty(STDERR_FILENO)) {
+		fputs(line, stderr);
+		free(line);
+	} else if (nreports < sizeof reports / sizeof *reports) {
+		reports[nreports++] = line;
+	} else {
+		lost_reports++;
+		free(line);
+	}
+	free(node);
+}
+
+/* Writes the lines app_report kept. */
+void
+app_report_flush(void)
+{
+	for (size_t i = 0; i < nreports; i++) {
+		fputs(reports[i], stderr);
+		free(reports[i]);
+	}
+	if (lost_reports > 0)
+		fprintf(stderr, "accueil: %zu more errors\n", lost_reports);
+	nreports = lost_reports = 0;
 }
 
 /* Opens screen what on top of the stack. */
 int
 app_open_screen(struct app *app, enum app_screen what, const char *id)
 {
-	struct screen *s = app->ui->open(app, what, id);
+	int role = role_of(what);
+	struct screen *s;
 
+	/* Help on help, the picker on the picker: never pushed on itself. */
+	if (role != APP_ROLE_PAGE && app->top != NULL && app->top->role == role)
+		return 0;
+	s = app->ui->open(app, what, id);
 	if (s == NULL)
 		return -1;
+	s->role = role;
 	app_push(app, s);
 	return 0;
 }
@@ -183,6 +302,7 @@ app_pop(struct app *app)
 	speech_stop();
 	app->top = s->below;
 	s->ops->free(s);
+	app->depth--;
 	return true;
 }
 
@@ -214,7 +334,9 @@ global_key(struct app *app, const struct app_event *ev)
 		app_open_screen(app, APP_SCREEN_HELP, NULL);
 		return true;
 	case KEYS_SEARCH:
-		app_open(app, "search");
+		if (app->top->role != APP_ROLE_SEARCH &&
+		    app_open(app, "search") == 0)
+			app->top->role = APP_ROLE_SEARCH;
 		return true;
 	case KEYS_LANGUAGE:
 		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
@@ -236,14 +358,19 @@ global_key(struct app *app, const struct app_event *ev)
 	}
 }
 
-/* Reloads the screens from the bottom of the stack up. */
+/* Reloads the screens from the bottom of the stack up, without recursion. */
 static void
 reload(struct app *app, struct screen *s)
 {
-	if (s == NULL)
-		return;
-	reload(app, s->below);
-	s->ops->reload(s, app);
+	struct screen *v[APP_MAX_DEPTH + 1];
+	size_t n = 0;
+
+	for (; s != NULL && n < sizeof v / sizeof *v; s = s->below)
+		v[n++] = s;
+	while (n > 0) {
+		n--;
+		v[n]->ops->reload(v[n], app);
+	}
 }
 
 /* Switches the language and shows every screen again in it. */
@@ -302,7 +429,16 @@ app_reset(struct app *app)
 	app->countdown = 0;
 	app->zeros = 0;
 	i18n_set("fr");
-	app_open(app, "home");
+	/* The database replaced since it was opened (the usual update):
+	   the caller opens the new one. */
+	if (db_stale(app->db)) {
+		app_report(app, NULL, "the database file was replaced or changed; "
+		           "opening it again");
+		app->broken = true;
+		return;
+	}
+	if (app_open(app, "home") != 0)
+		app->broken = true;
 	if (app->top != NULL)
 		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
 	app->fresh = true;
@@ -348,12 +484,12 @@ wait_ms(const struct app *app, long long last_input)
 	/* Never block without a time-out: curses restarts a blocking read
 	   that a signal interrupts, and SIGTERM must end the program. */
 	if (app->idle <= 0 || app->fresh) {
-		ms = 60000;
+		ms = 1000;
 	} else if (app->countdown > 0) {
 		ms = countdown_wait_ms(app, last_input);
 	} else {
 		left = last_input + app->idle * 1000LL - now_ms();
-		ms = left < 0 ? 0 : left > 60000 ? 60000 : (int)left;
+		ms = left < 0 ? 0 : left > 1000 ? 1000 : (int)left;
 	}
 	/* Text waits for espeak-ng: come back soon to write it; a reading
 	   goes on: come back to reap it when it ends. */
@@ -401,18 +537,26 @@ app_run(struct app *app, bool picker)
 	bool redraw = true;
 
 	if (app->top == NULL && app_open(app, "home") != 0)
-		return 2;
+		return app->kiosk ? APP_BROKEN : 2;
 	if (picker)
 		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
 	app->fresh = picker;
 	while (!app->quit && !app_stopping()) {
 		struct app_event ev;
+		int rc;
 
+		/* A screen could not be loaded from a failing database, or none
+		   is left: never draw without one. */
+		if (app->broken || app->top == NULL)
+			return APP_BROKEN;
 		speech_pump();
 		if (redraw)
 			app->ui->draw(app);
 		redraw = false;
-		if (app->ui->read(&ev, wait_ms(app, last_input)) != 0) {
+		rc = app->ui->read(&ev, wait_ms(app, last_input));
+		if (rc == APP_READ_EOF)
+			return 0;       /* the terminal is gone: nobody to serve */
+		if (rc != 0) {
 			/* No input: the idle timer, the PIN delay's count. */
 			redraw = idle_tick(app, &last_input) ||
 			         app->pin_until > 0;

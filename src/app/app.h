@@ -44,6 +44,7 @@ struct screen_ops {
 struct screen {
 	const struct screen_ops *ops;
 	struct screen *below;   /* the screen under this one in the stack */
+	int role;       /* set by app.c: enum app_role, 0 for a content page */
 };
 
 /* The screens app_open_screen can open (ui/registry.c makes them). */
@@ -55,9 +56,26 @@ enum app_screen {
 	APP_SCREEN_QR,          /* contact id as a QR code */
 };
 
+/* The screens the global keys open, so that one is never pushed on itself. */
+enum app_role { APP_ROLE_PAGE, APP_ROLE_HELP, APP_ROLE_PICKER,
+                APP_ROLE_SEARCH, APP_ROLE_PIN };
+
+/* The most screens on the stack; pushing more forgets the oldest above
+   the bottom one. */
+#define APP_MAX_DEPTH 64
+
+/* What app_run returns when no screen can be shown (the database broke or
+   was replaced): the caller opens it again, or in kiosk mode shows "out of
+   service" until it can. */
+#define APP_BROKEN 3
+
+/* What app_ui.read returns when the terminal is gone (end of file). */
+#define APP_READ_EOF (-2)
+
 /* What the user interface gives the main loop. */
 struct app_ui {
-	/* Waits up to timeout_ms (-1: forever) for an event; 0, or -1 on time-out. */
+	/* Waits up to timeout_ms (-1: forever) for an event; 0, -1 on time-out,
+	   or APP_READ_EOF when the terminal is gone. */
 	int (*read)(struct app_event *ev, int timeout_ms);
 	/* Draws the whole frame: the top screen, or a notice if too small. */
 	void (*draw)(struct app *app);
@@ -101,6 +119,8 @@ struct app {
 	bool staff_exit;        /* the staff left with the right PIN */
 	int zeros;      /* how many times in a row 0 was pressed, this one
 	                   included: at APP_ZEROS_HOME, 0 goes home */
+	int depth;      /* screens on the stack */
+	bool broken;    /* the database failed: app_run returns APP_BROKEN */
 };
 
 /* The third 0 in a row goes home from anywhere, a field too (the PIN
@@ -172,6 +192,18 @@ void app_signals(bool kiosk);
 
 /* Returns true once a signal asked the program to end. */
 bool app_stopping(void);
+
+/*
+ * Tells the staff (one line on standard error, so in the journal under
+ * systemd) that node id (or NULL) of app's database (app may be NULL)
+ * could not be shown, and why. Never give it what the visitor typed or read. While the screen runs
+ * on the terminal that standard error also goes to, the lines are kept and
+ * written by app_report_flush.
+ */
+void app_report(const struct app *app, const char *id, const char *cause);
+
+/* Writes the lines app_report kept (call once the screen has ended). */
+void app_report_flush(void);
 
 /*
  * Opens home, with the language picker on top when picker is true, and runs

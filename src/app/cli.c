@@ -108,9 +108,10 @@ cli_parse(int argc, char **argv, struct cli *o)
 			char *end;
 			long n = strtol(optarg, &end, 10);
 
-			if (*optarg == '\0' || *end != '\0' || n < 0 || n > 86400) {
+			if (*optarg == '\0' || *end != '\0' || n < 0 ||
+			    n > CONFIG_IDLE_MAX) {
 				fprintf(stderr, "accueil: --idle takes a number of seconds "
-				        "from 0 to 86400\n");
+				        "from 0 to %d\n", CONFIG_IDLE_MAX);
 				return 2;
 			}
 			o->idle = (int)n;
@@ -317,11 +318,15 @@ print_matches(struct db *db, const char *words, const char *lang,
 		}
 	rc = r.hits.n > 0 ? 0 : 1;
 	if (rc != 0) {
+		/* The caller's words, without their control bytes. */
+		char *clean = text_clean(words, strlen(words));
+
 		/* TRANSLATORS: accueil --search finds nothing; %s is what was
 		   looked for. */
 		fprintf(stderr, "accueil: ");
-		fprintf(stderr, _("rien ne correspond à « %s »"), words);
+		fprintf(stderr, _("rien ne correspond à « %s »"), clean);
 		fputc('\n', stderr);
+		free(clean);
 	}
 	model_results_free(&r);
 	return rc;

@@ -23,6 +23,12 @@
 #define CONFIG_PIN_MAX 64
 #define CONFIG_PIN_CHAR(c) ((c) > 0x20 && (c) < 0x7f)
 
+/* The longest idle time, on the command line and in the file alike. */
+#define CONFIG_IDLE_MAX 86400
+
+/* The largest configuration file read: more is an error, not a wait. */
+#define CONFIG_SIZE_MAX (64 * 1024)
+
 struct config {
 	char *pin;      /* the hash, or NULL */
 	int idle;       /* -1 when not given */

@@ -64,6 +64,29 @@ void db_close(struct db *db);
 /* Returns the last error of db as a sentence (owned by db). */
 const char *db_error(const struct db *db);
 
+/* Returns the path db was opened from (owned by db). */
+const char *db_file(const struct db *db);
+
+/*
+ * Returns true when the file at db's path is no longer the one opened
+ * (replaced, copied over, truncated, deleted): the database must be opened
+ * again. The file is opened immutable, so SQLite itself would not notice.
+ */
+bool db_stale(const struct db *db);
+
+/* Returns true when the file opened was written over in place (the same
+   file, other bytes): what is read from it now may be a mix of both. A file
+   replaced by another (renamed over) or deleted is still read whole. */
+bool db_rewritten(const struct db *db);
+
+/* The most bytes of one field (or any value) read from the database: a
+   longer one is an error, not a blank screen for minutes. */
+#define DB_VALUE_MAX (16 * 1024 * 1024)
+
+/* Returns true when the last error of db says the file is damaged or
+   unreadable (not merely one value too long). */
+bool db_damaged(const struct db *db);
+
 /*
  * Fills *out with node id in language lang. Returns 0, 1 when there is no
  * such node, -1 on a database error (see db_error).

@@ -15,6 +15,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 #include <uniwidth.h>
+#include <wchar.h>
 
 #include "common/xalloc.h"
 
@@ -25,11 +26,28 @@ is_digit(ucs4_t c)
 	return c >= '0' && c <= '9';
 }
 
-/* Returns true for a code point that must never reach the terminal. */
+/*
+ * Returns true for a code point that must never reach the terminal: the
+ * controls, and the format characters (soft hyphen, U+0600-0605, U+06DD,
+ * U+070F, U+110BD, the bidi embeddings, overrides, isolates and marks...),
+ * which libunistring measures as 0 columns where the C library, and so
+ * ncurses, may draw 1, and which would let content reorder itself on the
+ * screen. The joiners stay: Persian needs ZWNJ, emoji need ZWJ.
+ */
 static bool
 is_control(ucs4_t c)
 {
-	return (c < 0x20 && c != '\n') || (c >= 0x7f && c < 0xa0);
+	if (c < 0xa0)
+		return (c < 0x20 && c != '\n') || c >= 0x7f;
+	return c != 0x200c && c != 0x200d &&
+	       uc_is_general_category(c, UC_FORMAT);
+}
+
+/* Returns true for a code point text_clean removes. */
+bool
+text_is_invisible(uint32_t c)
+{
+	return is_control(c) && c != '\n';
 }
 
 /* Returns true when the n bytes at s are already clean. */
@@ -44,7 +62,8 @@ text_is_clean(const char *s, size_t n)
 		ucs4_t c;
 		int len = u8_mbtouc_unsafe(&c, p, end - p);
 
-		if (is_control(c))
+		if (is_control(c) || (c >= 0x80 &&
+		    uc_is_general_category(c, UC_UNASSIGNED)))
 			return false;
 		p += len;
 	}
@@ -71,6 +90,9 @@ text_clean(const char *s, size_t n)
 			c = ' ';
 		if (is_control(c))
 			continue;
+		/* Unassigned: no terminal knows how wide it is. */
+		if (uc_is_general_category(c, UC_UNASSIGNED))
+			c = 0xfffd;
 		o += u8_uctomb((uint8_t *)o, c, 6);
 	}
 	*o = '\0';
@@ -81,9 +103,22 @@ text_clean(const char *s, size_t n)
 static int
 width_n(const char *s, size_t n)
 {
-	int w = u8_width((const uint8_t *)s, n, "UTF-8");
+	const uint8_t *p = (const uint8_t *)s, *end = p + n;
+	int w = 0;
 
-	return w < 0 ? 0 : w;
+	/* As ncurses will draw it: the C library's wcwidth, and
+	   libunistring's only where the locale does not know (a C locale). */
+	while (p < end) {
+		ucs4_t c;
+		int cw;
+
+		p += u8_mbtouc(&c, p, end - p);
+		cw = c < 0x80 ? (c >= 0x20 && c < 0x7f) : wcwidth((wchar_t)c);
+		if (cw < 0)
+			cw = uc_width(c, "UTF-8");
+		w += cw < 0 ? 0 : cw;
+	}
+	return w;
 }
 
 /* Returns the width of clean text s in terminal columns. */
@@ -338,7 +373,8 @@ bool
 text_is_typed(int c)
 {
 	return c >= 0x20 && c <= 0x10ffff && !(c >= 0x7f && c < 0xa0) &&
-	       !(c >= 0xd800 && c < 0xe000);
+	       !(c >= 0xd800 && c < 0xe000) &&
+	       !text_is_invisible((uint32_t)c);
 }
 
 /* Appends code point c to buf. */

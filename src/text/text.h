@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Returns valid UTF-8 made from the n bytes at s: invalid sequences become
@@ -25,6 +26,14 @@ char *text_clean(const char *s, size_t n);
 
 /* Returns true when the n bytes at s are already what text_clean() returns. */
 bool text_is_clean(const char *s, size_t n);
+
+/*
+ * Returns true for a code point text_clean removes: a control, or a format
+ * character other than the joiners (the soft hyphen, the bidi controls...).
+ * Typed ones are dropped too, so that what a visitor types is measured and
+ * drawn alike.
+ */
+bool text_is_invisible(uint32_t c);
 
 /* Returns the width of clean text s in terminal columns. */
 int text_width(const char *s);

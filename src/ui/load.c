@@ -14,10 +14,26 @@
 struct model_view *
 ui_load(struct app *app, const char *id, const char *lang)
 {
-	struct model_view *v = xcalloc(1, sizeof *v);
+	struct model_view *v;
 	char *err = NULL;
+	int rc;
 
-	if (model_view_load(app->db, id, lang, v, &err) != 0) {
+	/* The file replaced or changed under the kiosk (it is read as
+	   immutable): open it again rather than read a mix of both. */
+	if (db_rewritten(app->db)) {
+		app_report(app, id, "the database file was written over in "
+		           "place; opening it again");
+		app->broken = true;
+		return NULL;
+	}
+	v = xcalloc(1, sizeof *v);
+	rc = model_view_load(app->db, id, lang, v, &err);
+	if (rc != 0) {
+		app_report(app, id, rc > 0 ? "no such node" : err);
+		/* A failing database (or one replaced under the kiosk) is out
+		   of service until it is opened again; a missing node is not. */
+		if ((rc < 0 && db_damaged(app->db)) || db_stale(app->db))
+			app->broken = true;
 		/* TRANSLATORS: shown when a page cannot be read. */
 		app_set_message(app, _("Cette page ne peut pas être affichée. "
 		                       "Demandez à l'accueil."));

@@ -73,7 +73,9 @@ ui_notice_out_of_service(void)
 	term_erase();
 	for (size_t i = 0; i < i18n_nlanguages && y < h; i++) {
 		const struct i18n_language *l = &i18n_languages[i];
-		struct ui_area a = { .y = 0, .x = 2, .h = h, .w = w - 4 };
+		/* No margins in a window too narrow for them (down to 1x1). */
+		struct ui_area a = { .y = 0, .x = w > 8 ? 2 : 0, .h = h,
+		                     .w = w > 8 ? w - 4 : w };
 		struct text_lines t = { 0 };
 
 		i18n_set(l->code);

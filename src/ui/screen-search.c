@@ -66,6 +66,16 @@ refresh(struct search *s, struct app *app)
 	else
 		s->failed = model_search(app->db, s->query, i18n_lang(), NULL,
 		                         RESULTS_MAX, &s->r, &err) != 0;
+	if (s->failed) {
+		/* The cause for the staff, never the query itself (SQLite
+		   may quote it). */
+		app_report(app, s->directory ? "directory" : "search",
+		           db_damaged(app->db) ? "the search failed: the "
+		           "database is damaged or unreadable"
+		           : "the search failed");
+		if (db_damaged(app->db) || db_stale(app->db))
+			app->broken = true;
+	}
 	free(err);
 	if (s->directory)
 		s->lines = xcalloc(s->r.hits.n + 1, sizeof *s->lines);
@@ -113,6 +123,7 @@ card_line(struct app *app, const char *id)
 	const char *phone = NULL, *email = NULL;
 
 	if (model_view_load(app->db, id, i18n_lang(), &v, &err) != 0) {
+		app_report(app, id, err ? err : "no such node");
 		free(err);
 		return xstrdup("");
 	}

@@ -163,6 +163,11 @@ term_init(char **err)
 	curs_set(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 	          BUTTON5_PRESSED, NULL);
+	/* Mouse reports are decoded here, within the escape delay: ncurses
+	   reads a cut one ("ESC [ <") without a time-out, swallowing the
+	   keys after it. The terminal still sends them. */
+	define_key("\033[<", 0);
+	define_key("\033[M", 0);
 	mouseinterval(0);
 	{
 		const char *no_color = getenv("NO_COLOR");
@@ -435,17 +440,71 @@ keypad_key(wint_t c)
 	}
 }
 
+/* Maps a mouse report's button code b (pressed unless release) at
+   1-based (x, y) to an application key. */
+static int
+mouse_key(int b, int x, int y, bool release, struct app_event *ev)
+{
+	if (b & 32)
+		return AK_OTHER;        /* motion */
+	if (b == 64)
+		return AK_SCROLL_UP;
+	if (b == 65)
+		return AK_SCROLL_DOWN;
+	if ((b & ~28) != 0 || release)
+		return AK_OTHER;        /* not button 1 pressed */
+	ev->y = y - 1;
+	ev->x = x - 1;
+	return AK_MOUSE;
+}
+
+/* Decodes an SGR mouse report "<b;x;y" ended by final (M pressed, m
+   released). */
+static int
+sgr_mouse(const char *p, wint_t final, struct app_event *ev)
+{
+	int b, x, y;
+
+	if (sscanf(p, "<%d;%d;%d", &b, &x, &y) != 3 || b < 0 || x < 1 || y < 1)
+		return AK_OTHER;
+	return mouse_key(b, x, y, final == 'm', ev);
+}
+
+/* Reads the three bytes of an X10 mouse report, each within the escape
+   delay; a cut one is dropped, what follows it read as keys. */
+static int
+x10_mouse(struct app_event *ev)
+{
+	int v[3];
+
+	for (int i = 0; i < 3; i++) {
+		v[i] = getch();
+		if (v[i] == ERR || v[i] < 32 || v[i] > 255) {
+			if (v[i] != ERR)
+				ungetch(v[i]);
+			return AK_OTHER;
+		}
+	}
+	if ((v[0] - 32) == 3)
+		return AK_OTHER;        /* released */
+	return mouse_key(v[0] - 32, v[1] - 32, v[2] - 32, false, ev);
+}
+
 /*
  * After an Esc: when an escape sequence the terminal description does not
  * know follows at once (a key of another terminal type: "ESC [ 4 ~" or
  * "ESC O P"), reads it whole, so that its characters are not taken for
  * keys, and returns the key it stands for: a keypad digit ("ESC O p" to
- * "ESC O y", xterm's application keypad), or AK_OTHER. Returns AK_ESC
- * when nothing follows (anything else is put back).
+ * "ESC O y", xterm's application keypad), a mouse report decoded into ev,
+ * or AK_OTHER. Each byte must come within the escape delay: a cut sequence
+ * ends there, and what follows it is read as keys (an Esc, a letter).
+ * Returns AK_ESC when nothing follows (anything else is put back).
  */
 static int
-escape_sequence(void)
+escape_sequence(struct app_event *ev)
 {
+	char seq[40];
+	size_t n = 0;
 	wint_t c;
 	int rc;
 
@@ -460,14 +519,44 @@ escape_sequence(void)
 			unget_wch((wchar_t)c);
 		return AK_ESC;
 	}
+	timeout(ESCDELAY > 0 ? ESCDELAY : 25);
 	if (c == 'O')
 		return get_wch(&c) == OK ? keypad_key(c) : AK_OTHER;
 	/* CSI: parameter and intermediate bytes, then one final byte. */
-	for (int n = 0; n < 32 && get_wch(&c) == OK; n++)
-		if (c >= 0x40 && c <= 0x7e)
+	while (n < sizeof seq - 1) {
+		rc = get_wch(&c);
+		if (rc == ERR)
 			break;
-	/* The Linux console's keypad 5 without NumLock. */
-	return c == 'G' ? '5' : AK_OTHER;
+		if (rc == OK && c >= 0x20 && c <= 0x3f) {
+			seq[n++] = (char)c;
+			continue;
+		}
+		if (rc == OK && c >= 0x40 && c <= 0x7e) {
+			seq[n] = '\0';
+			if (n == 0 && c == 'M')
+				return x10_mouse(ev);
+			if (seq[0] == '<' && (c == 'M' || c == 'm'))
+				return sgr_mouse(seq, c, ev);
+			/* The Linux console's keypad 5 without NumLock. */
+			return n == 0 && c == 'G' ? '5' : AK_OTHER;
+		}
+		if (rc == KEY_CODE_YES)
+			ungetch((int)c);
+		else
+			unget_wch((wchar_t)c);
+		break;
+	}
+	return AK_OTHER;
+}
+
+/* Returns true when the terminal is gone (hung up, closed). */
+static bool
+terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) == 1 &&
+	       (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /* Waits for one event. */
@@ -492,9 +581,9 @@ term_read(struct app_event *ev, int timeout_ms)
 		rc = get_wch(&c);
 	}
 	if (rc == ERR)
-		return -1;
+		return terminal_gone() ? APP_READ_EOF : -1;
 	ev->key = rc == KEY_CODE_YES ? map_function_key(c, ev) : map_char(c);
 	if (ev->key == AK_ESC)
-		ev->key = escape_sequence();
+		ev->key = escape_sequence(ev);
 	return 0;
 }

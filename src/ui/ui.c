@@ -13,8 +13,10 @@
 static int
 ui_read(struct app_event *ev, int timeout_ms)
 {
-	if (term_read(ev, timeout_ms) != 0)
-		return -1;
+	int rc = term_read(ev, timeout_ms);
+
+	if (rc != 0)
+		return rc;
 	ui_frame_click(ev);
 	return 0;
 }
@@ -28,6 +30,9 @@ ui_draw(struct app *app)
 	term_size(&h, &w);
 	if (h < UI_MIN_H || w < UI_MIN_W) {
 		ui_notice_too_small(h, w);
+	} else if (app->top == NULL) {
+		/* Never reached through app_run; never a crash either. */
+		ui_notice_out_of_service();
 	} else {
 		app->top->ops->draw(app->top, app);
 		if (app->countdown > 0)
@@ -41,14 +46,22 @@ void
 ui_out_of_service(bool (*retry)(void *), void *arg)
 {
 	bool redraw = true;
+	int waited = 0;
 
 	while (!app_stopping()) {
 		struct app_event ev;
+		int rc;
 
 		if (redraw)
 			ui_notice_out_of_service();
+		/* A second at a time, so that a signal ends it within one. */
+		rc = term_read(&ev, 1000);
+		if (rc == APP_READ_EOF)
+			return;         /* no terminal: nobody to tell */
 		/* Keys do nothing; every ten seconds, try again. */
-		redraw = term_read(&ev, 10000) != 0 || ev.key == AK_RESIZE;
+		redraw = (rc == 0 && ev.key == AK_RESIZE) || waited % 10 == 9;
+		if (rc != 0 && ++waited % 10 != 0)
+			continue;
 		if (retry(arg))
 			return;
 	}
