@@ -153,6 +153,7 @@ parse_languages(const char *value, struct config *c)
 {
 	char *copy = xstrdup(value), *list = xcalloc(1, strlen(value) + 2);
 	char *save = NULL, *err = NULL;
+	size_t used = 0;
 	bool seen[64] = { false };
 
 	for (char *code = strtok_r(copy, " ,\t", &save); code != NULL;
@@ -170,9 +171,11 @@ parse_languages(const char *value, struct config *c)
 			break;
 		}
 		seen[k] = true;
-		if (*list != '\0')
-			strcat(list, " ");
-		strcat(list, code);
+		/* list has room for value: the codes and one space between. */
+		if (used > 0)
+			list[used++] = ' ';
+		memcpy(list + used, code, strlen(code) + 1);
+		used += strlen(code);
 	}
 	free(copy);
 	if (err != NULL || *list == '\0') {

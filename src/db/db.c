@@ -214,7 +214,7 @@ immutable_uri(const char *path)
 			*o++ = hex[*p & 15];
 		}
 	}
-	strcpy(o, "?immutable=1");
+	memcpy(o, "?immutable=1", sizeof "?immutable=1");
 	return uri;
 }
 
