@@ -351,16 +351,21 @@ def ui_stats(path):
     return total, len(tr), reviewed
 
 
-# French spacing, stored once: a no-break space before a colon, a narrow
-# no-break space before ; ? ! and a closing guillemet, so that libunistring's
-# line breaking never separates the mark from its word (U+00A0 and U+202F
-# are "glue") and the program needs no rule of its own. The fields a data
-# check reads as they are (phone, e-mail, web site) are left alone, and so
-# is the space after an opening guillemet, which tests/data-check.py still
-# looks for as a plain space (src/text/text.c keeps that one rule).
+# No-break spaces, stored once, so that libunistring's line breaking never
+# separates what must stay together (U+00A0 and U+202F are "glue") and
+# FriBidi reads a number as one number (U+00A0 is a number separator, where
+# a space is not): the program needs no rule of its own.
+# - French spacing: a no-break space before a colon, a narrow no-break space
+#   before ; ? ! and a closing guillemet. The space after an opening
+#   guillemet stays plain (tests/data-check.py looks for it; src/text/text.c
+#   keeps that one rule).
+# - Number groups: a no-break space between two digits, phones included
+#   ("081 71 35 28", "10 000"): never cut in two, never reversed under a
+#   right-to-left language.
+# E-mail, web site and sources hold no such space and are left as they are.
 SPACED_BEFORE = {":": "\u00a0", ";": "\u202f", "?": "\u202f", "!": "\u202f",
                  "\u00bb": "\u202f"}
-AS_THEY_ARE = ("phone", "email", "website", "sources")
+AS_THEY_ARE = ("email", "website", "sources")
 
 
 def mark_french_spacing(text):
@@ -369,13 +374,23 @@ def mark_french_spacing(text):
                   m.group(1), text)
 
 
+def mark_number_groups(text):
+    """text with every space between two digits made no-break."""
+    return re.sub(r"(?<=\d) (?=\d)", "\u00a0", text)
+
+
 def mark_no_break(db):
-    """Marks French spacing in every text of the database, once."""
+    """Marks French spacing and number groups in every text, once."""
     db.create_function("mark_french_spacing", 1, mark_french_spacing,
                        deterministic=True)
-    db.execute("UPDATE field SET value = mark_french_spacing(value) "
+    db.create_function("mark_number_groups", 1, mark_number_groups,
+                       deterministic=True)
+    db.execute("UPDATE field SET value = mark_number_groups(value) "
                "WHERE name NOT IN (%s)" % ", ".join("?" * len(AS_THEY_ARE)),
                AS_THEY_ARE)
+    db.execute("UPDATE field SET value = mark_french_spacing(value) "
+               "WHERE name NOT IN ('phone', %s)" %
+               ", ".join("?" * len(AS_THEY_ARE)), AS_THEY_ARE)
 
 
 def build(schema, out, files, content_pos=(), ui_pos=(), fact_files=()):

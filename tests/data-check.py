@@ -40,7 +40,7 @@ def ids(parent):
         "SELECT id FROM node WHERE parent = ? ORDER BY pos", (parent,))]
 
 
-check(db.execute("PRAGMA user_version").fetchone()[0] == 5, "schema version 5")
+check(db.execute("PRAGMA user_version").fetchone()[0] == 6, "schema version 6")
 
 # Every node: a French title, a source, a checked date.
 for nid, source, checked in db.execute("SELECT id, source, checked FROM node"):
@@ -129,7 +129,9 @@ for rec in register:
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
           "août", "septembre", "octobre", "novembre", "décembre"]
-PHONE = re.compile(r"(?<![\d+])(?:\+32\s?(?:\(0\)\s?)?[1-9]|0\d)[\d ./]{6,12}\d\b")
+# A phone number; its groups are joined by no-break spaces (build-db.py).
+PHONE = re.compile(r"(?<![\d+])(?:\+32\s?(?:\(0\)\s?)?[1-9]|0\d)"
+                   r"[\d \u00a0./]{6,12}\d\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TIME = re.compile(r"\b(\d{1,2})(?:h(\d\d)?|:(\d\d))(?![\d:])")
 DATE = re.compile(r"\b(1er|\d{1,2}) (%s) (\d{4})\b" % "|".join(MONTHS))
@@ -236,9 +238,19 @@ for nid, name, lang, value in db.execute(
     check(not re.search(r"facts\.md|seeds? 0|§", value),
           f"{nid} ({lang}, {name}) names no internal reference")
 
+# Number groups are joined once, at build time (data/build-db.py): no
+# text a visitor reads has a plain space between two digits, so that no
+# line cuts a phone number and no right-to-left text reverses its groups.
+for nid, name, lang, value in db.execute(
+        "SELECT node, name, lang, value FROM field WHERE name NOT IN "
+        "('email', 'website', 'sources')"):
+    check(re.search(r"\d \d", value) is None,
+          f"{nid} ({lang}, {name}): no plain space between two digits")
+
 # Phone, e-mail and website are shown as they are in every language: they
 # hold the detail alone, never words that would need a translation.
-shapes = {"phone": r"\+?[\d ./()-]+", "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+shapes = {"phone": r"\+?\d(?:[\d./()-]|\u00a0(?=\d))*",
+          "email": r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
           "website": r"(https?://)?[\w.-]+\.[a-z]{2,}(/\S*)?"}
 for nid, name, value in db.execute(
         "SELECT node, name, value FROM field WHERE name IN "

@@ -285,6 +285,7 @@ print_brief(struct db *db, const char *id, const char *lang, FILE *out)
 		free(err);
 		return -1;
 	}
+	plain_spaces(&v);
 	fprintf(out, "%s\t%s\t%s\t%s\n", v.title, field(&v, "org"),
 	        field(&v, "phone"), field(&v, "email"));
 	model_view_free(&v);

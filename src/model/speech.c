@@ -55,8 +55,8 @@ append(char **buf, size_t *len, const char *s, enum spell how)
 
 	*buf = xreallocarray(*buf, *len + 2 * n + 3, 1);
 	for (; *s != '\0'; s++) {
-		/* A phone number: only its digits, one by one. */
-		if (how == DIGITS && strchr(" ./-()", *s) != NULL)
+		/* A phone number: only its digits (and +), one by one. */
+		if (how == DIGITS && !(*s >= '0' && *s <= '9') && *s != '+')
 			continue;
 		(*buf)[(*len)++] = *s;
 		if (spell && (*s & 0xc0) != 0x80 && ((s[1] & 0xc0) != 0x80))

@@ -19,13 +19,6 @@
 
 #include "common/xalloc.h"
 
-/* Returns true for an ASCII digit, whatever the locale. */
-static bool
-is_digit(ucs4_t c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /*
  * Returns true for a code point that must never reach the terminal: the
  * controls, and the format characters (soft hyphen, U+0600-0605, U+06DD,
@@ -174,31 +167,6 @@ keep_guillemet_open(const char *s, size_t n, char *brk)
 }
 
 /*
- * Keeps a number written in groups on one line when it fits: no break at
- * a space between two digits, so "081 71 35 28" is never cut in two.
- */
-static void
-keep_numbers_together(const char *s, size_t n, int width, char *brk)
-{
-	for (size_t a = 0; a < n; a++) {
-		size_t b = a;
-
-		if (!is_digit((unsigned char)s[a]))
-			continue;
-		/* [a, b) is the run of digit groups joined by single spaces. */
-		while (b < n && (is_digit((unsigned char)s[b]) ||
-		                 (s[b] == ' ' && b + 1 < n &&
-		                  is_digit((unsigned char)s[b + 1]))))
-			b++;
-		if ((int)(b - a) <= width)
-			for (size_t i = a + 1; i < b; i++)
-				if (s[i - 1] == ' ')
-					brk[i] = UC_BREAK_PROHIBITED;
-		a = b;
-	}
-}
-
-/*
  * Keeps what a visitor copies by hand in one piece: no break after a full
  * stop inside a word ("C.S.C.I.N.", "cainamur.be"), and inside an e-mail
  * or web address a break only after a "/", never at a hyphen that would
@@ -244,7 +212,6 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out,
 	brk = xmalloc(n);
 	u8_possible_linebreaks(u, n, "UTF-8", brk);
 	keep_guillemet_open(s, n, brk);
-	keep_numbers_together(s, n, width, brk);
 	keep_addresses_whole(s, n, brk);
 	for (const uint8_t *p = u, *q; p < end; p = q) {
 		size_t i = p - u;
@@ -604,7 +571,6 @@ text_snippet(const char *text, const struct text_tokens *t, int width,
 	}
 }
 
-#define NBSP 0xa0
 #define BIDI_FLAGS (FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC)
 
 /* Returns true when FriBidi has joined forms for joining letter c: three
@@ -682,14 +648,6 @@ visual_lines(const char *s, size_t n, const size_t *starts,
 
 	if (logical == NULL)
 		xalloc_fail();
-	/* A space between two digits becomes a no-break space, a number
-	   separator for the bidi algorithm: "081 71 35 28" stays one number
-	   read left to right, instead of four put right to left. It is a
-	   space again once reordered. */
-	for (size_t i = 1; i + 1 < len; i++)
-		if (logical[i] == ' ' && is_digit(logical[i - 1]) &&
-		    is_digit(logical[i + 1]))
-			logical[i] = NBSP;
 	types = xcalloc(len + 1, sizeof *types);
 	brackets = xcalloc(len + 1, sizeof *brackets);
 	levels = xcalloc(len + 1, sizeof *levels);
@@ -734,7 +692,7 @@ visual_lines(const char *s, size_t n, const size_t *starts,
 		/* A joined lam-alef leaves a filler behind: drop it. */
 		for (size_t j = off; j < off + cn; j++)
 			if (visual[j] != 0xfeff)
-				visual[off + k++] = visual[j] == NBSP ? ' ' : visual[j];
+				visual[off + k++] = visual[j];
 		u8 = u32_to_u8(visual + off, k, NULL, &m);
 		if (u8 == NULL && k > 0)
 			xalloc_fail();
