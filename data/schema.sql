@@ -1,11 +1,14 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- schema.sql - the accueil database, version 5 (PRAGMA user_version).
+-- schema.sql - the accueil database, version 6 (PRAGMA user_version).
 --
--- The program opens it read-only and refuses any other version. Built from
+-- The program opens it read-only and refuses any other version. Version 6:
+-- the search index numbers its rows by node and language without a limit
+-- on the number of languages (5 had rowid * 16 + language), and the texts
+-- hold no-break spaces between digits. Built from
 -- data/content/*.txt by data/build-db.py; the search tables are filled by
 -- data/mkindex.c, which folds text with the program's own text layer.
 
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- The menu tree: every menu, page, contact card, ask-the-desk card, and
 -- the search and directory entries.

@@ -320,8 +320,8 @@ test_broken(void **state)
 	char *paths[6];
 	const char *expect[6] = {
 		"does not exist", "damaged or is not a database",
-		"damaged or is not a database", "version 5 (it says version 7)",
-		"damaged or incomplete", "version 5 (it says version 0)",
+		"damaged or is not a database", "version 6 (it says version 7)",
+		"damaged or incomplete", "version 6 (it says version 0)",
 	};
 
 	(void)state;
@@ -332,7 +332,7 @@ test_broken(void **state)
 	paths[1] = temp_file(zeros, sizeof zeros);
 	paths[2] = temp_file(noise, sizeof noise);
 	paths[3] = temp_db("PRAGMA user_version = 7; CREATE TABLE x(y);");
-	paths[4] = temp_db("PRAGMA user_version = 5; CREATE TABLE node(id);");
+	paths[4] = temp_db("PRAGMA user_version = 6; CREATE TABLE node(id);");
 	paths[5] = temp_file("", 0);
 	for (int i = 0; i < 6; i++) {
 		struct db *db = (struct db *)1;

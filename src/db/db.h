@@ -17,7 +17,7 @@
 #include "text/text.h"
 
 /* The schema version this program reads (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 5
+#define DB_SCHEMA_VERSION 6
 
 struct db;
 
