@@ -12,8 +12,30 @@ marks=$(mktemp -d)
 tmx() {
 	case $1 in
 	send-keys|resize-window) : >"$marks/pending" ;;
+	kill-server) end_server; return ;;
 	esac
 	command tmux -L "$sock" -f /dev/null "$@"
+}
+
+# Ends the tmux server, then waits (at most 30 s, then SIGKILL) until the
+# program it ran has ended, found by its own PID: a sanitizer build's
+# LeakSanitizer runs at exit, and a test that went on without waiting
+# left programs behind that piled up and starved the machine.
+end_server() {
+	local pane app i
+	pane=$(command tmux -L "$sock" -f /dev/null display-message -p -t t \
+		'#{pane_pid}' 2>/dev/null) || pane=""
+	app=""
+	[ -z "$pane" ] || app=$(pgrep -P "$pane" 2>/dev/null | head -1)
+	command tmux -L "$sock" -f /dev/null kill-server 2>/dev/null
+	[ -n "$app" ] || return 0
+	for i in $(seq 300); do
+		kill -0 "$app" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	echo "note: pid $app outlived its terminal by 30 s; killed" >&2
+	kill -KILL "$app" 2>/dev/null
+	return 0
 }
 trap 'tmx kill-server 2>/dev/null; rm -rf "$marks"' EXIT
 
