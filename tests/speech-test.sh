@@ -25,11 +25,14 @@ cleanup() {
 trap cleanup EXIT
 mkdir -p "$tmp/bin" "$tmp/empty" "$tmp/log"
 # The stand-in: notes its argv and its descriptors, reads stdin to the end
-# (after DELAY seconds, to let the pipe fill), then stays like a reading.
+# (with HOLD set, only once the file log/go exists, at most 60 s: the pipe
+# fills meanwhile), then stays like a reading.
 cat >"$tmp/bin/espeak-ng" <<STANDIN
 #!/bin/sh
 tr '\\0' '\\n' </proc/\$\$/cmdline >"$tmp/log/cmdline.\$\$"
-sleep "\${DELAY:-0}"
+if [ -n "\${HOLD:-}" ]; then
+	for i in \$(seq 600); do [ -e "$tmp/log/go" ] && break; sleep 0.1; done
+fi
 cat >"$tmp/log/stdin.\$\$"
 exec sleep 30
 STANDIN
@@ -101,7 +104,7 @@ db.commit()
 PY
 rm -f "$tmp"/log/*
 db=$big
-APP_ENV="DELAY=3" start 80 24 --lang fr
+APP_ENV="HOLD=1" start 80 24 --lang fr
 keys 5 3 s
 before=$(settle)
 keys NPage
@@ -110,7 +113,11 @@ if [ "$(settle)" != "$before" ] && [ -z "$(last stdin)" ] && [ -n "$(child)" ]; 
 else
 	fail "no key while the text waits (or the stand-in read already)"
 fi
-sleep 4
+: >"$tmp/log/go"
+for i in $(seq 300); do
+	[ "$(wc -c <"$(last stdin)" 2>/dev/null || echo 0)" -gt 1600000 ] && break
+	sleep 0.1
+done
 f=$(last stdin)
 size=$(wc -c <"$f" 2>/dev/null || echo 0)
 if [ "$size" -gt 1600000 ]; then ok "a 1.6 MB page arrives whole on stdin ($size bytes)"; else fail "the long page: $size bytes on stdin"; fi
