@@ -40,7 +40,7 @@ kstart() {
 }
 
 # alive NAME PATTERN: accueil still runs and shows PATTERN (waits up to 8 s,
-# for the idle reset or the ten-second retry).
+# for the idle reset or the retry, at once when the file changes).
 alive() {
 	local i
 	for i in $(seq "${WAIT:-80}"); do
@@ -134,8 +134,6 @@ keys Enter
 alive "fault search: a screen with text" "[[:alnum:]]"
 
 # Kiosk mode without home: out of service, not an exit.
-kstart --lang fr
-cp "$tmp/nohome.db" "$tmp/k.db"
 kstart --lang fr --db "$tmp/nohome.db"
 alive "fault no-home: out of service" "$oos"
 
