@@ -59,7 +59,8 @@ ui_out_of_service(bool (*retry)(void *), void *arg)
 		if (rc == APP_READ_EOF)
 			return;         /* no terminal: nobody to tell */
 		/* Keys do nothing but ask retry(), as every second does; the
-		   notice is drawn again after a resize and every ten seconds. */
+		   notice is drawn again after a resize and every ten
+		   seconds. */
 		redraw = (rc == 0 && ev.key == AK_RESIZE) ||
 		         (rc != 0 && ++waited % 10 == 0);
 		if (retry(arg))
