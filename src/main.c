@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "app/app.h"
 #include "app/cli.h"
@@ -22,11 +24,20 @@
 #include "ui/ui.h"
 #include "ui/term.h"
 
-/* Where the database is, and the database once it opens. */
+/*
+ * Where the database is, and the database once it opens; when it was last
+ * tried (CLOCK_MONOTONIC, ms) and what its file was then (found, stat).
+ */
 struct reopen {
 	const char *path;
 	struct db *db;
+	long long tried;
+	bool found;
+	struct stat st;
 };
+
+/* How often a database that does not open is tried again, in ms. */
+#define REOPEN_EVERY_MS 10000
 
 /* Tells the staff why the database cannot be used, once per new cause. */
 static void
@@ -43,6 +54,37 @@ report_once(char *err)
 	last = err;
 }
 
+/* Returns the time in milliseconds on a clock that never goes back. */
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Notes what the file is now; true when it differs from the last note. */
+static bool
+file_changed(struct reopen *r)
+{
+	struct stat st;
+	bool found = stat(r->path, &st) == 0, changed;
+
+	if (!found)
+		memset(&st, 0, sizeof st);
+	changed = found != r->found || st.st_dev != r->st.st_dev ||
+	          st.st_ino != r->st.st_ino || st.st_size != r->st.st_size ||
+	          st.st_mode != r->st.st_mode ||
+	          st.st_mtim.tv_sec != r->st.st_mtim.tv_sec ||
+	          st.st_mtim.tv_nsec != r->st.st_mtim.tv_nsec ||
+	          st.st_ctim.tv_sec != r->st.st_ctim.tv_sec ||
+	          st.st_ctim.tv_nsec != r->st.st_ctim.tv_nsec;
+	r->found = found;
+	r->st = st;
+	return changed;
+}
+
 /* Tries to open the database again, home included; true when it worked. */
 static bool
 reopen(void *arg)
@@ -51,6 +93,8 @@ reopen(void *arg)
 	struct model_view v;
 	char *err = NULL;
 
+	r->tried = now_ms();
+	file_changed(r);
 	if (db_open(r->path, &r->db, &err) != 0) {
 		report_once(err);
 		return false;
@@ -65,6 +109,21 @@ reopen(void *arg)
 	}
 	model_view_free(&v);
 	return true;
+}
+
+/*
+ * Out of service: tries the database again every ten seconds, and at once
+ * when its file changes (put back, copied over, made readable), which a
+ * stat() a second sees without opening it.
+ */
+static bool
+reopen_when_due(void *arg)
+{
+	struct reopen *r = arg;
+
+	if (!file_changed(r) && now_ms() - r->tried < REOPEN_EVERY_MS)
+		return false;
+	return reopen(r);
 }
 
 /*
@@ -90,7 +149,7 @@ run_screens(struct app *app, struct reopen *r, bool picker)
 		if (!stale || !reopen(r)) {
 			if (!app->kiosk)
 				return 2;       /* said on stderr */
-			ui_out_of_service(reopen, r);
+			ui_out_of_service(reopen_when_due, r);
 			if (r->db == NULL)
 				return 0;       /* a signal, or no terminal */
 		}
@@ -213,7 +272,7 @@ main(int argc, char **argv)
 		        "missing or broken; the interface stays in French\n", o.lang);
 	}
 	if (db_open(o.db ? o.db : cli_default_db(), &db, &err) != 0) {
-		struct reopen r = { o.db ? o.db : cli_default_db(), NULL };
+		struct reopen r = { .path = o.db ? o.db : cli_default_db() };
 		bool screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
 		              !o.languages;
 
@@ -235,7 +294,7 @@ main(int argc, char **argv)
 			config_free(&config);
 			return 2;
 		}
-		ui_out_of_service(reopen, &r);
+		ui_out_of_service(reopen_when_due, &r);
 		if (r.db == NULL) {
 			term_end();
 			app_report_flush();
@@ -274,7 +333,8 @@ main(int argc, char **argv)
 	           : o.kiosk ? 120 : 0;
 	app.config = &config;
 	{
-		struct reopen r = { o.db ? o.db : cli_default_db(), db };
+		struct reopen r = { .path = o.db ? o.db : cli_default_db(),
+		                     .db = db };
 
 		rc = run_screens(&app, &r, o.lang == NULL);
 		db = r.db;

@@ -91,8 +91,12 @@ settle() {
 # (echo is turned off first: a probe sent as it ends is not shown). APP_ENV adds variables
 # for accueil alone (e.g. APP_ENV=PATH=/nowhere).
 start() {
-	local w=$1 h=$2 args; shift 2
+	local w=$1 h=$2 args lsan=""; shift 2
 	args=${*:---lang fr}
+	# At TERM=linux, the sanitizer build's suppression of ncurses' gpm
+	# allocation (lsan.supp) needs the slow unwinder: for that run only.
+	[ "${TERM_TYPE:-screen}" = linux ] &&
+		lsan="LSAN_OPTIONS=${LSAN_OPTIONS:-}:fast_unwind_on_malloc=0"
 	[ -n "${PICKER:-}" ] && args=$*
 	tmx kill-server 2>/dev/null
 	run=$((run + 1))
@@ -100,7 +104,7 @@ start() {
 	rm -f "$marks/probes"
 	: >"$marks/pending"
 	tmx new-session -d -s t -x "$w" -y "$h" \
-		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 ${APP_ENV:-} $bin --db $db $args 2>>${ERR_LOG:-/dev/null}; st=\$?; stty -echo 2>/dev/null; echo; echo exit=\$st; printf '\\033]2;exited\\007'; sleep 60"
+		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 $lsan ${APP_ENV:-} $bin --db $db $args 2>>${ERR_LOG:-/dev/null}; st=\$?; stty -echo 2>/dev/null; echo; echo exit=\$st; printf '\\033]2;exited\\007'; sleep 60"
 	tmx set-option -t t status off >/dev/null
 	settle_wait
 }

@@ -58,10 +58,11 @@ ui_out_of_service(bool (*retry)(void *), void *arg)
 		rc = term_read(&ev, 1000);
 		if (rc == APP_READ_EOF)
 			return;         /* no terminal: nobody to tell */
-		/* Keys do nothing; every ten seconds, try again. */
-		redraw = (rc == 0 && ev.key == AK_RESIZE) || waited % 10 == 9;
-		if (rc != 0 && ++waited % 10 != 0)
-			continue;
+		/* Keys do nothing but ask retry(), as every second does; the
+		   notice is drawn again after a resize and every ten
+		   seconds. */
+		redraw = (rc == 0 && ev.key == AK_RESIZE) ||
+		         (rc != 0 && ++waited % 10 == 0);
 		if (retry(arg))
 			return;
 	}

@@ -17,8 +17,8 @@ extern const struct app_ui ui_app;
 /*
  * Kiosk mode with no usable database: shows "out of service, please ask at
  * the desk" in every language, ignoring every key, and calls retry(arg)
- * after each key and every ten seconds until it returns true (the database
- * is back) or a signal ends the program.
+ * after each key and every second until it returns true (the database is
+ * back) or a signal ends the program; retry() decides when to try.
  */
 void ui_out_of_service(bool (*retry)(void *), void *arg);
 
