@@ -105,6 +105,15 @@ check search-typing
 keys Enter
 check search-open
 
+# A result opens at its first match, marked: "Beauraing" is near the end
+# of the Parcours d'intégration page (the second result), far below its
+# first screenful at 80x24.
+start 80 24
+keys / B e a u r a i n g Down Enter
+expect_text search-match-title "Parcours d'intégration"
+expect_text search-match-shown "Beauraing"
+expect_attr search-match-marked '43mBeauraing'
+
 # A typo still finds its page; nothing found points to the desk.
 start 80 24
 keys / l o g m e n t

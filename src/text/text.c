@@ -527,6 +527,23 @@ next_match(const uint8_t *p, const uint8_t *end, const struct text_tokens *t,
 	return NULL;
 }
 
+/* Finds the matching words of s. */
+size_t
+text_marks(const char *s, const struct text_tokens *t, struct text_mark *marks,
+           size_t max)
+{
+	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s), *p;
+	size_t n, count = 0;
+
+	for (p = u; count < max && (p = next_match(p, end, t, &n)) != NULL;
+	     p += n) {
+		marks[count].start = (size_t)(p - u);
+		marks[count].end = (size_t)(p - u) + n;
+		count++;
+	}
+	return count;
+}
+
 /* Returns the length of the list marker ("- ", "• ", "* ") at s, or 0. */
 static size_t
 list_marker(const char *s)
@@ -577,7 +594,7 @@ text_snippet(const char *text, const struct text_tokens *t, int width,
 	   lines go, before anything is measured. */
 	char *s = one_line(text);
 	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s), *p;
-	size_t first = (size_t)-1, first_len = 0, start = 0, stop, n;
+	size_t first = (size_t)-1, first_len = 0, start = 0, stop;
 	char *body;
 	int w = 0, lead;
 
@@ -633,14 +650,19 @@ text_snippet(const char *text, const struct text_tokens *t, int width,
 	free(body);
 	free(s);
 	/* Mark the matching words inside the excerpt. */
-	u = (const uint8_t *)out->s;
-	end = u + strlen(out->s);
-	for (p = u; out->nmarks < sizeof out->marks / sizeof *out->marks &&
-	     (p = next_match(p, end, t, &n)) != NULL; p += n) {
-		out->marks[out->nmarks].start = (size_t)(p - u);
-		out->marks[out->nmarks].end = (size_t)(p - u) + n;
-		out->nmarks++;
-	}
+	out->nmarks = text_marks(out->s, t, out->marks,
+	                         sizeof out->marks / sizeof *out->marks);
+}
+
+/* Copies the words of t. */
+void
+text_tokens_copy(const struct text_tokens *t, struct text_tokens *out)
+{
+	out->n = t->n;
+	out->open = t->open;
+	out->v = xcalloc(t->n + 1, sizeof *out->v);
+	for (size_t i = 0; i < t->n; i++)
+		out->v[i] = xstrdup(t->v[i]);
 }
 
 #define NBSP 0xa0
