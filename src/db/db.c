@@ -49,7 +49,9 @@ enum stmt {
  * The excerpt is the node's text in the language, else in French, else its
  * role. A row holding more of the words ranks first, whatever its bm25:
  * accueil_words counts the phrases of the query found in the first C
- * columns (the words; the language and the kind are in the others).
+ * columns (the words; the language and the kind are in the others). bm25
+ * is negative and far smaller than WORD_WEIGHT: the count is read back
+ * from the score, the function being called once a row.
  */
 #define WORD_WEIGHT "1000000.0"
 #define FIELD(name, lang) \
@@ -60,12 +62,11 @@ enum stmt {
 	"  coalesce(pt.value, pf.value, ''), " \
 	"  coalesce(" FIELD("body", "?2") ", " FIELD("body", "'fr'") ", " \
 	"    " FIELD("role", "?2") ", " FIELD("role", "'fr'") ", '') , " \
-	"  s.words " \
+	"  CAST(-s.score / " WORD_WEIGHT " AS INTEGER) " \
 	"FROM (SELECT rowid / (SELECT count(*) + 1 FROM language WHERE " \
-	"  code <> 'fr') AS nr, min(score) AS score, max(words) AS words FROM " \
+	"  code <> 'fr') AS nr, min(score) AS score FROM " \
 	"  (SELECT rowid, bm25(" T ", " W ") - " WORD_WEIGHT " * " \
-	"     accueil_words(" T ", " C ") AS score, " \
-	"     accueil_words(" T ", " C ") AS words FROM " T \
+	"     accueil_words(" T ", " C ") AS score FROM " T \
 	"   WHERE " T " MATCH ?1 AND rowid <= coalesce((SELECT rowid FROM " T \
 	"     WHERE " T " MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?5), " \
 	"     9223372036854775807) " \
@@ -1012,6 +1013,17 @@ terms_first(struct db *db, struct db_hits *h, const struct text_tokens *t)
 			move_hit(h, i, n++);
 }
 
+/* Returns how many words of t fts_query looks for (long_words). */
+static int
+searched_words(const struct text_tokens *t)
+{
+	int n = 0;
+
+	for (unsigned long w = long_words(t); w != 0; w &= w - 1)
+		n++;
+	return n;
+}
+
 /* Sorts h by the count of words found, more first, keeping the order of
    hits with as many (insertion: a stable sort, of a few dozen hits). */
 static void
@@ -1047,7 +1059,7 @@ db_search(struct db *db, const struct text_tokens *t, const char *lang,
 		return 0;       /* no word worth looking for */
 	rc = run_search(db, ST_SEARCH, q, lang, max, NULL, out);
 	free(q);
-	if (rc == 0 && (out->n < max || t->n > 1)) {
+	if (rc == 0 && (out->n < max || searched_words(t) > 1)) {
 		struct db_hits more;
 
 		q = fts_query(t, lang, kind, false, false);
