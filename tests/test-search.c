@@ -112,6 +112,7 @@ test_any_word(void **state)
 {
 	struct model_results r;
 	char *err = NULL;
+	long cpas, titre;
 
 	(void)state;
 	/* "unia" is a title; "zzqqxx" is nowhere, not even by trigrams. */
@@ -122,16 +123,16 @@ test_any_word(void **state)
 		         r.hits.n);
 	model_results_free(&r);
 	/* Two official words: both glossary entries, first. */
-	assert_int_equal(model_search(db, "CPAS titre de séjour", "fr", NULL, 20,
-	                              &r, &err), 0);
-	if (place(&r, "lex-cpas") < 0 || place(&r, "lex-cpas") > 1 ||
-	    place(&r, "lex-titre-sejour") < 0 || place(&r, "lex-titre-sejour") > 1)
-		fail_msg("CPAS at %ld, titre de séjour at %ld", place(&r, "lex-cpas"),
-		         place(&r, "lex-titre-sejour"));
+	assert_int_equal(model_search(db, "CPAS titre de séjour", "fr", NULL,
+	                              20, &r, &err), 0);
+	cpas = place(&r, "lex-cpas");
+	titre = place(&r, "lex-titre-sejour");
+	if (cpas < 0 || cpas > 1 || titre < 0 || titre > 1)
+		fail_msg("CPAS at %ld, titre de séjour at %ld", cpas, titre);
 	model_results_free(&r);
 	/* A query that is the very word of an entry: that entry first. */
-	assert_int_equal(model_search(db, "titre de séjour", "fr", NULL, 20, &r,
-	                              &err), 0);
+	assert_int_equal(model_search(db, "titre de séjour", "fr", NULL, 20,
+	                              &r, &err), 0);
 	assert_string_equal(r.hits.v[0].id, "lex-titre-sejour");
 	model_results_free(&r);
 }
@@ -145,8 +146,8 @@ test_more_words_first(void **state)
 	long both, one;
 
 	(void)state;
-	assert_int_equal(model_search(db, "racisme logement", "fr", NULL, 20, &r,
-	                              &err), 0);
+	assert_int_equal(model_search(db, "racisme logement", "fr", NULL, 20,
+	                              &r, &err), 0);
 	/* Unia's card names both; the Logement theme, whose title weighs a
 	   hundred times its text, only one. */
 	both = place(&r, "unia");
@@ -157,9 +158,9 @@ test_more_words_first(void **state)
 	assert_int_equal(r.hits.v[one].words, 1);
 	for (size_t i = 1; i < r.hits.n; i++)
 		if (r.hits.v[i].words > r.hits.v[i - 1].words)
-			fail_msg("%s (%d words) after %s (%d words)", r.hits.v[i].id,
-			         r.hits.v[i].words, r.hits.v[i - 1].id,
-			         r.hits.v[i - 1].words);
+			fail_msg("%s (%d words) after %s (%d words)",
+			         r.hits.v[i].id, r.hits.v[i].words,
+			         r.hits.v[i - 1].id, r.hits.v[i - 1].words);
 	model_results_free(&r);
 }
 

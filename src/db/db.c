@@ -255,7 +255,8 @@ add_words_function(sqlite3 *h)
 	fts5_api *api = NULL;
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(h, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(h, "SELECT fts5(?1)", -1, &st,
+	                       NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
 	sqlite3_step(st);

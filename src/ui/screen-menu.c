@@ -88,7 +88,8 @@ menu_draw(struct screen *s, struct app *app)
 		ui_wrap(m->v->para[i].text, a.w, i18n_rtl(), &intro);
 	if (m->v->npara > 1 && (int)(intro.n + 1 + rows) > a.h) {
 		text_lines_free(&intro);
-		ui_wrap(m->v->para[m->v->npara - 1].text, a.w, i18n_rtl(), &intro);
+		ui_wrap(m->v->para[m->v->npara - 1].text, a.w, i18n_rtl(),
+		        &intro);
 		blank = (int)(intro.n + 1 + rows) <= a.h;
 	}
 	if (intro.n > 0 && (int)(intro.n + (blank ? 1 : 0) + rows) <= a.h) {

@@ -304,7 +304,8 @@ first_match_line(const struct page *p)
 
 		if (!l->rtl && text_marks(l->text, &p->find, &m, 1) > 0)
 			return k;
-		/* A right-to-left line is in visual order: its paragraph says. */
+		/* A right-to-left line is in visual order: its paragraph
+		   says. */
 		if (l->rtl && (k == 0 || p->l[k - 1].para != para) &&
 		    para < p->v->npara &&
 		    text_marks(p->v->para[para].text, &p->find, &m, 1) > 0)
@@ -337,8 +338,10 @@ put_marked(const struct ui_area *a, int y, int col, const struct pline *l,
 		col += ui_put_dir(a, y, col, a->w - col, part, l->style, false);
 		free(part);
 		if (i < n && col < a->w) {
-			part = xstrndup(l->text + m[i].start, m[i].end - m[i].start);
-			col += ui_put_dir(a, y, col, a->w - col, part, TS_MATCH, false);
+			part = xstrndup(l->text + m[i].start,
+			                m[i].end - m[i].start);
+			col += ui_put_dir(a, y, col, a->w - col, part, TS_MATCH,
+			                  false);
 			free(part);
 			at = m[i].end;
 		}
