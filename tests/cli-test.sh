@@ -55,6 +55,14 @@ expect search-none 1 "" "rien ne correspond à « zzzqqq »" -- "$bin" --db "$db
 # The staff's commands speak --lang, their messages too.
 expect search-none-en 1 "" "nothing matches “zzzqqq”" -- "$bin" --db "$db" --lang en --search zzzqqq
 expect search-none-ar 1 "" "لا شيء يطابق «xyzzy»" -- "$bin" --db "$db" --lang ar --search xyzzy
+# Any of the words: two official words, their two glossary entries first.
+expect search-any-words 0 "^Accueil > Lexique > CPAS$" "" -- "$bin" --db "$db" --search "CPAS titre de séjour"
+first=$(grep '^Accueil > ' "$tmp/out" | head -2 | sort | tr '\n' '|')
+if [ "$first" = "Accueil > Lexique > CPAS|Accueil > Lexique > Titre de séjour / carte de séjour|" ]; then
+	echo "ok   search-any-words-first"; passed=$((passed + 1))
+else
+	echo "FAIL search-any-words-first: the first two are '$first'"; failed=$((failed + 1))
+fi
 expect db-missing-ru 2 "" "базу данных невозможно открыть" -- "$bin" --db "$tmp/none.db" --lang ru --search x
 # The "see also" lines line up under the first, in every language.
 for l in fr en ru ar; do

@@ -91,9 +91,10 @@ check digits-mission
 keys 0 0 0
 check digits-home
 
-# The mouse: a click on the first entry, then on the key bar's "0 Retour".
+# The mouse: a click on the first entry (below the welcome and the
+# emergency numbers), then on the key bar's "0 Retour".
 start 80 24
-click 6 6
+click 7 6
 check mouse-entry
 click 23 15
 check mouse-back
@@ -104,6 +105,19 @@ keys / r a c i s
 check search-typing
 keys Enter
 check search-open
+
+# The emergency numbers stay on the home screen at 40x15, the welcome aside.
+start 40 15
+expect_text home-112-small "Urgence : 112"
+
+# A result opens at its first match, marked: "Beauraing" is near the end
+# of the Parcours d'intégration page (the second result), far below its
+# first screenful at 80x24.
+start 80 24
+keys / B e a u r a i n g Down Enter
+expect_text search-match-title "Parcours d'intégration"
+expect_text search-match-shown "Beauraing"
+expect_attr search-match-marked '43mBeauraing'
 
 # A typo still finds its page; nothing found points to the desk.
 start 80 24
@@ -139,6 +153,8 @@ fi
 for l in $langs; do
 	start 80 24 --lang "$l"
 	check "home-$l"
+	# The emergency numbers, on the first screen of every language.
+	expect_text "home-112-$l" "112 .* 101 .* 070 245 245\|070 245 245 .* 101 .* 112"
 	keys 1 1
 	check "page-$l"
 done

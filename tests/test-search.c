@@ -96,6 +96,74 @@ test_first_result(void **state)
 	}
 }
 
+/* Returns the place of node id in the results r, or -1. */
+static long
+place(const struct model_results *r, const char *id)
+{
+	for (size_t i = 0; i < r->hits.n; i++)
+		if (strcmp(r->hits.v[i].id, id) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* A query of which only some words match still finds (any of the words). */
+static void
+test_any_word(void **state)
+{
+	struct model_results r;
+	char *err = NULL;
+	long cpas, titre;
+
+	(void)state;
+	/* "unia" is a title; "zzqqxx" is nowhere, not even by trigrams. */
+	assert_int_equal(model_search(db, "zzqqxx unia", "fr", NULL, 20, &r,
+	                              &err), 0);
+	if (place(&r, "unia") < 0 || place(&r, "unia") > 1)
+		fail_msg("zzqqxx unia: unia at %ld of %zu", place(&r, "unia"),
+		         r.hits.n);
+	model_results_free(&r);
+	/* Two official words: both glossary entries, first. */
+	assert_int_equal(model_search(db, "CPAS titre de séjour", "fr", NULL,
+	                              20, &r, &err), 0);
+	cpas = place(&r, "lex-cpas");
+	titre = place(&r, "lex-titre-sejour");
+	if (cpas < 0 || cpas > 1 || titre < 0 || titre > 1)
+		fail_msg("CPAS at %ld, titre de séjour at %ld", cpas, titre);
+	model_results_free(&r);
+	/* A query that is the very word of an entry: that entry first. */
+	assert_int_equal(model_search(db, "titre de séjour", "fr", NULL, 20,
+	                              &r, &err), 0);
+	assert_string_equal(r.hits.v[0].id, "lex-titre-sejour");
+	model_results_free(&r);
+}
+
+/* A page that holds more of the words ranks above one that holds fewer. */
+static void
+test_more_words_first(void **state)
+{
+	struct model_results r;
+	char *err = NULL;
+	long both, one;
+
+	(void)state;
+	assert_int_equal(model_search(db, "racisme logement", "fr", NULL, 20,
+	                              &r, &err), 0);
+	/* Unia's card names both; the Logement theme, whose title weighs a
+	   hundred times its text, only one. */
+	both = place(&r, "unia");
+	one = place(&r, "theme-logement");
+	if (both < 0 || one < 0 || both > one)
+		fail_msg("unia at %ld, theme-logement at %ld", both, one);
+	assert_int_equal(r.hits.v[both].words, 2);
+	assert_int_equal(r.hits.v[one].words, 1);
+	for (size_t i = 1; i < r.hits.n; i++)
+		if (r.hits.v[i].words > r.hits.v[i - 1].words)
+			fail_msg("%s (%d words) after %s (%d words)",
+			         r.hits.v[i].id, r.hits.v[i].words,
+			         r.hits.v[i - 1].id, r.hits.v[i - 1].words);
+	model_results_free(&r);
+}
+
 /* Whatever a person types, the search answers without an error. */
 static void
 test_anything_typed(void **state)
@@ -167,6 +235,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_result),
+		cmocka_unit_test(test_any_word),
+		cmocka_unit_test(test_more_words_first),
 		cmocka_unit_test(test_anything_typed),
 		cmocka_unit_test(test_directory),
 	};

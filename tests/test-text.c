@@ -316,6 +316,11 @@ test_snippet(void **state)
 		{ "Rien à voir.", "zzz", 40, "Rien à voir.", NULL },
 		{ "Lutte contre le RACISME", "racisme", 40,
 		  "Lutte contre le RACISME", "RACISME" },
+		/* List markers at the start of lines go; a dash inside stays. */
+		{ "- 112 : urgences.\n\n- 101 : la police - 24 h.", "police", 60,
+		  "112 : urgences. 101 : la police - 24 h.", "police" },
+		{ "Intro.\n\u2022 un\n  \u2022 deux\n* trois", "deux", 40,
+		  "Intro. un deux trois", "deux" },
 	};
 
 	(void)state;

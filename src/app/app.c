@@ -114,6 +114,7 @@ app_init(struct app *app, struct db *db, const struct app_ui *ui, bool kiosk)
 	app->zeros = 0;
 	app->depth = 0;
 	app->broken = false;
+	app->find = NULL;
 }
 
 /* Returns the delay after failures wrong PINs in a row. */

@@ -28,6 +28,7 @@ enum app_result {
 
 struct app;
 struct screen;
+struct text_tokens;
 
 struct screen_ops {
 	/* Draws the screen in the whole terminal. */
@@ -121,6 +122,10 @@ struct app {
 	                   included: at APP_ZEROS_HOME, 0 goes home */
 	int depth;      /* screens on the stack */
 	bool broken;    /* the database failed: app_run returns APP_BROKEN */
+	/* The words of the search result being opened, set by the search
+	   screen around app_open only, else NULL: the page it opens scrolls
+	   to the first of them and marks them (it keeps a copy). */
+	const struct text_tokens *find;
 };
 
 /* The third 0 in a row goes home from anywhere, a field too (the PIN

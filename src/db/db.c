@@ -47,19 +47,26 @@ enum stmt {
  * the order of the content) are ranked: all of them for any query on the
  * bundled content, and a bounded cost on a content a hundred times larger.
  * The excerpt is the node's text in the language, else in French, else its
- * role.
+ * role. A row holding more of the words ranks first, whatever its bm25:
+ * accueil_words counts the phrases of the query found in the first C
+ * columns (the words; the language and the kind are in the others). bm25
+ * is negative and far smaller than WORD_WEIGHT: the count is read back
+ * from the score, the function being called once a row.
  */
+#define WORD_WEIGHT "1000000.0"
 #define FIELD(name, lang) \
 	"(SELECT value FROM field WHERE node = n.id AND name = '" name "' " \
 	"AND lang = " lang ")"
-#define SEARCH_SQL(T, W) \
+#define SEARCH_SQL(T, W, C) \
 	"SELECT n.id, n.kind, " TITLE_COLUMNS ", " \
 	"  coalesce(pt.value, pf.value, ''), " \
 	"  coalesce(" FIELD("body", "?2") ", " FIELD("body", "'fr'") ", " \
-	"    " FIELD("role", "?2") ", " FIELD("role", "'fr'") ", '') " \
+	"    " FIELD("role", "?2") ", " FIELD("role", "'fr'") ", '') , " \
+	"  CAST(-s.score / " WORD_WEIGHT " AS INTEGER) " \
 	"FROM (SELECT rowid / (SELECT count(*) + 1 FROM language WHERE " \
 	"  code <> 'fr') AS nr, min(score) AS score FROM " \
-	"  (SELECT rowid, bm25(" T ", " W ") AS score FROM " T \
+	"  (SELECT rowid, bm25(" T ", " W ") - " WORD_WEIGHT " * " \
+	"     accueil_words(" T ", " C ") AS score FROM " T \
 	"   WHERE " T " MATCH ?1 AND rowid <= coalesce((SELECT rowid FROM " T \
 	"     WHERE " T " MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?5), " \
 	"     9223372036854775807) " \
@@ -89,8 +96,8 @@ static const char *const sql[ST_COUNT] = {
 	[ST_UP] =
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS ", n.parent FROM node n "
 	    TITLE_JOINS "WHERE n.id = ?1",
-	[ST_SEARCH] = SEARCH_SQL("search", "100.0, 1.0, 0.0, 0.0"),
-	[ST_FUZZY] = SEARCH_SQL("search_tri", "1.0, 0.0, 0.0"),
+	[ST_SEARCH] = SEARCH_SQL("search", "100.0, 1.0, 0.0, 0.0", "2"),
+	[ST_FUZZY] = SEARCH_SQL("search_tri", "1.0, 0.0, 0.0", "0"),
 	[ST_LANGUAGE] =
 	    "SELECT texts, done, reviewed, ui_texts, ui_done, ui_reviewed "
 	    "FROM language WHERE code = ?1 AND ?2 IS NULL",
@@ -218,6 +225,48 @@ immutable_uri(const char *path)
 	return uri;
 }
 
+/*
+ * The FTS5 function accueil_words(T, C): how many phrases of the query have
+ * a match in the row, in its first C columns. Each word of a query is one
+ * phrase, and its column filter keeps its matches to the text columns.
+ */
+static void
+words_found(const Fts5ExtensionApi *api, Fts5Context *fts,
+            sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+	int cols = nval > 0 ? sqlite3_value_int(val[0]) : 0, n = 0;
+	int phrases = api->xPhraseCount(fts);
+
+	for (int i = 0; i < phrases; i++) {
+		Fts5PhraseIter it;
+		int col = -1, off = -1;
+
+		if (api->xPhraseFirst(fts, i, &it, &col, &off) == SQLITE_OK &&
+		    col >= 0 && col < cols)
+			n++;
+	}
+	sqlite3_result_int(ctx, n);
+}
+
+/* Registers accueil_words with the FTS5 of h. Returns 0, or -1. */
+static int
+add_words_function(sqlite3 *h)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(h, "SELECT fts5(?1)", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL || api->iVersion < 2)
+		return -1;
+	return api->xCreateFunction(api, "accueil_words", NULL, words_found,
+	                            NULL) == SQLITE_OK ? 0 : -1;
+}
+
 /* Opens the database at path read-only and checks its schema. */
 int
 db_open(const char *path, struct db **out, char **err)
@@ -290,6 +339,10 @@ db_open(const char *path, struct db **out, char **err)
 	if (rc != SQLITE_OK) {
 		*err = xasprintf("%s: the database is damaged or incomplete (tables "
 		                 "are missing)", path);
+		goto fail;
+	}
+	if (add_words_function(db->h) != 0) {
+		*err = xasprintf("%s: SQLite has no FTS5 to search with", path);
 		goto fail;
 	}
 	/* A small memory budget: the kiosk runs on an old PC all day. */
@@ -647,8 +700,8 @@ char_count(const char *w)
 
 /*
  * Returns the FTS5 query for the words of t in languages lang and French,
- * of kind unless NULL, in the titles only or in all the text: every word
- * ("a" AND "b"*: the last word, if it is still being typed and has three
+ * of kind unless NULL, in the titles only or in all the text: any of the
+ * words ("a" OR "b"*: the last word, if it is still being typed and has three
  * characters or more, also as the start of a longer one; words of one or
  * two letters are left out when a longer one is there), or, for
  * typos, every run of three characters of every word of four characters or
@@ -678,7 +731,7 @@ fts_query(const struct text_tokens *t, const char *lang, const char *kind,
 			if (long_word && (chars < 3 || (typing && chars < 3)))
 				continue;
 			if (words++ > 0)
-				append(&q, &len, &cap, " AND ");
+				append(&q, &len, &cap, " OR ");
 			append_quoted(&q, &len, &cap, w, strlen(w));
 			/* The word being typed is also the start of a longer one;
 			   the others are whole words. */
@@ -782,6 +835,8 @@ collect_hits(struct db *db, sqlite3_stmt *st, const struct text_tokens *t,
 		h->fallback = sqlite3_column_int(st, 3) != 0;
 		h->section = column(st, 4);
 		h->text = column(st, 5);
+		h->words = sqlite3_column_count(st) > 6
+		           ? sqlite3_column_int(st, 6) : 0;
 	}
 	if (rc != SQLITE_DONE) {
 		set_error(db, "searching");
@@ -810,7 +865,11 @@ run_search(struct db *db, enum stmt which, const char *q, const char *lang,
 	return collect_hits(db, st, t, out);
 }
 
-/* Appends to out the hits of more that it does not hold yet, up to max. */
+/*
+ * Appends to out the hits of more that it does not hold yet, up to max; a
+ * hit it holds takes the count of words of more's if higher (more looked in
+ * more of the text).
+ */
 static void
 merge_hits(struct db_hits *out, struct db_hits *more, size_t max)
 {
@@ -818,7 +877,11 @@ merge_hits(struct db_hits *out, struct db_hits *more, size_t max)
 		bool dup = false;
 
 		for (size_t j = 0; j < out->n && !dup; j++)
-			dup = strcmp(out->v[j].id, more->v[i].id) == 0;
+			if (strcmp(out->v[j].id, more->v[i].id) == 0) {
+				dup = true;
+				if (more->v[i].words > out->v[j].words)
+					out->v[j].words = more->v[i].words;
+			}
 		if (dup || out->n >= max) {
 			hit_free(&more->v[i]);
 			continue;
@@ -847,75 +910,143 @@ title_is(const struct text_tokens *t, const char *title)
 	return same;
 }
 
+/* The most words of a query whose glossary entries are looked for. */
+#define TERM_WORDS 32
+
 /*
- * Returns true when every word of t is a word of the French title of node
- * id (the last one, while it is typed, may be the start of one).
+ * Returns the set (bit i: word i) of the words of t (the first TERM_WORDS)
+ * that are words of the French title of node id (the last one, while it is
+ * typed, may be the start of one).
  */
-static bool
-french_title_has(struct db *db, const char *id, const struct text_tokens *t)
+static unsigned long
+french_title_words(struct db *db, const char *id, const struct text_tokens *t)
 {
 	sqlite3_stmt *st;
-	bool all = false;
+	unsigned long found = 0;
 
 	if (sqlite3_prepare_v2(db->h, "SELECT value FROM field WHERE node = ?1 "
 	                       "AND name = 'title' AND lang = 'fr'", -1, &st,
 	                       NULL) != SQLITE_OK)
-		return false;
+		return 0;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		char *folded = text_fold((const char *)sqlite3_column_text(st, 0));
 		struct text_tokens w;
 
 		text_tokens(folded, 64, &w);
-		all = t->n > 0;
-		for (size_t i = 0; all && i < t->n; i++) {
+		for (size_t i = 0; i < t->n && i < TERM_WORDS; i++) {
 			bool prefix = i + 1 == t->n && t->open;
-			bool found = false;
 
-			for (size_t j = 0; !found && j < w.n; j++)
-				found = prefix ? strncmp(w.v[j], t->v[i],
-				                         strlen(t->v[i])) == 0
-				               : strcmp(w.v[j], t->v[i]) == 0;
-			all = found;
+			for (size_t j = 0; j < w.n; j++)
+				if (prefix ? strncmp(w.v[j], t->v[i],
+				                     strlen(t->v[i])) == 0
+				           : strcmp(w.v[j], t->v[i]) == 0)
+					found |= 1UL << i;
 		}
 		text_tokens_free(&w);
 		free(folded);
 	}
 	sqlite3_finalize(st);
-	return all;
+	return found;
+}
+
+/*
+ * Returns the set of the words of t that say something: all of them, or,
+ * when one has three characters or more, those that have (as fts_query).
+ */
+static unsigned long
+long_words(const struct text_tokens *t)
+{
+	unsigned long all = 0, longer = 0;
+
+	for (size_t i = 0; i < t->n && i < TERM_WORDS; i++) {
+		all |= 1UL << i;
+		if (char_count(t->v[i]) >= 3)
+			longer |= 1UL << i;
+	}
+	return longer ? longer : all;
+}
+
+/* Moves hit i of h to place n, the hits from n to i one place down. */
+static void
+move_hit(struct db_hits *h, size_t i, size_t n)
+{
+	struct db_hit hit = h->v[i];
+
+	memmove(&h->v[n + 1], &h->v[n], (i - n) * sizeof *h->v);
+	h->v[n] = hit;
 }
 
 /*
  * Puts first, in their order, the glossary entries (kind "term") of h
- * whose French word holds the words typed, then the nodes whose title is
- * the very words typed: a word typed as a
- * letter writes it ("CPAS", "titre de séjour") is explained before the
- * pages that use it, in any language, and "Unia" finds the card "Unia"
- * before those that name it.
+ * whose French word holds the words typed, or, for a query made of
+ * several official words ("CPAS titre de séjour"), the entries that
+ * together hold them all; then the nodes whose title is the very words
+ * typed: a word typed as a letter writes it ("CPAS", "titre de séjour") is
+ * explained before the pages that use it, in any language, and "Unia"
+ * finds the card "Unia" before those that name it.
  */
 static void
 terms_first(struct db *db, struct db_hits *h, const struct text_tokens *t)
 {
+	unsigned long all = t->n >= TERM_WORDS ? ~0UL : (1UL << t->n) - 1;
+	unsigned long need = long_words(t), covered = 0;
+	unsigned long *has = xcalloc(h->n + 1, sizeof *has);
 	size_t n = 0;
 
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = n; i < h->n; i++) {
-			struct db_hit hit = h->v[i];
-
-			if (pass == 0 ? hit.kind != KIND_TERM ||
-			                !french_title_has(db, hit.id, t)
-			              : !title_is(t, hit.title))
-				continue;
-			memmove(&h->v[n + 1], &h->v[n], (i - n) * sizeof *h->v);
-			h->v[n++] = hit;
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i].kind == KIND_TERM) {
+			has[i] = french_title_words(db, h->v[i].id, t);
+			covered |= has[i] & need;
 		}
+	for (size_t i = 0; i < h->n; i++) {
+		bool whole = t->n > 0 && (has[i] & all) == all;
+		bool part = t->n > 1 && covered == need && (has[i] & need) != 0;
+
+		if (h->v[i].kind != KIND_TERM || !(whole || part))
+			continue;
+		/* has[] is read from i + 1 on only: it need not follow. */
+		move_hit(h, i, n++);
+	}
+	free(has);
+	for (size_t i = n; i < h->n; i++)
+		if (title_is(t, h->v[i].title))
+			move_hit(h, i, n++);
+}
+
+/* Returns how many words of t fts_query looks for (long_words). */
+static int
+searched_words(const struct text_tokens *t)
+{
+	int n = 0;
+
+	for (unsigned long w = long_words(t); w != 0; w &= w - 1)
+		n++;
+	return n;
+}
+
+/* Sorts h by the count of words found, more first, keeping the order of
+   hits with as many (insertion: a stable sort, of a few dozen hits). */
+static void
+most_words_first(struct db_hits *h)
+{
+	for (size_t i = 1; i < h->n; i++) {
+		struct db_hit hit = h->v[i];
+		size_t j = i;
+
+		for (; j > 0 && h->v[j - 1].words < hit.words; j--)
+			h->v[j] = h->v[j - 1];
+		h->v[j] = hit;
+	}
 }
 
 /*
- * Fills *out with the nodes matching the words of t: first those whose
- * title matches, ranked among themselves, then (when the titles are not
- * enough) the best of the rest of the text. Ranking the titles first keeps a frequent word cheap, whatever
- * the size of the content.
+ * Fills *out with the nodes matching any of the words of t: first those
+ * whose title matches, ranked among themselves, then (when the titles are
+ * not enough, or there are several words) the best of the rest of the text;
+ * then the hits that hold more of the words go first, a hit from the titles
+ * before one from the text that holds as many. Ranking the titles first
+ * keeps a frequent word cheap, whatever the size of the content.
  */
 int
 db_search(struct db *db, const struct text_tokens *t, const char *lang,
@@ -929,17 +1060,20 @@ db_search(struct db *db, const struct text_tokens *t, const char *lang,
 		return 0;       /* no word worth looking for */
 	rc = run_search(db, ST_SEARCH, q, lang, max, NULL, out);
 	free(q);
-	if (rc == 0)
-		terms_first(db, out, t);
-	if (rc == 0 && out->n < max) {
+	if (rc == 0 && (out->n < max || searched_words(t) > 1)) {
 		struct db_hits more;
 
 		q = fts_query(t, lang, kind, false, false);
 		rc = run_search(db, ST_SEARCH, q, lang, max, NULL, &more);
 		free(q);
 		if (rc == 0)
-			merge_hits(out, &more, max);
+			merge_hits(out, &more, 2 * max);
+		most_words_first(out);
+		while (out->n > max)
+			hit_free(&out->v[--out->n]);
 	}
+	if (rc == 0)
+		terms_first(db, out, t);
 	if (rc != 0 || out->n > 0)
 		return rc;
 	q = fts_query(t, lang, kind, true, true);

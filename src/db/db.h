@@ -120,6 +120,7 @@ struct db_hit {
 	bool fallback;  /* the title is the French one */
 	char *section;  /* the title of its menu */
 	char *text;     /* its texts as they are, for an excerpt */
+	int words;      /* how many of the words searched for it holds */
 };
 
 /* A list of results; free with db_hits_free. */
@@ -130,10 +131,11 @@ struct db_hits {
 
 /*
  * Fills *out with at most max nodes, in lang or in French, that contain
- * every word of t (the words of a folded query, see text_tokens), the word
- * being typed (three letters or more) also as the start of a longer one; by
- * relevance
- * (bm25, a title weighing a hundred times the rest). When no node does, the
+ * any word of t (the words of a folded query, see text_tokens), the word
+ * being typed (three letters or more) also as the start of a longer one;
+ * those holding more of the words first, then by relevance (bm25, a title
+ * weighing a hundred times the rest), a glossary entry whose French word
+ * holds every word typed before all. When no node holds a word, the
  * nodes whose title holds at least half of the words' three-letter runs
  * (typos). kind, unless NULL, keeps only nodes of the kind it names (see
  * kind_name). No words find

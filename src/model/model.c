@@ -228,6 +228,34 @@ model_view_free(struct model_view *v)
 /* The most words of a query that are looked for. */
 #define QUERY_WORDS 16
 
+/*
+ * Drops from t the words of one or two characters when a longer one is
+ * there, as the search does ("de" of "titre de séjour" would mark every
+ * "demande"): the words left are those an excerpt marks.
+ */
+static void
+drop_short_words(struct text_tokens *t)
+{
+	size_t kept = 0;
+	bool longer = false;
+
+	for (size_t i = 0; i < t->n; i++)
+		longer |= text_width(t->v[i]) >= 3;
+	if (!longer)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		if (text_width(t->v[i]) >= 3) {
+			t->v[kept++] = t->v[i];
+			continue;
+		}
+		explicit_bzero(t->v[i], strlen(t->v[i]));
+		free(t->v[i]);
+		if (i + 1 == t->n)
+			t->open = false;        /* the word being typed went */
+	}
+	t->n = kept;
+}
+
 /* Searches the content for query. */
 int
 model_search(struct db *db, const char *query, const char *lang,
@@ -246,6 +274,8 @@ model_search(struct db *db, const char *query, const char *lang,
 	*err = rc != 0 ? xstrdup(db_error(db)) : NULL;
 	if (rc != 0)
 		text_tokens_free(&out->words);
+	else
+		drop_short_words(&out->words);
 	return rc;
 }
 

@@ -494,21 +494,77 @@ next_match(const uint8_t *p, const uint8_t *end, const struct text_tokens *t,
 	return NULL;
 }
 
+/* Finds the matching words of s. */
+size_t
+text_marks(const char *s, const struct text_tokens *t, struct text_mark *marks,
+           size_t max)
+{
+	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s), *p;
+	size_t n, count = 0;
+
+	for (p = u; count < max && (p = next_match(p, end, t, &n)) != NULL;
+	     p += n) {
+		marks[count].start = (size_t)(p - u);
+		marks[count].end = (size_t)(p - u) + n;
+		count++;
+	}
+	return count;
+}
+
+/* Returns the length of the list marker ("- ", "• ", "* ") at s, or 0. */
+static size_t
+list_marker(const char *s)
+{
+	if ((s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		return 2;
+	if (strncmp(s, "\u2022 ", sizeof "\u2022 " - 1) == 0)
+		return sizeof "\u2022 " - 1;
+	return 0;
+}
+
+/* Returns text as one line: its lines joined by spaces, without the list
+   markers that start them. Caller frees. */
+static char *
+one_line(const char *text)
+{
+	char *s = xmalloc(strlen(text) + 1), *o = s;
+	bool line_start = true;
+
+	for (const char *c = text; *c != '\0'; c++) {
+		if (line_start) {
+			while (*c == ' ' || *c == '\t')
+				c++;
+			c += list_marker(c);
+			line_start = false;
+			if (*c == '\0')
+				break;
+		}
+		if (*c == '\n') {
+			line_start = true;
+			/* One space between two lines, none at the start. */
+			if (o > s && o[-1] != ' ')
+				*o++ = ' ';
+			continue;
+		}
+		*o++ = *c;
+	}
+	*o = '\0';
+	return s;
+}
+
 /* Makes an excerpt of s around its first matching word. */
 void
 text_snippet(const char *text, const struct text_tokens *t, int width,
              struct text_snippet *out)
 {
-	/* One line: newlines become spaces before anything is measured. */
-	char *s = xstrdup(text);
+	/* One line: newlines become spaces, and the list markers that start
+	   lines go, before anything is measured. */
+	char *s = one_line(text);
 	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s), *p;
-	size_t first = (size_t)-1, first_len = 0, start = 0, stop, n;
+	size_t first = (size_t)-1, first_len = 0, start = 0, stop;
 	char *body;
 	int w = 0, lead;
 
-	for (char *c = s; *c; c++)
-		if (*c == '\n')
-			*c = ' ';
 	memset(out, 0, sizeof *out);
 	/* The first matching word. */
 	p = next_match(u, end, t, &first_len);
@@ -561,14 +617,19 @@ text_snippet(const char *text, const struct text_tokens *t, int width,
 	free(body);
 	free(s);
 	/* Mark the matching words inside the excerpt. */
-	u = (const uint8_t *)out->s;
-	end = u + strlen(out->s);
-	for (p = u; out->nmarks < sizeof out->marks / sizeof *out->marks &&
-	     (p = next_match(p, end, t, &n)) != NULL; p += n) {
-		out->marks[out->nmarks].start = (size_t)(p - u);
-		out->marks[out->nmarks].end = (size_t)(p - u) + n;
-		out->nmarks++;
-	}
+	out->nmarks = text_marks(out->s, t, out->marks,
+	                         sizeof out->marks / sizeof *out->marks);
+}
+
+/* Copies the words of t. */
+void
+text_tokens_copy(const struct text_tokens *t, struct text_tokens *out)
+{
+	out->n = t->n;
+	out->open = t->open;
+	out->v = xcalloc(t->n + 1, sizeof *out->v);
+	for (size_t i = 0; i < t->n; i++)
+		out->v[i] = xstrdup(t->v[i]);
 }
 
 #define BIDI_FLAGS (FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC)

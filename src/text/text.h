@@ -117,6 +117,17 @@ void text_snippet(const char *s, const struct text_tokens *t, int width,
                   struct text_snippet *out);
 
 /*
+ * Fills marks with the words of clean text s whose folded form starts with
+ * one of the words of t (as text_snippet marks them), at most max of them.
+ * Returns how many.
+ */
+size_t text_marks(const char *s, const struct text_tokens *t,
+                  struct text_mark *marks, size_t max);
+
+/* Copies the words of t into *out; free with text_tokens_free. */
+void text_tokens_copy(const struct text_tokens *t, struct text_tokens *out);
+
+/*
  * Returns one line of clean logical text s in visual order, as a terminal
  * that does not reorder must receive it: with a right-to-left base
  * direction when rtl, reordered (Unicode bidi), mirrored, and with Arabic

@@ -73,21 +73,30 @@ menu_draw(struct screen *s, struct app *app)
 	bool more = grouped(m) && end < m->v->entries.n;
 	/* Large spacing: a blank row between entries, when they fit. */
 	int x, y, gap = 1;
+	bool blank = true;
 
 	keys[nkeys++] = KEYS_PICK;
 	nkeys += ui_common_keys(app, NULL, 0, keys + nkeys, 12 - nkeys);
 	ui_frame(app, m->v, keys, nkeys, &a);
 
-	/* The entries come first; the intro gets what room is left. */
+	/* The entries come first; the intro gets what room is left: all of
+	   it and a blank row, or else its last paragraph (the home's
+	   emergency numbers), with the blank row if there is room. */
 	rows = end - start + (more ? 1 : 0);
 	y = a.y;
 	for (size_t i = 0; i < m->v->npara; i++)
 		ui_wrap(m->v->para[i].text, a.w, i18n_rtl(), &intro);
-	if (intro.n > 0 && (int)(intro.n + 1 + rows) <= a.h) {
+	if (m->v->npara > 1 && (int)(intro.n + 1 + rows) > a.h) {
+		text_lines_free(&intro);
+		ui_wrap(m->v->para[m->v->npara - 1].text, a.w, i18n_rtl(),
+		        &intro);
+		blank = (int)(intro.n + 1 + rows) <= a.h;
+	}
+	if (intro.n > 0 && (int)(intro.n + (blank ? 1 : 0) + rows) <= a.h) {
 		for (size_t i = 0; i < intro.n; i++)
 			ui_put_line(&a, y++, 0, a.w, intro.v[i].s, TS_NORMAL,
 			            i18n_rtl());
-		y++;
+		y += blank ? 1 : 0;
 	}
 	text_lines_free(&intro);
 

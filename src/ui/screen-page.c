@@ -47,7 +47,12 @@ struct page {
 	size_t top;             /* the first line shown */
 	int row0;               /* the screen row of line top */
 	int rows;               /* how many rows were shown */
+	struct text_tokens find;        /* the words searched for: marked */
+	bool to_match;          /* scroll to the first of them once laid out */
 };
+
+/* How many words of one line are marked, at most. */
+#define LINE_MARKS 16
 
 /*
  * Appends one line. prefix and text are copied; text is empty or a line of
@@ -283,6 +288,66 @@ read_aloud(struct page *p, struct app *app)
 	return APP_REDRAW;
 }
 
+/*
+ * Returns the line of the first word searched for: the first line of the
+ * first paragraph of the page (title aside) that holds one, or the line
+ * itself when it reads left to right. 0 when none does.
+ */
+static size_t
+first_match_line(const struct page *p)
+{
+	struct text_mark m;
+
+	for (size_t k = 0; k < p->n; k++) {
+		const struct pline *l = &p->l[k];
+		size_t para = l->para;
+
+		if (!l->rtl && text_marks(l->text, &p->find, &m, 1) > 0)
+			return k;
+		/* A right-to-left line is in visual order: its paragraph
+		   says. */
+		if (l->rtl && (k == 0 || p->l[k - 1].para != para) &&
+		    para < p->v->npara &&
+		    text_marks(p->v->para[para].text, &p->find, &m, 1) > 0)
+			return k;
+	}
+	return 0;
+}
+
+/*
+ * Writes line text at col of row y with the words searched for marked (a
+ * right-to-left line, reordered, as it is: the marks would not survive).
+ */
+static void
+put_marked(const struct ui_area *a, int y, int col, const struct pline *l,
+           const struct text_tokens *find)
+{
+	struct text_mark m[LINE_MARKS];
+	size_t n = 0, at = 0;
+
+	if (!l->rtl && find->n > 0 && !text_has_rtl(l->text))
+		n = text_marks(l->text, find, m, LINE_MARKS);
+	if (n == 0) {
+		ui_put_line(a, y, col, a->w - col, l->text, l->style, l->rtl);
+		return;
+	}
+	for (size_t i = 0; i <= n && col < a->w; i++) {
+		size_t end = i < n ? m[i].start : strlen(l->text);
+		char *part = xstrndup(l->text + at, end - at);
+
+		col += ui_put_dir(a, y, col, a->w - col, part, l->style, false);
+		free(part);
+		if (i < n && col < a->w) {
+			part = xstrndup(l->text + m[i].start,
+			                m[i].end - m[i].start);
+			col += ui_put_dir(a, y, col, a->w - col, part, TS_MATCH,
+			                  false);
+			free(part);
+			at = m[i].end;
+		}
+	}
+}
+
 /* Draws the page. */
 static void
 page_draw(struct screen *s, struct app *app)
@@ -321,6 +386,14 @@ page_draw(struct screen *s, struct app *app)
 		p->top = 0;
 		while (p->top + 1 < p->n && p->l[p->top].para < para)
 			p->top++;
+		/* Opened from a search: the first match, a line below the top
+		   (the line before it says where it is). */
+		if (p->to_match) {
+			size_t hit = first_match_line(p);
+
+			p->top = hit > 0 ? hit - 1 : 0;
+			p->to_match = false;
+		}
 	}
 	if (p->top > max_top(p, a.h))
 		p->top = max_top(p, a.h);
@@ -332,8 +405,7 @@ page_draw(struct screen *s, struct app *app)
 		if (l->prefix != NULL)
 			ui_put_dir(&a, a.y + r, 0, l->indent ? l->indent - 1 : a.w,
 			           l->prefix, l->pstyle, l->rtl);
-		ui_put_line(&a, a.y + r, l->indent, a.w - l->indent, l->text,
-		            l->style, l->rtl);
+		put_marked(&a, a.y + r, l->indent, l, &p->find);
 	}
 	/* The scroll marks go just outside the text, on its end side. */
 	x = i18n_rtl() ? a.x - 2 : a.x + a.w + 1;
@@ -429,6 +501,7 @@ page_free(struct screen *s)
 	free(p->l);
 	ui_view_free(p->v);
 	ui_view_free(p->fr);
+	text_tokens_free(&p->find);
 	free(p);
 }
 
@@ -460,13 +533,17 @@ screen_page_new(struct app *app, const char *id, struct model_view *v)
 {
 	struct page *p;
 
-	(void)app;
 	(void)id;
 	if (v == NULL)
 		return NULL;
 	p = xcalloc(1, sizeof *p);
 	p->base.ops = &page_ops;
 	p->v = v;
+	/* Opened from a search: keep the words to find and mark. */
+	if (app != NULL && app->find != NULL && app->find->n > 0) {
+		text_tokens_copy(app->find, &p->find);
+		p->to_match = true;
+	}
 	return &p->base;
 }
 

@@ -250,7 +250,10 @@ open_result(struct app *app, struct search *s, size_t i)
 	if (i >= s->r.hits.n)
 		return APP_HANDLED;
 	s->sel = i;
+	/* The page scrolls to the words searched for and marks them. */
+	app->find = &s->r.words;
 	app_open(app, s->r.hits.v[i].id);
+	app->find = NULL;
 	return APP_REDRAW;
 }
 
