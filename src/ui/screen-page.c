@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "common/xalloc.h"
-#include "db/kind.h"
 #include "i18n/i18n.h"
 #include "model/qr.h"
 #include "model/speech.h"
@@ -293,7 +292,8 @@ page_draw(struct screen *s, struct app *app)
 	size_t nextra = 0, nkeys;
 	int x;
 
-	if (p->v->kind == KIND_CONTACT && qr_available())
+	/* A contact with neither phone nor e-mail has no code to show. */
+	if (qr_wanted(p->v))
 		extra[nextra++] = KEYS_QR;
 	if (speech_available() && p->make == NULL)
 		extra[nextra++] = KEYS_LISTEN;
@@ -410,7 +410,7 @@ page_key(struct screen *s, struct app *app, const struct app_event *ev)
 		return speech_available() && p->make == NULL
 		       ? read_aloud(p, app) : APP_IGNORED;
 	case KEYS_QR:
-		if (p->v->kind != KIND_CONTACT || !qr_available())
+		if (!qr_wanted(p->v))
 			return APP_IGNORED;
 		app_open_screen(app, APP_SCREEN_QR, p->v->id);
 		return APP_REDRAW;
