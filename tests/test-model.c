@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "model/model.h"
 #include "model/qr.h"
@@ -355,6 +356,48 @@ test_qr_payload(void **state)
 	model_view_free(&v);
 }
 
+/* Every contact with a phone or an e-mail has a code that fits 80x24
+   over the screen but the key bar: at most 23 rows of two modules, so at
+   most 46 modules with the quiet zone (version 5). */
+static void
+test_qr_every_contact(void **state)
+{
+	sqlite3 *sq;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	(void)state;
+	if (!qr_available())
+		skip();
+	assert_int_equal(sqlite3_open_v2(getenv("ACCUEIL_DB"), &sq,
+	                                 SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(sq, "SELECT id FROM node WHERE "
+	                 "kind = 'contact' AND id IN (SELECT node FROM field "
+	                 "WHERE name IN ('phone', 'email'))", -1, &st, NULL),
+	                 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		struct model_view v;
+		struct qr q;
+		char *s;
+
+		load(id, &v);
+		s = qr_payload(&v);
+		if (s == NULL || qr_encode(s, &q) != 0)
+			fail_msg("%s: no code", id);
+		if ((q.size + 1) / 2 > 23)
+			fail_msg("%s: %d modules, %d rows at 80x24 (%zu bytes)",
+			         id, q.size, (q.size + 1) / 2, strlen(s));
+		n++;
+		qr_free(&q);
+		free(s);
+		model_view_free(&v);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(sq);
+	assert_true(n >= 10);
+}
+
 int
 main(void)
 {
@@ -369,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_qr_encode),
 		cmocka_unit_test(test_qr_phone),
 		cmocka_unit_test(test_qr_payload),
+		cmocka_unit_test(test_qr_every_contact),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
