@@ -287,9 +287,10 @@ static void
 page_draw(struct screen *s, struct app *app)
 {
 	struct page *p = (struct page *)s;
-	enum keys_action extra[3], keys[12];
+	enum keys_action extra[4], keys[12];
 	struct ui_area a;
 	size_t nextra = 0, nkeys;
+	bool reading = p->make == NULL && speech_busy();
 	int x;
 
 	/* A contact with neither phone nor e-mail has no code to show. */
@@ -297,11 +298,22 @@ page_draw(struct screen *s, struct app *app)
 		extra[nextra++] = KEYS_QR;
 	if (speech_available() && p->make == NULL)
 		extra[nextra++] = KEYS_LISTEN;
+	if (reading)
+		extra[nextra++] = KEYS_SKIP;
 	if (has_french(p))
 		extra[nextra++] = KEYS_FRENCH;
 	nkeys = ui_common_keys(app, extra, nextra, keys, 11);
 	keys[nkeys++] = KEYS_SCROLL;
 	ui_frame(app, p->v, keys, nkeys, &a);
+	if (reading && a.h > 1) {
+		/* The last row of the text says that it reads, and how to
+		   stop, in the visitor's language. */
+		a.h--;
+		/* TRANSLATORS: while a page is read aloud; s is the key that
+		   stops it (keep the letter). */
+		ui_put(&a, a.y + a.h, 0, a.w, _("Lecture… appuyez sur s pour "
+		                                "arrêter."), TS_MARK);
+	}
 	if (a.w != p->width) {
 		/* Keep the paragraph at the top in view across a resize or a
 		   change of language: the first one with text from the top. */
@@ -409,6 +421,11 @@ page_key(struct screen *s, struct app *app, const struct app_event *ev)
 	case KEYS_LISTEN:
 		return speech_available() && p->make == NULL
 		       ? read_aloud(p, app) : APP_IGNORED;
+	case KEYS_SKIP:
+		if (p->make != NULL || !speech_busy())
+			return APP_IGNORED;
+		speech_skip();
+		return APP_REDRAW;
 	case KEYS_QR:
 		if (!qr_wanted(p->v))
 			return APP_IGNORED;
