@@ -370,7 +370,7 @@ test_qr_every_contact(void **state)
 	if (!qr_available())
 		skip();
 	assert_int_equal(sqlite3_open_v2(getenv("ACCUEIL_DB"), &sq,
-	                                 SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	                 SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(sq, "SELECT id FROM node WHERE "
 	                 "kind = 'contact' AND id IN (SELECT node FROM field "
 	                 "WHERE name IN ('phone', 'email'))", -1, &st, NULL),

@@ -62,7 +62,8 @@ const struct keys_row keys_table[KEYS_COUNT] = {
 	   with the next paragraph. */
 	[KEYS_SKIP] = { "p", N_("Suivant"),
 		N_("p : pendant la lecture à voix haute, passer au paragraphe "
-		   "suivant."), "Cm p", 'p', { 'p', 'P', AK_NONE }, KEYS_ALWAYS },
+		   "suivant."), "Cm p", 'p', { 'p', 'P', AK_NONE },
+		KEYS_ALWAYS },
 	/* TRANSLATORS: key-bar button: high contrast, then large spacing,
 	   then back to the usual look. */
 	[KEYS_LOOK] = { "h", N_("Contraste"),

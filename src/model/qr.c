@@ -89,8 +89,8 @@ qr_phone_international(const char *s)
 		out = xasprintf("+%s", digits + 2);    /* 00: the same as + */
 	else if (digits[0] == '0' && (len == 9 || len == 10))
 		out = xasprintf("+32%s", digits + 1);  /* a Belgian number */
-	else
-		out = xstrdup(digits);  /* 112, 1712: short numbers as they are */
+	else    /* 112, 1712: short numbers as they are */
+		out = xstrdup(digits);
 	free(digits);
 	return out;
 }

@@ -30,15 +30,16 @@ static void
 draw_code(const struct qr *code, int y, int x)
 {
 	static const char *const glyph[4] = { " ", "▀", "▄", "█" };
-	int rows = (code->size + 1) / 2;
+	int n = code->size, rows = (n + 1) / 2;
 
 	for (int r = 0; r < rows; r++)
-		for (int c = 0; c < code->size; c++) {
-			int top = code->dark[(2 * r) * code->size + c];
-			int bottom = 2 * r + 1 < code->size
-			             ? code->dark[(2 * r + 1) * code->size + c] : 0;
+		for (int c = 0; c < n; c++) {
+			int top = code->dark[2 * r * n + c];
+			int bottom = 2 * r + 1 < n
+			             ? code->dark[(2 * r + 1) * n + c] : 0;
 
-			term_put(y + r, x + c, 1, glyph[top | bottom << 1], TS_QR);
+			term_put(y + r, x + c, 1, glyph[top | bottom << 1],
+			         TS_QR);
 		}
 }
 
@@ -107,8 +108,9 @@ qr_draw(struct screen *s, struct app *app)
 	rows = (q->code.size + 1) / 2;
 	if (rows + 1 <= a.h && q->code.size <= a.w + 4) {
 		/* TRANSLATORS: above the QR code of a contact. */
-		ui_put(&a, a.y, 0, a.w, _("Scannez ce code avec votre téléphone "
-		                          "pour garder ce contact."), TS_LABEL);
+		ui_put(&a, a.y, 0, a.w, _("Scannez ce code avec votre "
+		                          "téléphone pour garder ce contact."),
+		       TS_LABEL);
 		draw_code(&q->code, a.y + 1, a.x + (a.w - q->code.size) / 2);
 		return;
 	}
@@ -121,7 +123,7 @@ qr_draw(struct screen *s, struct app *app)
 
 		char *blank = xmalloc((size_t)w + 1);
 
-		/* The breadcrumb and the title go: the code needs their rows. */
+		/* The breadcrumb and the title go: the code needs them. */
 		memset(blank, ' ', (size_t)w);
 		blank[w] = '\0';
 		for (int r = 0; r < free_rows; r++)
