@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sqlite3.h>
 
 #include "model/model.h"
 #include "model/qr.h"
@@ -282,6 +283,122 @@ test_qr_encode(void **state)
 	free(big);
 }
 
+/* Phones in international form: Belgian numbers get +32, plain or
+   no-break spaces alike; numbers with + and short ones are kept. */
+static void
+test_qr_phone(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "081 71 35 28", "+3281713528" },
+		{ "081\u00a071\u00a035\u00a028", "+3281713528" },
+		{ "081\u202f71 35\u00a028", "+3281713528" },
+		{ "0800 12 800", "+3280012800" },
+		{ "0800\u00a012\u00a0800", "+3280012800" },
+		{ "065/61.18.50 (inscriptions)", "+3265611850" },
+		{ "0479/99.28.21", "+32479992821" },
+		{ "02/209.62.50", "+3222096250" },
+		{ "+32 2 213 44 18", "+3222134418" },
+		{ "+32\u00a02\u00a0213\u00a044\u00a018", "+3222134418" },
+		{ "0032 81 71 35 28", "+3281713528" },
+		{ "112", "112" },
+		{ "1712", "1712" },
+		{ "081 71 35 28 / 081 71 35 29", "+3281713528" },
+		{ "081 71 35 28 - 0800 12 800", "+3281713528" },
+		{ "demandez à l'accueil", NULL },
+		{ "12", NULL },
+		{ "", NULL },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = qr_phone_international(cases[i][0]);
+
+		if (cases[i][1] == NULL && got != NULL)
+			fail_msg("\"%s\" gave \"%s\", not nothing", cases[i][0],
+			         got);
+		if (cases[i][1] != NULL && (got == NULL ||
+		                            strcmp(got, cases[i][1]) != 0))
+			fail_msg("\"%s\" gave \"%s\", not \"%s\"", cases[i][0],
+			         got ? got : "nothing", cases[i][1]);
+		free(got);
+	}
+}
+
+/* The payload holds the name, the +32 phone and the e-mail, nothing else;
+   a contact with neither phone nor e-mail has none. */
+static void
+test_qr_payload(void **state)
+{
+	struct model_view v;
+	struct qr q;
+	char *s;
+
+	(void)state;
+	load("sami", &v);
+	s = qr_payload(&v);
+	assert_string_equal(s, "MECARD:N:Sami Pieczynski (racisme);"
+	                    "TEL:+3281713528;EMAIL:sami@cainamur.be;;");
+	assert_int_equal(qr_wanted(&v), qr_available());
+	/* 75 bytes: version 3 holds 53 at level L, version 4 holds 78. */
+	if (qr_available()) {
+		assert_int_equal(qr_encode(s, &q), 0);
+		assert_int_equal(q.version, 4);
+		assert_int_equal(q.size, 17 + 4 * 4 + 2 * 4);
+		qr_free(&q);
+	}
+	free(s);
+	model_view_free(&v);
+	load("direction", &v);
+	assert_null(qr_payload(&v));
+	assert_false(qr_wanted(&v));
+	model_view_free(&v);
+	load("home", &v);
+	assert_null(qr_payload(&v));
+	model_view_free(&v);
+}
+
+/* Every contact with a phone or an e-mail has a code that fits 80x24
+   over the screen but the key bar: at most 23 rows of two modules, so at
+   most 46 modules with the quiet zone (version 5). */
+static void
+test_qr_every_contact(void **state)
+{
+	sqlite3 *sq;
+	sqlite3_stmt *st;
+	int n = 0;
+
+	(void)state;
+	if (!qr_available())
+		skip();
+	assert_int_equal(sqlite3_open_v2(getenv("ACCUEIL_DB"), &sq,
+	                 SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(sq, "SELECT id FROM node WHERE "
+	                 "kind = 'contact' AND id IN (SELECT node FROM field "
+	                 "WHERE name IN ('phone', 'email'))", -1, &st, NULL),
+	                 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		struct model_view v;
+		struct qr q;
+		char *s;
+
+		load(id, &v);
+		s = qr_payload(&v);
+		if (s == NULL || qr_encode(s, &q) != 0)
+			fail_msg("%s: no code", id);
+		if ((q.size + 1) / 2 > 23)
+			fail_msg("%s: %d modules, %d rows at 80x24 (%zu bytes)",
+			         id, q.size, (q.size + 1) / 2, strlen(s));
+		n++;
+		qr_free(&q);
+		free(s);
+		model_view_free(&v);
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(sq);
+	assert_true(n >= 10);
+}
+
 int
 main(void)
 {
@@ -294,6 +411,9 @@ main(void)
 		cmocka_unit_test(test_age_warning),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_qr_encode),
+		cmocka_unit_test(test_qr_phone),
+		cmocka_unit_test(test_qr_payload),
+		cmocka_unit_test(test_qr_every_contact),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

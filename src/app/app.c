@@ -493,11 +493,12 @@ wait_ms(const struct app *app, long long last_input)
 		ms = left < 0 ? 0 : left > 1000 ? 1000 : (int)left;
 	}
 	/* Text waits for espeak-ng: come back soon to write it; a reading
-	   goes on: come back to reap it when it ends. */
+	   goes on: come back soon to start the next paragraph when one
+	   ends, and to take the "reading" line away at the end. */
 	if (speech_pending() && ms > 20)
 		ms = 20;
-	else if (speech_busy() && ms > 1000)
-		ms = 1000;
+	else if (speech_busy() && ms > 100)
+		ms = 100;
 	return pin_wait_ms(app, ms);
 }
 
@@ -514,6 +515,12 @@ idle_tick(struct app *app, long long *last_input)
 
 	if (app->idle <= 0 || app->fresh || app_stopping())
 		return false;
+	/* A page read aloud is a visitor listening: the idle time starts
+	   when the reading ends (or when a paragraph outlasts its time). */
+	if (speech_holds_idle()) {
+		*last_input = now_ms();
+		return false;
+	}
 	start = *last_input + app->idle * 1000LL;
 	if (now_ms() < start)
 		return false;
@@ -535,7 +542,7 @@ int
 app_run(struct app *app, bool picker)
 {
 	long long last_input = now_ms();
-	bool redraw = true;
+	bool redraw = true, reading = false;
 
 	if (app->top == NULL && app_open(app, "home") != 0)
 		return app->kiosk ? APP_BROKEN : 2;
@@ -551,6 +558,11 @@ app_run(struct app *app, bool picker)
 		if (app->broken || app->top == NULL)
 			return APP_BROKEN;
 		speech_pump();
+		if (speech_busy() != reading) {
+			/* A reading began or ended: its line comes or goes. */
+			reading = !reading;
+			redraw = true;
+		}
 		if (redraw)
 			app->ui->draw(app);
 		redraw = false;

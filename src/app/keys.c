@@ -58,6 +58,12 @@ const struct keys_row keys_table[KEYS_COUNT] = {
 	[KEYS_LISTEN] = { "s", N_("Écouter"),
 		N_("s : lire la page à voix haute ; encore une fois pour "
 		   "arrêter."), "Cm s", 's', { 's', 'S', AK_NONE }, KEYS_ALWAYS },
+	/* TRANSLATORS: key-bar button, while a page is read aloud: go on
+	   with the next paragraph. */
+	[KEYS_SKIP] = { "p", N_("Suivant"),
+		N_("p : pendant la lecture à voix haute, passer au paragraphe "
+		   "suivant."), "Cm p", 'p', { 'p', 'P', AK_NONE },
+		KEYS_ALWAYS },
 	/* TRANSLATORS: key-bar button: high contrast, then large spacing,
 	   then back to the usual look. */
 	[KEYS_LOOK] = { "h", N_("Contraste"),

@@ -47,6 +47,7 @@ enum keys_action {
 	KEYS_FRENCH,
 	KEYS_QR,
 	KEYS_LISTEN,
+	KEYS_SKIP,      /* reading aloud: the next paragraph */
 	KEYS_HELP,
 	KEYS_QUIT,
 	KEYS_CONFIRM,   /* Enter confirms the staff PIN */

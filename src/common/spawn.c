@@ -158,13 +158,15 @@ spawn_stop(struct spawn_child *c)
 	spawn_close_input(c);
 	if (c->pid <= 0)
 		return;
-	kill(c->pid, SIGTERM);
+	/* Its process group (spawn_start made it): a child of the child
+	   (a shell's) goes too. */
+	kill(-c->pid, SIGTERM);
 	for (int i = 0; i < 20; i++) {
 		if (!spawn_running(c))
 			return;
 		nanosleep(&tick, NULL);
 	}
-	kill(c->pid, SIGKILL);
+	kill(-c->pid, SIGKILL);
 	while (waitpid(c->pid, NULL, 0) < 0 && errno == EINTR)
 		;
 	c->pid = 0;

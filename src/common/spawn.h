@@ -44,8 +44,9 @@ void spawn_close_input(struct spawn_child *c);
 bool spawn_running(struct spawn_child *c);
 
 /*
- * Ends the child: SIGTERM, at most about 200 ms to go, then SIGKILL; reaps
- * it and closes its stdin. Nothing happens for SPAWN_NONE.
+ * Ends the child and its process group: SIGTERM, at most about 200 ms to
+ * go, then SIGKILL; reaps it and closes its stdin. Nothing happens for
+ * SPAWN_NONE.
  */
 void spawn_stop(struct spawn_child *c);
 

@@ -43,17 +43,64 @@ field(const struct model_view *v, const char *name)
 }
 
 /*
- * Returns the phone number at the start of s ("065/61.18.50 (inscriptions)"
- * gives "065/61.18.50"), or NULL.
+ * Returns the length of the separator at s between two groups of digits
+ * (a space, a no-break space U+00A0 or U+202F, '.', '/', '-'), or 0.
  */
-static char *
-leading_number(const char *s)
+static size_t
+separator(const char *s)
 {
-	size_t n = strspn(s, "+0123456789 ./-");
+	if (*s == ' ' || *s == '.' || *s == '/' || *s == '-')
+		return 1;
+	if ((unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0)
+		return 2;
+	if ((unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+	    (unsigned char)s[2] == 0xaf)
+		return 3;
+	return 0;
+}
 
-	while (n > 0 && strchr(" ./-", s[n - 1]) != NULL)
-		n--;
-	return n >= 3 ? xstrndup(s, n) : NULL;
+/* Returns the number at the start of s in international form (qr.h). */
+char *
+qr_phone_international(const char *s)
+{
+	size_t n = strlen(s), len = 0, k;
+	char *digits = xmalloc(n + 4), *out;
+	bool plus = *s == '+';
+
+	/* The digits of the number at the start, across separators:
+	   "065/61.18.50 (inscriptions)" gives 065611850. */
+	for (s += plus; *s != '\0'; s += k) {
+		if (*s >= '0' && *s <= '9') {
+			digits[len++] = *s;
+			k = 1;
+		} else if ((k = separator(s)) == 0 || s[k] < '0' ||
+		           s[k] > '9') {
+			break;         /* the end, or a second number */
+		}
+	}
+	digits[len] = '\0';
+	if (len < 3) {
+		free(digits);
+		return NULL;
+	}
+	if (plus)
+		out = xasprintf("+%s", digits);
+	else if (digits[0] == '0' && digits[1] == '0')
+		out = xasprintf("+%s", digits + 2);    /* 00: the same as + */
+	else if (digits[0] == '0' && (len == 9 || len == 10))
+		out = xasprintf("+32%s", digits + 1);  /* a Belgian number */
+	else    /* 112, 1712: short numbers as they are */
+		out = xstrdup(digits);
+	free(digits);
+	return out;
+}
+
+/* Returns true for a character of an e-mail address (printable ASCII
+   but for the brackets, quotes and commas around one). */
+static bool
+in_address(char c)
+{
+	return c > ' ' && c < 0x7f && strchr("()<>,;:\"'", c) == NULL;
 }
 
 /* Returns the first word of s that holds an @, or NULL. */
@@ -64,27 +111,27 @@ first_email(const char *s)
 
 	if (at == NULL)
 		return NULL;
-	for (a = at; a > s && a[-1] != ' '; a--)
+	for (a = at; a > s && in_address(a[-1]); a--)
 		;
-	b = at + strcspn(at, " ()");
+	for (b = at + 1; in_address(*b); b++)
+		;
 	return xstrndup(a, (size_t)(b - a));
 }
 
-/* Returns the payload of a QR code for v. */
+/* Returns the payload of a QR code for v: name, phone, e-mail only. */
 char *
 qr_payload(const struct model_view *v)
 {
-	const char *web = field(v, "website"), *address = field(v, "address");
-	char *phone = field(v, "phone") ? leading_number(field(v, "phone")) : NULL;
-	char *email = field(v, "email") ? first_email(field(v, "email")) : NULL;
-	char *out = NULL;
+	char *phone, *email, *out = NULL;
 	size_t len = 0;
 
-	if (v->kind != KIND_CONTACT) {
-		free(phone);
-		free(email);
-		return web != NULL ? xstrdup(web) : NULL;
-	}
+	if (v->kind != KIND_CONTACT)
+		return NULL;
+	phone = field(v, "phone") ? qr_phone_international(field(v, "phone"))
+	        : NULL;
+	email = field(v, "email") ? first_email(field(v, "email")) : NULL;
+	if (phone == NULL && email == NULL)
+		return NULL;
 	put(&out, &len, "MECARD:N:", false);
 	put(&out, &len, v->title, true);
 	put(&out, &len, ";", false);
@@ -98,20 +145,21 @@ qr_payload(const struct model_view *v)
 		put(&out, &len, email, true);
 		put(&out, &len, ";", false);
 	}
-	if (address != NULL) {
-		put(&out, &len, "ADR:", false);
-		put(&out, &len, address, true);
-		put(&out, &len, ";", false);
-	}
-	if (web != NULL) {
-		put(&out, &len, "URL:", false);
-		put(&out, &len, web, true);
-		put(&out, &len, ";", false);
-	}
 	put(&out, &len, ";", false);
 	free(phone);
 	free(email);
 	return out;
+}
+
+/* Returns true when v is a contact with a phone or an e-mail. */
+bool
+qr_wanted(const struct model_view *v)
+{
+	char *payload = qr_available() ? qr_payload(v) : NULL;
+	bool ok = payload != NULL;
+
+	free(payload);
+	return ok;
 }
 
 /* Returns true when the program was built with libqrencode. */
@@ -130,15 +178,32 @@ int
 qr_encode(const char *payload, struct qr *out)
 {
 #ifdef ENABLE_QR
+	static const QRecLevel stronger[] = { QR_ECLEVEL_H, QR_ECLEVEL_Q,
+	                                      QR_ECLEVEL_M };
 	QRcode *code;
 	size_t size;
 
 	memset(out, 0, sizeof *out);
-	/* Version chosen by the library, level M, case kept; 8-bit data
-	   where the text is not digits or upper-case letters. */
-	code = QRcode_encodeString(payload, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	/* The smallest version: the one that holds it at level L, case
+	   kept; 8-bit data where the text is not digits or upper-case. */
+	code = QRcode_encodeString(payload, 0, QR_ECLEVEL_L, QR_MODE_8, 1);
 	if (code == NULL)
 		return -1;
+	/* The same size with more error correction, when it holds it:
+	   the same modules on the screen, more of them may be misread. */
+	for (size_t i = 0; i < sizeof stronger / sizeof *stronger; i++) {
+		QRcode *c = QRcode_encodeString(payload, code->version,
+		                                stronger[i], QR_MODE_8, 1);
+
+		if (c != NULL && c->version == code->version) {
+			QRcode_free(code);
+			code = c;
+			break;
+		}
+		if (c != NULL)
+			QRcode_free(c);
+	}
+	out->version = code->version;
 	out->size = code->width + 2 * QUIET;
 	size = (size_t)out->size;
 	out->dark = xcalloc(size * size, 1);

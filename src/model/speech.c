@@ -1,23 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * speech.c - reading aloud with espeak-ng in a child process (see speech.h):
- * the text goes to its standard input, a pipeful at a time, from the main
- * loop (speech_pump), so that a long page never blocks a key.
+ * speech.c - reading aloud with espeak-ng (see speech.h): one child per
+ * paragraph, started when the one before has ended; the paragraph goes to
+ * its standard input, a pipeful at a time, from the main loop
+ * (speech_pump), so that a long page never blocks a key.
  */
 #include "model/speech.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "build-config.h"
 #include "common/paths.h"
 #include "common/spawn.h"
-#include "i18n/i18n.h"
 #include "common/xalloc.h"
+#include "i18n/i18n.h"
 
 static struct spawn_child child = SPAWN_NONE;
-static char *pending;           /* the text not yet written, or NULL */
-static size_t pending_len, pending_off;
+static char *text;              /* what is read, or NULL when nothing is */
+static size_t text_len;
+static size_t next;             /* where the next paragraph starts */
+static size_t para;             /* where the paragraph being read starts */
+static size_t cur, cur_end;     /* what of it is not yet written */
+static long long started;       /* when its child started (ms) */
+static char voice[32];
 
 /* Returns true when espeak-ng is an executable file on PATH. */
 bool
@@ -43,17 +50,23 @@ speech_voice(const char *code)
 	return l != NULL ? l->voice : NULL;
 }
 
-/* How a text is read. */
-enum spell { WORDS, DIGITS, LETTERS };
+/* How a text is read; PARAGRAPH ends a paragraph (s is empty). */
+enum spell { WORDS, DIGITS, LETTERS, PARAGRAPH };
 
-/* Appends s to the text: as words, digit by digit, or letter by letter. */
+/* Appends s to the text: as words, digit by digit, or letter by letter;
+   or the end of a paragraph. */
 static void
 append(char **buf, size_t *len, const char *s, enum spell how)
 {
 	size_t n = strlen(s);
-	bool spell = how != WORDS;
+	bool spell = how == DIGITS || how == LETTERS;
 
 	*buf = xreallocarray(*buf, *len + 2 * n + 3, 1);
+	if (how == PARAGRAPH) {
+		(*buf)[(*len)++] = '\n';
+		(*buf)[*len] = '\0';
+		return;
+	}
 	for (; *s != '\0'; s++) {
 		/* A phone number: only its digits (and +), one by one. */
 		if (how == DIGITS && !(*s >= '0' && *s <= '9') && *s != '+')
@@ -67,12 +80,25 @@ append(char **buf, size_t *len, const char *s, enum spell how)
 	(*buf)[*len] = '\0';
 }
 
-/* Returns what to read for v. */
+/* Returns true when a paragraph of style now is read in one go with
+   the one before, of style prev: fields with fields, items with items. */
+static bool
+same_block(enum model_style prev, enum model_style now)
+{
+	bool fp = prev == MODEL_FIELD || prev == MODEL_UNKNOWN;
+	bool fc = now == MODEL_FIELD || now == MODEL_UNKNOWN;
+
+	return (fp && fc) || (prev == MODEL_ITEM && now == MODEL_ITEM);
+}
+
+/* Returns what to read for v, its paragraphs apart by a blank line. */
 char *
 speech_text(const struct model_view *v)
 {
 	char *buf = NULL;
 	size_t len = 0;
+	bool heading = true;    /* the title: read with what follows it */
+	enum model_style prev = MODEL_HEADING;
 
 	append(&buf, &len, v->title, WORDS);
 	for (size_t i = 0; i < v->npara; i++) {
@@ -81,6 +107,12 @@ speech_text(const struct model_view *v)
 
 		if (p->style == MODEL_NOTE)
 			continue;
+		/* The blocks the screen shows apart are read apart; a heading
+		   goes with the block under it. */
+		if (!heading && !same_block(prev, p->style))
+			append(&buf, &len, "", PARAGRAPH);
+		heading = p->style == MODEL_HEADING;
+		prev = p->style;
 		if (p->style == MODEL_FIELD && p->name != NULL)
 			how = strcmp(p->name, "phone") == 0 ? DIGITS
 			      : strcmp(p->name, "email") == 0 ? LETTERS : WORDS;
@@ -91,47 +123,91 @@ speech_text(const struct model_view *v)
 	return buf;
 }
 
-/* Forgets the text not yet written. */
-static void
-drop_pending(void)
+/* Returns the time in milliseconds on a clock that never goes back. */
+static long long
+now_ms(void)
 {
-	free(pending);
-	pending = NULL;
-	pending_len = pending_off = 0;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Forgets the text. */
+static void
+drop_text(void)
+{
+	free(text);
+	text = NULL;
+	text_len = next = para = cur = cur_end = 0;
 }
 
 /* Stops the reading. */
 void
 speech_stop(void)
 {
-	drop_pending();
+	drop_text();
 	spawn_stop(&child);
+}
+
+/*
+ * Starts a child for the next paragraph that has words, and writes what
+ * the pipe takes of it. Returns 0, or -1 when none is left or espeak-ng
+ * cannot be started (then the reading is over).
+ */
+static int
+start_next(void)
+{
+	const char *argv[] = { "espeak-ng", "-v", voice, "--stdin", NULL };
+
+	while (text != NULL && next < text_len) {
+		const char *end = strstr(text + next, "\n\n");
+		size_t e = end != NULL ? (size_t)(end - text) : text_len;
+
+		para = cur = next;
+		cur_end = e;
+		next = end != NULL ? e + 2 : text_len;
+		if (strspn(text + cur, " .\n") >= cur_end - cur)
+			continue;       /* nothing to say */
+		if (spawn_start(&child, argv, cur_end - cur) != 0)
+			break;
+		started = now_ms();
+		speech_pump();
+		return 0;
+	}
+	speech_stop();
+	return -1;
 }
 
 /* Returns true while a reading goes on. */
 bool
 speech_busy(void)
 {
-	if (!spawn_running(&child))
-		drop_pending();
-	return child.pid > 0;
+	return spawn_running(&child) || (text != NULL && next < text_len);
 }
 
-/* Writes what the pipe takes of the text; closes it at the end. */
+/* Writes what the pipe takes; closes it at the end; goes on with the
+   next paragraph once the child has read one. */
 void
 speech_pump(void)
 {
 	long n;
 
-	if (!speech_busy() || pending == NULL)
+	if (text == NULL)
 		return;
-	n = spawn_write(&child, pending + pending_off,
-	                pending_len - pending_off);
+	if (!spawn_running(&child)) {
+		/* Ended: the paragraph is read (or espeak-ng failed). */
+		start_next();
+		return;
+	}
+	if (child.in < 0)
+		return;
+	n = spawn_write(&child, text + cur, cur_end - cur);
 	if (n > 0)
-		pending_off += (size_t)n;
-	if (n < 0 || pending_off == pending_len) {
+		cur += (size_t)n;
+	if (n < 0 || cur == cur_end) {
 		/* All written, or espeak-ng stopped reading: end of file. */
-		drop_pending();
+		cur = cur_end;
 		spawn_close_input(&child);
 	}
 }
@@ -140,22 +216,43 @@ speech_pump(void)
 bool
 speech_pending(void)
 {
-	return pending != NULL;
+	return text != NULL && child.in >= 0 && cur < cur_end;
+}
+
+/* Goes on with the next paragraph. */
+int
+speech_skip(void)
+{
+	if (text == NULL)
+		return -1;
+	spawn_stop(&child);
+	return start_next();
+}
+
+/* Returns true while the reading holds the idle timer back. */
+bool
+speech_holds_idle(void)
+{
+	long long allowed;
+
+	if (!speech_busy())
+		return false;
+	if (child.pid <= 0)
+		return true;    /* between two paragraphs */
+	allowed = SPEECH_HOLD_BASE_MS +
+	          (long long)(cur_end - para) * SPEECH_HOLD_MS_PER_BYTE;
+	return now_ms() - started < allowed;
 }
 
 /* Starts reading text with voice. */
 int
-speech_start(const char *text, const char *voice)
+speech_start(const char *t, const char *v)
 {
-	const char *argv[] = { "espeak-ng", "-v", voice, "--stdin", NULL };
-
 	speech_stop();
-	if (!speech_available() || voice == NULL)
+	if (!speech_available() || v == NULL || strlen(v) >= sizeof voice)
 		return -1;
-	if (spawn_start(&child, argv, strlen(text)) != 0)
-		return -1;
-	pending = xstrdup(text);
-	pending_len = strlen(text);
-	speech_pump();
-	return 0;
+	strcpy(voice, v);
+	text = xstrdup(t);
+	text_len = strlen(t);
+	return start_next();
 }

@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "common/xalloc.h"
-#include "db/kind.h"
 #include "i18n/i18n.h"
 #include "model/qr.h"
 #include "model/speech.h"
@@ -353,20 +352,33 @@ static void
 page_draw(struct screen *s, struct app *app)
 {
 	struct page *p = (struct page *)s;
-	enum keys_action extra[3], keys[12];
+	enum keys_action extra[4], keys[12];
 	struct ui_area a;
 	size_t nextra = 0, nkeys;
+	bool reading = p->make == NULL && speech_busy();
 	int x;
 
-	if (p->v->kind == KIND_CONTACT && qr_available())
+	/* A contact with neither phone nor e-mail has no code to show. */
+	if (qr_wanted(p->v))
 		extra[nextra++] = KEYS_QR;
 	if (speech_available() && p->make == NULL)
 		extra[nextra++] = KEYS_LISTEN;
+	if (reading)
+		extra[nextra++] = KEYS_SKIP;
 	if (has_french(p))
 		extra[nextra++] = KEYS_FRENCH;
 	nkeys = ui_common_keys(app, extra, nextra, keys, 11);
 	keys[nkeys++] = KEYS_SCROLL;
 	ui_frame(app, p->v, keys, nkeys, &a);
+	if (reading && a.h > 1) {
+		/* The last row of the text says that it reads, and how to
+		   stop, in the visitor's language. */
+		a.h--;
+		/* TRANSLATORS: while a page is read aloud; s is the key that
+		   stops it (keep the letter). */
+		ui_put(&a, a.y + a.h, 0, a.w, _("Lecture… appuyez sur s pour "
+		                                "arrêter."), TS_MARK);
+	}
 	if (a.w != p->width) {
 		/* Keep the paragraph at the top in view across a resize or a
 		   change of language: the first one with text from the top. */
@@ -481,8 +493,13 @@ page_key(struct screen *s, struct app *app, const struct app_event *ev)
 	case KEYS_LISTEN:
 		return speech_available() && p->make == NULL
 		       ? read_aloud(p, app) : APP_IGNORED;
+	case KEYS_SKIP:
+		if (p->make != NULL || !speech_busy())
+			return APP_IGNORED;
+		speech_skip();
+		return APP_REDRAW;
 	case KEYS_QR:
-		if (p->v->kind != KIND_CONTACT || !qr_available())
+		if (!qr_wanted(p->v))
 			return APP_IGNORED;
 		app_open_screen(app, APP_SCREEN_QR, p->v->id);
 		return APP_REDRAW;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen-qr.c - a QR code to take a contact away, drawn with half blocks
- * (two modules a character), dark on light whatever the theme, with its
- * quiet zone. When the window is too small for it, it says so.
+ * (two module rows a text row), dark on light whatever the theme, with its
+ * quiet zone of four modules; in the frame when it fits there, else over
+ * the screen but the key bar. When the window is too small, it says so.
  */
 #include "ui/screen-qr.h"
 
@@ -24,16 +25,79 @@ struct qrs {
 	bool ok;
 };
 
-/* Draws the code, or says that the window is too small for it. */
+/* Draws the modules of the code from row y, column x, two rows a line. */
+static void
+draw_code(const struct qr *code, int y, int x)
+{
+	static const char *const glyph[4] = { " ", "▀", "▄", "█" };
+	int n = code->size, rows = (n + 1) / 2;
+
+	for (int r = 0; r < rows; r++)
+		for (int c = 0; c < n; c++) {
+			int top = code->dark[2 * r * n + c];
+			int bottom = 2 * r + 1 < n
+			             ? code->dark[(2 * r + 1) * n + c] : 0;
+
+			term_put(y + r, x + c, 1, glyph[top | bottom << 1],
+			         TS_QR);
+		}
+}
+
+/* Writes text wrapped in area a from row y in style st; returns the row
+   after it. */
+static int
+draw_wrapped(const struct ui_area *a, int y, const char *text,
+             enum term_style st)
+{
+	struct text_lines l = { 0 };
+
+	ui_wrap(text, a->w, i18n_rtl(), &l);
+	for (size_t i = 0; i < l.n && y < a->y + a->h; i++, y++)
+		ui_put_line(a, y, 0, a->w, l.v[i].s, st, i18n_rtl());
+	text_lines_free(&l);
+	return y;
+}
+
+/*
+ * Beside a code drawn without the frame: the contact's name, what to do,
+ * and its phone and e-mail as the card shows them, to copy by hand too.
+ */
+static void
+draw_side(const struct qrs *q, const struct ui_area *a)
+{
+	int y = a->y;
+
+	y = draw_wrapped(a, y, q->v->title, TS_TITLE) + 1;
+	y = draw_wrapped(a, y, _("Scannez ce code avec votre téléphone pour "
+	                         "garder ce contact."), TS_LABEL) + 1;
+	for (size_t i = 0; i < q->v->npara; i++) {
+		const struct model_para *p = &q->v->para[i];
+
+		if (p->style != MODEL_FIELD || p->name == NULL ||
+		    (strcmp(p->name, "phone") != 0 &&
+		     strcmp(p->name, "email") != 0))
+			continue;
+		if (p->label != NULL)
+			y = draw_wrapped(a, y, p->label, TS_LABEL);
+		y = draw_wrapped(a, y, p->text, TS_NORMAL);
+	}
+}
+
+/*
+ * Draws the code in the frame when it fits there; else over the whole
+ * screen but the key bar (and the message), the code at the left edge and
+ * the contact beside it; else says that the window is too small for it.
+ * At 80x24 a contact's code (version 4 or 5: 41 or 45 modules with the
+ * quiet zone) takes 21 or 23 rows: only the second way holds it.
+ */
 static void
 qr_draw(struct screen *s, struct app *app)
 {
-	static const char *const glyph[4] = { " ", "▀", "▄", "█" };
 	struct qrs *q = (struct qrs *)s;
 	enum keys_action keys[12];
 	struct ui_area a;
 	size_t nkeys = ui_common_keys(app, NULL, 0, keys, 12);
-	int rows, x0, y;
+	int rows, h, w, free_rows;
 
 	ui_frame(app, q->v, keys, nkeys, &a);
 	if (!q->ok) {
@@ -42,7 +106,38 @@ qr_draw(struct screen *s, struct app *app)
 		return;
 	}
 	rows = (q->code.size + 1) / 2;
-	if (rows + 1 > a.h || q->code.size > a.w + 4) {
+	if (rows + 1 <= a.h && q->code.size <= a.w + 4) {
+		/* TRANSLATORS: above the QR code of a contact. */
+		ui_put(&a, a.y, 0, a.w, _("Scannez ce code avec votre "
+		                          "téléphone pour garder ce contact."),
+		       TS_LABEL);
+		draw_code(&q->code, a.y + 1, a.x + (a.w - q->code.size) / 2);
+		return;
+	}
+	term_size(&h, &w);
+	free_rows = h - 1 - (app->message != NULL);
+	if (rows <= free_rows && q->code.size <= w) {
+		struct ui_area side = { .y = 1, .x = q->code.size + 2,
+		                        .h = free_rows - 1,
+		                        .w = w - q->code.size - 4 };
+
+		char *blank = xmalloc((size_t)w + 1);
+
+		/* The breadcrumb and the title go: the code needs them. */
+		memset(blank, ' ', (size_t)w);
+		blank[w] = '\0';
+		for (int r = 0; r < free_rows; r++)
+			term_put(r, 0, w, blank, TS_NORMAL);
+		free(blank);
+		if (side.w >= 16) {
+			draw_code(&q->code, 0, 0);
+			draw_side(q, &side);
+		} else {
+			draw_code(&q->code, 0, (w - q->code.size) / 2);
+		}
+		return;
+	}
+	{
 		struct text_lines l = { 0 };
 
 		/* TRANSLATORS: instead of a QR code that does not fit. */
@@ -51,21 +146,7 @@ qr_draw(struct screen *s, struct app *app)
 		for (size_t i = 0; i < l.n && (int)i < a.h; i++)
 			ui_put(&a, a.y + (int)i, 0, a.w, l.v[i].s, TS_UNKNOWN);
 		text_lines_free(&l);
-		return;
 	}
-	/* TRANSLATORS: above the QR code of a contact. */
-	ui_put(&a, a.y, 0, a.w, _("Scannez ce code avec votre téléphone pour "
-	                          "garder ce contact."), TS_LABEL);
-	x0 = a.x + (a.w - q->code.size) / 2;
-	y = a.y + 1;
-	for (int r = 0; r < rows; r++)
-		for (int c = 0; c < q->code.size; c++) {
-			int top = q->code.dark[(2 * r) * q->code.size + c];
-			int bottom = 2 * r + 1 < q->code.size
-			             ? q->code.dark[(2 * r + 1) * q->code.size + c] : 0;
-
-			term_put(y + r, x0 + c, 1, glyph[top | bottom << 1], TS_QR);
-		}
 }
 
 /* The code does not change with the language; the title does. */
