@@ -17,26 +17,32 @@ tmx() {
 	command tmux -L "$sock" -f /dev/null "$@"
 }
 
-# Ends the tmux server, then waits (at most 30 s, then SIGKILL) until the
-# program it ran has ended, found by its own PID: a sanitizer build's
-# LeakSanitizer runs at exit, and a test that went on without waiting
-# left programs behind that piled up and starved the machine.
+# Ends the program the tmux server runs, found by its own PID, with
+# SIGTERM, and waits until it has ended (at most 30 s, then SIGKILL), then
+# the server. Not by the hangup that killing the server gives: in a
+# sanitizer build, LeakSanitizer's exit check after a hangup never ended
+# here, and the programs a test left so piled up and starved the machine.
 end_server() {
 	local pane app i
 	pane=$(command tmux -L "$sock" -f /dev/null display-message -p -t t \
 		'#{pane_pid}' 2>/dev/null) || pane=""
 	app=""
 	[ -z "$pane" ] || app=$(pgrep -P "$pane" 2>/dev/null | head -1)
+	if [ -n "$app" ]; then
+		kill -TERM "$app" 2>/dev/null
+		for i in $(seq 300); do
+			kill -0 "$app" 2>/dev/null || break
+			sleep 0.1
+		done
+		if kill -0 "$app" 2>/dev/null; then
+			echo "note: pid $app did not end 30 s after SIGTERM; killed" >&2
+			kill -KILL "$app" 2>/dev/null
+		fi
+	fi
 	command tmux -L "$sock" -f /dev/null kill-server 2>/dev/null
-	[ -n "$app" ] || return 0
-	for i in $(seq 300); do
-		kill -0 "$app" 2>/dev/null || return 0
-		sleep 0.1
-	done
-	echo "note: pid $app outlived its terminal by 30 s; killed" >&2
-	kill -KILL "$app" 2>/dev/null
 	return 0
 }
+
 trap 'tmx kill-server 2>/dev/null; rm -rf "$marks"' EXIT
 
 # Waits until the program has handled everything sent to it: accueil, run
