@@ -225,7 +225,7 @@ for t in xterm-256color screen; do
 	# Home again, then a click on its first entry (SGR counts from 1).
 	keys Escape
 	alive "input $t home again" "^ Accueil *$"
-	tmx send-keys -t t -l $'\e[<0;7;7M\e[<0;7;7m'
+	tmx send-keys -t t -l $'\e[<0;7;8M\e[<0;7;8m'
 	alive "input $t sgr-mouse: a click opens the entry" "^ Accueil › "
 done
 
