@@ -71,6 +71,22 @@ for lang in $full_content; do
 		fail "po/content/$lang.po lacks texts of data/content/: msgmerge it and translate"
 	fi
 done
+# The same for the interface: po/accueil.pot holds every marked string of
+# the files of po/POTFILES as they are now (meson compile -C build
+# accueil-pot accueil-update-po), and every language translates each one.
+xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 -o "$tmp/po/fresh.pot" \
+	$(cat po/POTFILES)
+# Strings only: no header, no comment.
+strings() { texts "$1" | sed '/^#/d' | awk 'h { print } /^$/ { h = 1 }'; }
+if diff <(strings po/accueil.pot) <(strings "$tmp/po/fresh.pot") >/dev/null; then
+	ok "po/accueil.pot matches the sources of po/POTFILES"
+else
+	fail "po/accueil.pot is out of date: meson compile -C build accueil-pot accueil-update-po"
+fi
+for lang in $(cat po/LINGUAS); do
+	msgcmp "po/$lang.po" "$tmp/po/fresh.pot" 2>/dev/null ||
+		fail "po/$lang.po lacks strings of the sources: meson compile -C build accueil-update-po and translate"
+done
 # Every header is complete: msgfmt --check says nothing of it (no "header
 # field missing" warning), and it names where to report a mistake.
 for f in po/*.po po/content/*.po; do
