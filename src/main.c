@@ -10,8 +10,8 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <time.h>
 
+#include "common/clock.h"
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/config.h"
@@ -54,16 +54,6 @@ report_once(char *err)
 	last = err;
 }
 
-/* Returns the time in milliseconds on a clock that never goes back. */
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Notes what the file is now; true when it differs from the last note. */
 static bool
 file_changed(struct reopen *r)
@@ -93,7 +83,7 @@ reopen(void *arg)
 	struct model_view v;
 	char *err = NULL;
 
-	r->tried = now_ms();
+	r->tried = clock_ms();
 	file_changed(r);
 	if (db_open(r->path, &r->db, &err) != 0) {
 		report_once(err);
@@ -121,7 +111,7 @@ reopen_when_due(void *arg)
 {
 	struct reopen *r = arg;
 
-	if (!file_changed(r) && now_ms() - r->tried < REOPEN_EVERY_MS)
+	if (!file_changed(r) && clock_ms() - r->tried < REOPEN_EVERY_MS)
 		return false;
 	return reopen(r);
 }

@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "common/clock.h"
 #include "app/keys.h"
 #include "i18n/i18n.h"
 #include "model/speech.h"
@@ -84,16 +84,6 @@ app_stopping(void)
 	return stop_signal != 0;
 }
 
-/* Returns the time in milliseconds on a clock that never goes back. */
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Sets up app. */
 void
 app_init(struct app *app, struct db *db, const struct app_ui *ui, bool kiosk)
@@ -133,7 +123,7 @@ app_pin_delay(int failures)
 int
 app_pin_wait(const struct app *app)
 {
-	long long left = app->pin_until - now_ms();
+	long long left = app->pin_until - clock_ms();
 
 	return left > 0 ? (int)((left + 999) / 1000) : 0;
 }
@@ -153,7 +143,7 @@ app_pin_try(struct app *app, const char *pin)
 	if (app->pin_failures < 1000)
 		app->pin_failures++;
 	/* From the end of the check: a slow hash does not eat the delay. */
-	app->pin_until = now_ms() + app_pin_delay(app->pin_failures) * 1000LL;
+	app->pin_until = clock_ms() + app_pin_delay(app->pin_failures) * 1000LL;
 	return 0;
 }
 
@@ -457,7 +447,7 @@ static int
 countdown_wait_ms(const struct app *app, long long last_input)
 {
 	long long left = last_input + app->idle * 1000LL + countdown_ms(app) -
-	                 now_ms();
+	                 clock_ms();
 
 	return left <= 0 ? 0 : left % 1000 == 0 ? 1000 : (int)(left % 1000);
 }
@@ -466,7 +456,7 @@ countdown_wait_ms(const struct app *app, long long last_input)
 static int
 pin_wait_ms(const struct app *app, int ms)
 {
-	long long left = app->pin_until - now_ms();
+	long long left = app->pin_until - clock_ms();
 	int tick;
 
 	if (left <= 0)
@@ -489,7 +479,7 @@ wait_ms(const struct app *app, long long last_input)
 	} else if (app->countdown > 0) {
 		ms = countdown_wait_ms(app, last_input);
 	} else {
-		left = last_input + app->idle * 1000LL - now_ms();
+		left = last_input + app->idle * 1000LL - clock_ms();
 		ms = left < 0 ? 0 : left > 1000 ? 1000 : (int)left;
 	}
 	/* Text waits for espeak-ng: come back soon to write it; a reading
@@ -518,16 +508,16 @@ idle_tick(struct app *app, long long *last_input)
 	/* A page read aloud is a visitor listening: the idle time starts
 	   when the reading ends (or when a paragraph outlasts its time). */
 	if (speech_holds_idle()) {
-		*last_input = now_ms();
+		*last_input = clock_ms();
 		return false;
 	}
 	start = *last_input + app->idle * 1000LL;
-	if (now_ms() < start)
+	if (clock_ms() < start)
 		return false;
-	left = start + countdown_ms(app) - now_ms();
+	left = start + countdown_ms(app) - clock_ms();
 	if (left <= 0) {
 		app_reset(app);
-		*last_input = now_ms();
+		*last_input = clock_ms();
 		return true;
 	}
 	countdown = (int)((left + 999) / 1000);
@@ -541,7 +531,7 @@ idle_tick(struct app *app, long long *last_input)
 int
 app_run(struct app *app, bool picker)
 {
-	long long last_input = now_ms();
+	long long last_input = clock_ms();
 	bool redraw = true, reading = false;
 
 	if (app->top == NULL && app_open(app, "home") != 0)
@@ -573,7 +563,7 @@ app_run(struct app *app, bool picker)
 			/* No input: the idle timer, the PIN delay's count. */
 			redraw = idle_tick(app, &last_input) ||
 			         app->pin_until > 0;
-			if (app->pin_until <= now_ms())
+			if (app->pin_until <= clock_ms())
 				app->pin_until = 0;
 			continue;
 		}
@@ -583,7 +573,7 @@ app_run(struct app *app, bool picker)
 			redraw = true;
 			continue;
 		}
-		last_input = now_ms();
+		last_input = clock_ms();
 		app->fresh = false;
 		if (app->countdown > 0) {
 			/* Any key means "I am still here". */

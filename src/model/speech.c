@@ -9,8 +9,8 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "common/clock.h"
 #include "build-config.h"
 #include "common/paths.h"
 #include "common/spawn.h"
@@ -123,16 +123,6 @@ speech_text(const struct model_view *v)
 	return buf;
 }
 
-/* Returns the time in milliseconds on a clock that never goes back. */
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Forgets the text. */
 static void
 drop_text(void)
@@ -171,7 +161,7 @@ start_next(void)
 			continue;       /* nothing to say */
 		if (spawn_start(&child, argv, cur_end - cur) != 0)
 			break;
-		started = now_ms();
+		started = clock_ms();
 		speech_pump();
 		return 0;
 	}
@@ -241,17 +231,19 @@ speech_holds_idle(void)
 		return true;    /* between two paragraphs */
 	allowed = SPEECH_HOLD_BASE_MS +
 	          (long long)(cur_end - para) * SPEECH_HOLD_MS_PER_BYTE;
-	return now_ms() - started < allowed;
+	return clock_ms() - started < allowed;
 }
 
 /* Starts reading text with voice. */
 int
 speech_start(const char *t, const char *v)
 {
+	size_t n = v != NULL ? strlen(v) : 0;
+
 	speech_stop();
-	if (!speech_available() || v == NULL || strlen(v) >= sizeof voice)
+	if (!speech_available() || v == NULL || n >= sizeof voice)
 		return -1;
-	strcpy(voice, v);
+	memcpy(voice, v, n + 1);
 	text = xstrdup(t);
 	text_len = strlen(t);
 	return start_next();
