@@ -36,11 +36,7 @@ ok() { echo "ok   $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1"; failed=$((failed + 1)); }
 
 # child: the process id of the running accueil's child, if any.
-child() {
-	local a
-	a=$(app_pid)
-	[ "$a" != 0 ] && ps -o pid= --ppid "$a" | tr -d ' '
-}
+child() { app_child; }
 # wait_child NEW|GONE [OLD]: waits (at most 10 s) for a child other than
 # OLD whose text has come, or for no child at all.
 wait_child() {

@@ -52,7 +52,7 @@ called() {
 	[ -n "$f" ] && grep -q -- "$1" "$f"
 }
 # child: the process id of the running accueil's child, if any.
-child() { pgrep -P "$(pgrep -n -f -- "$bin --db")"; }
+child() { app_child; }
 
 start 80 24 --lang fr
 keys 5 3

@@ -23,12 +23,9 @@ tmx() {
 # sanitizer build, LeakSanitizer's exit check after a hangup never ended
 # here, and the programs a test left so piled up and starved the machine.
 end_server() {
-	local pane app i
-	pane=$(command tmux -L "$sock" -f /dev/null display-message -p -t t \
-		'#{pane_pid}' 2>/dev/null) || pane=""
-	app=""
-	[ -z "$pane" ] || app=$(pgrep -P "$pane" 2>/dev/null | head -1)
-	if [ -n "$app" ]; then
+	local app i
+	app=$(app_pid)
+	if [ "$app" != 0 ]; then
 		kill -TERM "$app" 2>/dev/null
 		for i in $(seq 300); do
 			kill -0 "$app" 2>/dev/null || break
@@ -201,8 +198,16 @@ app_pid() {
 	local pane
 	pane=$(tmx display -p -t t '#{pane_pid}' 2>/dev/null) || { echo 0; return; }
 	ps -o pid=,comm= --ppid "$pane" 2>/dev/null |
-		awk '$2 == "accueil" || $2 == "accueil-shared" { print $1; f = 1; exit }
+		awk '$2 == "accueil" { print $1; f = 1; exit }
 		     END { if (!f) print 0 }'
+}
+
+# Prints the pids of the children of the accueil the pane runs (its
+# espeak-ng), one a line, or nothing.
+app_child() {
+	local a
+	a=$(app_pid)
+	[ "$a" != 0 ] && ps -o pid= --ppid "$a" | tr -d ' '
 }
 
 # restored NAME: accueil has ended, the pane says so, and the terminal is
