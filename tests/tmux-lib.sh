@@ -22,18 +22,21 @@ tmx() {
 }
 
 # Ends the program the tmux server runs, found by its own PID, with
-# SIGTERM, and waits until it has ended (at most 30 s, then SIGKILL), then
-# the server. Not by the hangup that killing the server gives: in a
+# SIGTERM (and a probe that wakes it), and waits until it has ended (at
+# most 30 s, then SIGKILL), then the server. Not by the hangup that killing the server gives: in a
 # sanitizer build, LeakSanitizer's exit check after a hangup never ended
 # here, and the programs a test left so piled up and starved the machine.
 end_server() {
-	local app i
+	local app end
 	app=$(app_pid)
 	if [ "$app" != 0 ]; then
 		kill -TERM "$app" 2>/dev/null
-		for i in $(seq 300); do
-			kill -0 "$app" 2>/dev/null || break
-			sleep 0.1
+		# A probe wakes it at once from its wait for a key (up to 1 s).
+		command tmux -L "$sock" -f /dev/null send-keys -t t -l \
+			$'\U10FFFD' 2>/dev/null
+		end=$(( $(now_ms) + 30000 ))
+		while kill -0 "$app" 2>/dev/null && [ "$(now_ms)" -lt "$end" ]; do
+			sleep 0.02
 		done
 		if kill -0 "$app" 2>/dev/null; then
 			echo "note: pid $app did not end 30 s after SIGTERM; killed" >&2
