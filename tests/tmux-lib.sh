@@ -27,15 +27,15 @@ tmx() {
 # sanitizer build, LeakSanitizer's exit check after a hangup never ended
 # here, and the programs a test left so piled up and starved the machine.
 end_server() {
-	local app end
+	local app due_at
 	app=$(app_pid)
 	if [ "$app" != 0 ]; then
 		kill -TERM "$app" 2>/dev/null
 		# A probe wakes it at once from its wait for a key (up to 1 s).
 		command tmux -L "$sock" -f /dev/null send-keys -t t -l \
 			$'\U10FFFD' 2>/dev/null
-		end=$(( $(now_ms) + 30000 ))
-		while kill -0 "$app" 2>/dev/null && [ "$(now_ms)" -lt "$end" ]; do
+		deadline 30
+		while kill -0 "$app" 2>/dev/null && ! due; do
 			sleep 0.02
 		done
 		if kill -0 "$app" 2>/dev/null; then
@@ -55,10 +55,15 @@ lib_cleanup() {
 }
 trap lib_cleanup EXIT
 
-# now_ms: the wall clock in milliseconds (bash's EPOCHREALTIME, no fork).
-now_ms() {
-	local t=${EPOCHREALTIME//[.,]/}
-	echo $((t / 1000))
+# deadline SECONDS: sets $due_at to the clock in SECONDS, in microseconds
+# (bash's EPOCHREALTIME: no fork, unlike date or a $(...)).
+deadline() {
+	due_at=$(( ${EPOCHREALTIME//[.,]/} + $1 * 1000000 ))
+}
+
+# due: true once the clock has reached $due_at.
+due() {
+	[ "${EPOCHREALTIME//[.,]/}" -ge "$due_at" ]
 }
 
 # title: the pane's title (the probe's answer), or fails when the server
@@ -85,10 +90,10 @@ probe() {
 # SETTLE_SECONDS (30) by the clock, then a note on stderr: the check that
 # follows fails on what the screen shows.
 settle_wait() {
-	local n t size=${1:-} end
+	local n t size=${1:-} due_at
 	[ -e "$marks/pending" ] || return 0
 	rm -f "$marks/pending"
-	end=$(( $(now_ms) + ${SETTLE_SECONDS:-30} * 1000 ))
+	deadline "${SETTLE_SECONDS:-30}"
 	t=$(title)
 	if [ "$t" = exited ]; then
 		return 0
@@ -99,7 +104,7 @@ settle_wait() {
 		n=0     # just started: the first frame, no probe
 		echo "$n" >"$marks/probes"
 	fi
-	while [ "$(now_ms)" -lt "$end" ]; do
+	until due; do
 		t=$(title) || return 0
 		case $t in
 		exited) return 0 ;;
@@ -126,9 +131,10 @@ settle() {
 # for what the program does on its own time (the idle reset, a countdown,
 # a file that changed, a signal). Fails when it never does.
 wait_screen() {
-	local end=$(( $(now_ms) + ${2:-10} * 1000 ))
+	local due_at
+	deadline "${2:-10}"
 	while ! settle | grep -q -- "$1"; do
-		[ "$(now_ms)" -lt "$end" ] || return 1
+		! due || return 1
 		sleep 0.02
 	done
 }
