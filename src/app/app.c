@@ -397,6 +397,9 @@ app_handle(struct app *app, const struct app_event *ev)
 		app_set_message(app, NULL);
 		cleared = true;
 	}
+	/* F10 is the staff's on every screen, a field's included. */
+	if (keys_action(ev->key) == KEYS_STAFF)
+		return global_key(app, ev) || cleared;
 	r = app->top->ops->key != NULL ? app->top->ops->key(app->top, app, ev)
 	                                : APP_IGNORED;
 	if (r & APP_QUIT) {

@@ -111,8 +111,8 @@ hash_refused(const char *path, int line, const char *h)
 	}
 	if (why == NULL)
 		return NULL;
-	return xasprintf("%s:%d: the PIN's hash %s; make one with "
-	                 "accueil --hash-pin",
+	return xasprintf("%s:%d: the PIN's hash %s; set the PIN with "
+	                 "accueil --set-pin",
 	                 path, line, why);
 }
 
