@@ -64,8 +64,9 @@ if dpkg-query -W -f='${Conffiles}\n' accueil | grep -q "/etc/accueil"; then
 else
 	ok "neither /etc/accueil.conf nor /etc/accueil/pin is a conffile"
 fi
-if [ -s /usr/share/doc/accueil/README.Debian ] && grep -q "accueil --set-pin" /usr/share/doc/accueil/README.Debian &&
-   grep -q "apt install --reinstall accueil" /usr/share/doc/accueil/README.Debian; then
+readme=$(ls /usr/share/doc/accueil/README.Debian* 2>/dev/null | head -1)
+if [ -n "$readme" ] && zgrep -q "accueil --set-pin" "$readme" &&
+   zgrep -q "apt install --reinstall accueil" "$readme"; then
 	ok "README.Debian says how to set the PIN and mend the database"
 else
 	fail "no /usr/share/doc/accueil/README.Debian with the administrator's ways"
@@ -81,7 +82,20 @@ for u in accueil-kiosk.service accueil-keymap.service; do
 		fail "the postinst does not restart $u after an upgrade"
 	fi
 done
-if grep -q "deb-systemd-helper enable" "$post"; then fail "the postinst enables a unit"; else ok "the postinst enables no unit"; fi
+# debhelper's own "enable" lines only enable again a unit the
+# administrator had enabled (was-enabled), never a new one.
+if awk '/was-enabled/ { guard = NR } /deb-systemd-helper enable/ && NR - guard > 2 { bad = 1 }
+        END { exit !bad }' "$post"; then
+	fail "the postinst enables a unit"
+else
+	ok "the postinst enables no unit but those the administrator had enabled"
+fi
+# The settings are in place before the units restart.
+if [ "$(grep -n 'accueil/pin.new /etc/accueil/pin' "$post" | cut -d: -f1)" -lt "$(grep -n '_dh_action=restart' "$post" | cut -d: -f1)" ]; then
+	ok "the postinst moves the PIN before it restarts the units"
+else
+	fail "the postinst restarts the units before the PIN is in place"
+fi
 # --set-pin as root keeps the file's mode and group; the kiosk user reads it.
 if printf '424242\n424242\n' | accueil --set-pin >/dev/null &&
    [ "$(stat -c '%a %U:%G' /etc/accueil/pin)" = "640 root:accueil" ] &&
