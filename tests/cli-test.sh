@@ -6,7 +6,7 @@
 set -u
 bin=$1 db=$2
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'tmux -L "accueil-cli-$$" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 passed=0 failed=0
 
 # expect NAME STATUS PATTERN-IN-STDOUT PATTERN-IN-STDERR -- COMMAND...
@@ -357,6 +357,62 @@ expect check-many-pins 1 "many:300: a second" "" -- "$bin" --check-config --conf
 # The PIN file wins over a PIN left in an older /etc/accueil.conf.
 expect old-conf-pin 0 "F10 and the PIN whose hash is in .*good.conf" "" -- "$bin" --check-config --config "$tmp/good.conf"
 expect pin-file-wins 0 "F10 and the PIN whose hash is in .*etc/pin" "" -- "$bin" --check-config --config "$tmp/good.conf" --pin-file "$tmp/etc/pin"
+
+# --set-pin in a real terminal (tmux): the PIN never shows, neither while
+# it is typed (a capture during the input) nor after; the file then holds
+# the hash of what was typed.
+tsock="accueil-cli-$$"
+tm() { tmux -L "$tsock" -f /dev/null "$@"; }
+# shows PATTERN: waits (at most 10 s) for the pane to show it.
+shows() {
+	local i
+	for i in $(seq 200); do
+		tm capture-pane -p -t t 2>/dev/null | grep -q -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+if command -v tmux >/dev/null; then
+	tm new-session -d -s t -x 80 -y 24 "env LANG=C.UTF-8 $bin --set-pin --pin-file $tmp/tty/pin; echo exit=\$?; sleep 60"
+	shown=""
+	shows "New staff PIN" || shown="no prompt"
+	tm send-keys -t t -l "97531xy"
+	# Echo would show within this wait; nothing may.
+	shows "97531" && shown="$shown; the PIN while typed"
+	tm send-keys -t t Enter
+	shows "The same PIN again" || shown="$shown; no second prompt"
+	tm send-keys -t t -l "97531xy"
+	shows "97531" && shown="$shown; the PIN again while typed"
+	tm send-keys -t t Enter
+	shows "^exit=0" || shown="$shown; no exit=0"
+	tm capture-pane -p -S - -t t | grep -q "97531" && shown="$shown; the PIN in the history"
+	if [ -z "$shown" ] && grep -q '^pin = ' "$tmp/tty/pin" &&
+	   python3 -W ignore -c 'import crypt, sys; h = sys.argv[1]; sys.exit(crypt.crypt("97531xy", h) != h)' \
+		"$(sed -n 's/^pin = //p' "$tmp/tty/pin")"; then
+		echo "ok   set-pin-terminal-no-echo"; passed=$((passed + 1))
+	else
+		echo "FAIL set-pin-terminal-no-echo:$shown"; tm capture-pane -p -t t | head -8
+		failed=$((failed + 1))
+	fi
+	tm kill-server 2>/dev/null
+	# --hash-pin too reads without echo on a terminal.
+	tm new-session -d -s t -x 80 -y 24 "env LANG=C.UTF-8 $bin --hash-pin; echo exit=\$?; sleep 60"
+	shown=""
+	shows "PIN:" || shown="no prompt"
+	tm send-keys -t t -l "86420zz"
+	shows "86420" && shown="$shown; the PIN while typed"
+	tm send-keys -t t Enter
+	shows '^pin = \$y\$' || shown="$shown; no hash"
+	tm capture-pane -p -S - -t t | grep -q "86420" && shown="$shown; the PIN in the history"
+	if [ -z "$shown" ]; then
+		echo "ok   hash-pin-terminal-no-echo"; passed=$((passed + 1))
+	else
+		echo "FAIL hash-pin-terminal-no-echo:$shown"; failed=$((failed + 1))
+	fi
+	tm kill-server 2>/dev/null
+else
+	echo "FAIL set-pin-terminal-no-echo: tmux is missing"; failed=$((failed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
