@@ -6,7 +6,7 @@
 set -u
 bin=$1 db=$2
 tmp=$(mktemp -d)
-trap 'tmux -L "accueil-cli-$$" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'tmux -L "accueil-cli-$$" kill-server 2>/dev/null; tmux -L "accueil-cli-$$-2" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 passed=0 failed=0
 
 # expect NAME STATUS PATTERN-IN-STDOUT PATTERN-IN-STDERR -- COMMAND...
@@ -363,10 +363,11 @@ expect pin-file-wins 0 "F10 and the PIN whose hash is in .*etc/pin" "" -- "$bin"
 # the hash of what was typed.
 tsock="accueil-cli-$$"
 tm() { tmux -L "$tsock" -f /dev/null "$@"; }
-# shows PATTERN: waits (at most 10 s) for the pane to show it.
+# shows PATTERN [TRIES]: waits (at most TRIES x 0.05 s, 30 s by default)
+# for the pane to show it.
 shows() {
 	local i
-	for i in $(seq 200); do
+	for i in $(seq "${2:-600}"); do
 		tm capture-pane -p -t t 2>/dev/null | grep -q -- "$1" && return 0
 		sleep 0.05
 	done
@@ -377,12 +378,12 @@ if command -v tmux >/dev/null; then
 	shown=""
 	shows "New staff PIN" || shown="no prompt"
 	tm send-keys -t t -l "97531xy"
-	# Echo would show within this wait; nothing may.
-	shows "97531" && shown="$shown; the PIN while typed"
+	# Echo would show within this wait (1 s); nothing may.
+	shows "97531" 20 && shown="$shown; the PIN while typed"
 	tm send-keys -t t Enter
 	shows "The same PIN again" || shown="$shown; no second prompt"
 	tm send-keys -t t -l "97531xy"
-	shows "97531" && shown="$shown; the PIN again while typed"
+	shows "97531" 20 && shown="$shown; the PIN again while typed"
 	tm send-keys -t t Enter
 	shows "^exit=0" || shown="$shown; no exit=0"
 	tm capture-pane -p -S - -t t | grep -q "97531" && shown="$shown; the PIN in the history"
@@ -396,11 +397,12 @@ if command -v tmux >/dev/null; then
 	fi
 	tm kill-server 2>/dev/null
 	# --hash-pin too reads without echo on a terminal.
+	tsock="accueil-cli-$$-2"
 	tm new-session -d -s t -x 80 -y 24 "env LANG=C.UTF-8 $bin --hash-pin; echo exit=\$?; sleep 60"
 	shown=""
 	shows "PIN:" || shown="no prompt"
 	tm send-keys -t t -l "86420zz"
-	shows "86420" && shown="$shown; the PIN while typed"
+	shows "86420" 20 && shown="$shown; the PIN while typed"
 	tm send-keys -t t Enter
 	shows '^pin = \$y\$' || shown="$shown; no hash"
 	tm capture-pane -p -S - -t t | grep -q "86420" && shown="$shown; the PIN in the history"
