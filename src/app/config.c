@@ -279,9 +279,9 @@ parse_line(struct parse *p, int n, char *key, struct config *c)
 		/* One try of a dear hash takes 0.1 s: weigh one, not a
 		   thousand. */
 		if (p->pin_line > 0) {
-			bad_line(p, xasprintf("%s:%d: a second \"pin =\" line "
-			                      "(the first is line %d); keep one",
-			                      p->path, n, p->pin_line));
+			bad_line(p, xasprintf("%s:%d: a second \"pin =\" "
+			         "line (the first is line %d); keep one",
+			         p->path, n, p->pin_line));
 			return;
 		}
 		p->pin_line = n;
@@ -309,12 +309,13 @@ parse_line(struct parse *p, int n, char *key, struct config *c)
 		return;
 	}
 	if (strcmp(key, "idle") == 0) {
-		if (*value == '\0' || strspn(value, "0123456789") != strlen(value)
-		    || strlen(value) > 5 || atoi(value) > CONFIG_IDLE_MAX) {
-			bad_line(p, xasprintf("%s:%d: idle takes a whole number "
-			                      "of seconds from 0 to %d, without a "
-			                      "unit (\"%s\" is not one)", p->path,
-			                      n, CONFIG_IDLE_MAX, value));
+		if (*value == '\0' || strlen(value) > 5 ||
+		    strspn(value, "0123456789") != strlen(value) ||
+		    atoi(value) > CONFIG_IDLE_MAX) {
+			bad_line(p, xasprintf("%s:%d: idle takes a whole "
+			         "number of seconds from 0 to %d, without a "
+			         "unit (\"%s\" is not one)", p->path, n,
+			         CONFIG_IDLE_MAX, value));
 			return;
 		}
 		c->idle = atoi(value);
@@ -332,13 +333,13 @@ parse_line(struct parse *p, int n, char *key, struct config *c)
 	if (strcmp(key, "languages") == 0) {
 		why = parse_languages(value, c);
 		if (why != NULL) {
-			bad_line(p, xasprintf("%s:%d: languages: %s", p->path, n,
-			                      why));
+			bad_line(p, xasprintf("%s:%d: languages: %s",
+			                      p->path, n, why));
 			free(why);
 		} else if (p->explain != NULL) {
 			fprintf(p->explain, "%s:%d: languages: the language "
-			        "picker shows %s first, in that order\n", p->path,
-			        n, c->languages);
+			        "picker shows %s first, in that order\n",
+			        p->path, n, c->languages);
 		}
 		return;
 	}
@@ -384,7 +385,8 @@ parse_file(struct parse *p, enum config_need need, struct config *c)
 		total += len;
 		n++;
 		if (total > CONFIG_SIZE_MAX) {
-			bad_line(p, xasprintf("%s: larger than 64 KiB", p->path));
+			bad_line(p, xasprintf("%s: larger than 64 KiB",
+			                      p->path));
 			break;
 		}
 		if (strlen(line) != (size_t)len) {
@@ -396,8 +398,8 @@ parse_file(struct parse *p, enum config_need need, struct config *c)
 			continue;
 		if (*key == '#') {
 			if (p->explain != NULL)
-				fprintf(p->explain, "%s:%d: a comment\n", p->path,
-				        n);
+				fprintf(p->explain, "%s:%d: a comment\n",
+				        p->path, n);
 			continue;
 		}
 		parse_line(p, n, key, c);
