@@ -209,8 +209,15 @@ start() {
 	sock="accueil-test-$$-$run"
 	rm -f "$marks/probes"
 	: >"$marks/pending"
+	# The kiosk keeps its PIN delay in its state directory: a fresh one
+	# each run, unless STATE_DIR names one (a restart that must find it).
+	local state=${STATE_DIR:-$marks/state-$run}
+	# As nobody: one it can write, in the folder made for it.
+	[ -n "$pre" ] && [ -z "${STATE_DIR:-}" ] && state=$runas_dir/state-$run
+	mkdir -p "$state"
+	[ -n "$pre" ] && chown 65534:65534 "$state"
 	tmx new-session -d -s t -x "$w" -y "$h" \
-		"${APP_CWD:+cd $APP_CWD && }env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 $lsan ${APP_ENV:-} $pre $prog ${dbf:+--db $dbf} $args 2>>${ERR_LOG:-/dev/null}; st=\$?; stty -echo 2>/dev/null; echo; echo exit=\$st; printf '\\033]2;exited\\007'; sleep 60"
+		"${APP_CWD:+cd $APP_CWD && }env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 STATE_DIRECTORY=$state $lsan ${APP_ENV:-} $pre $prog ${dbf:+--db $dbf} $args 2>>${ERR_LOG:-/dev/null}; st=\$?; stty -echo 2>/dev/null; echo; echo exit=\$st; printf '\\033]2;exited\\007'; sleep 60"
 	tmx set-option -t t status off >/dev/null
 	settle_wait
 }
