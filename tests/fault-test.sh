@@ -123,10 +123,16 @@ alive "fault search: a screen with text" "[[:alnum:]]"
 kstart --lang fr --db "$tmp/nohome.db"
 alive "fault no-home: out of service" "$oos"
 
-# A broken configuration in kiosk mode: said on stderr, then the defaults.
+# A broken configuration in kiosk mode: refused, never a kiosk without its
+# staff exit; the sentence on the console and the cause on stderr.
 printf '\357\273\277idle = 30\npni = x\n' >"$tmp/bad.conf"
 kstart --lang fr --config "$tmp/bad.conf"
-alive "fault bad-config: the kiosk runs" "Accueil"
+if wait_screen "kiosk mode refused" 10 &&
+   ! settle | grep -q "Choisissez\|Le CAI"; then
+	ok "fault bad-config: kiosk mode refused"
+else
+	fail "fault bad-config: kiosk mode refused" "the screen:"; settle | head -8
+fi
 grep -q "bad.conf" "$tmp/err" && ok "fault bad-config: the cause on stderr" ||
 	fail "fault bad-config: stderr says $(cat "$tmp/err")"
 
