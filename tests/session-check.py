@@ -179,8 +179,35 @@ def fonts_check(args):
     return not missing and len(need) > 300
 
 
+def bindings_check(ini, default):
+    """Every binding action of foot's default configuration is none."""
+    def parse(path, commented):
+        sec, out = None, {}
+        for line in open(path, encoding='utf-8'):
+            line = line.strip()
+            if commented and line.startswith('# '):
+                line = line[2:]
+            if line.startswith('['):
+                sec = line.strip('[]')
+            elif '=' in line and not line.startswith('#') and sec:
+                k, _, v = line.partition('=')
+                out[(sec, k.strip())] = v.strip()
+        return out
+    want = [k for k in parse(default, True)
+            if k[0].endswith('-bindings') and k[0] != 'text-bindings'
+            and k[1] != 'selection-override-modifiers'
+            and ' ' not in k[1]]
+    have = parse(ini, False)
+    bad = [k for k in want if have.get(k) != 'none']
+    for k in bad:
+        print(f'# [{k[0]}] {k[1]} is not none')
+    return len(want) > 40 and not bad
+
+
 def main():
-    if sys.argv[1] == 'cells':
+    if sys.argv[1] == 'bindings':
+        ok = bindings_check(sys.argv[2], sys.argv[3])
+    elif sys.argv[1] == 'cells':
         ok = cells_check(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
     elif sys.argv[1] == 'fonts':
         ok = fonts_check(sys.argv[2:])
