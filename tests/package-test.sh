@@ -88,6 +88,20 @@ if ls /etc/systemd/system/*.wants/accueil-kiosk.service >/dev/null 2>&1; then
 else
 	ok "the unit is not enabled"
 fi
+# The graphical session: installed, not enabled, its launcher and foot.ini.
+sunit=$(dirname "$unit")/accueil-kiosk-session.service
+if [ -f "$sunit" ] && [ -x /usr/libexec/accueil-kiosk-session ] &&
+   [ -f /usr/share/accueil/session/foot.ini ]; then
+	ok "the graphical session is installed ($sunit)"
+else
+	fail "the graphical session is not installed"
+fi
+if ls /etc/systemd/system/*.wants/accueil-kiosk-session.service \
+	>/dev/null 2>&1; then
+	fail "the session unit was enabled"
+else
+	ok "the session unit is not enabled"
+fi
 # The console lock: installed, every piece off until the centre enables it.
 lockunit=$(dirname "$unit")/accueil-keymap.service
 if [ -f "$lockunit" ] && [ -x /usr/sbin/accueil-lockdown ]; then
