@@ -179,6 +179,9 @@ term_init(char **err)
 		use_default_colors();
 	}
 	set_styles(usual);
+	/* The Linux console draws a combining mark in a cell of its own. */
+	text_set_drop_marks(getenv("TERM") != NULL &&
+	                    strncmp(getenv("TERM"), "linux", 5) == 0);
 	marks = getenv("ACCUEIL_TEST_SETTLED") != NULL;
 	return 0;
 }
