@@ -66,5 +66,6 @@ for i in $(seq "$runs"); do
 	set -- $(mem "$app")
 	echo "tty1 path run $i: first kiosk frame $(((t1 - t0) / 1000000)) ms;" \
 	     "accueil RSS $(($1 / 1024)) MiB, PSS $(($2 / 1024)) MiB"
+	kill -TERM "$app" 2>/dev/null
 	tmux -L "$sock" kill-server
 done
