@@ -147,6 +147,32 @@ if ls /etc/systemd/system/*.wants/accueil-kiosk.service >/dev/null 2>&1; then
 else
 	ok "the unit is not enabled"
 fi
+# The graphical session: installed, not enabled, its launcher and foot.ini.
+sunit=$(dirname "$unit")/accueil-kiosk-session.service
+if [ -f "$sunit" ] && [ -x /usr/libexec/accueil-kiosk-session ] &&
+   [ -f /usr/share/accueil/session/foot.ini ]; then
+	ok "the graphical session is installed ($sunit)"
+else
+	fail "the graphical session is not installed"
+fi
+if ls /etc/systemd/system/*.wants/accueil-kiosk-session.service \
+	>/dev/null 2>&1; then
+	fail "the session unit was enabled"
+else
+	ok "the session unit is not enabled"
+fi
+if systemd-analyze verify --man=no "$sunit" >"$tmp/verify" 2>&1; then
+	ok "the session unit passes systemd-analyze verify"
+else
+	fail "systemd-analyze verify:"; cat "$tmp/verify"
+fi
+score=$(systemd-analyze security --offline=yes "$sunit" 2>/dev/null |
+	awk '/Overall exposure level/ { print $(NF - 2) }')
+if awk -v s="$score" 'BEGIN { exit !(s != "" && s <= 2.0) }'; then
+	ok "the session unit scores $score (at most 2.0)"
+else
+	fail "the session unit scores ${score:-nothing} in systemd-analyze security"
+fi
 # The console lock: installed, every piece off until the centre enables it.
 lockunit=$(dirname "$unit")/accueil-keymap.service
 if [ -f "$lockunit" ] && [ -x /usr/sbin/accueil-lockdown ]; then

@@ -405,6 +405,24 @@ test_plain_spaces(void **state)
 	assert_string_equal(s, "a : ?\xc2\xbb \xc3\xa9");
 }
 
+/* For the Linux console, Arabic vowel marks and joiners go; the letters,
+   the accents of precomposed French letters and the widths stay. */
+static void
+test_drop_marks(void **state)
+{
+	char ar[] = "كَتَبَ\u200cé";
+	char kept[] = "كَتَبَ";
+
+	(void)state;
+	text_set_drop_marks(true);
+	text_plain_spaces(ar);
+	text_set_drop_marks(false);
+	text_plain_spaces(kept);
+	assert_string_equal(ar, "كتبé");
+	assert_string_equal(kept, "كَتَبَ");
+	assert_int_equal(text_width(ar), 4);
+}
+
 /* Typing and erasing characters in a bounded buffer. */
 static void
 test_append(void **state)
@@ -517,6 +535,7 @@ main(void)
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_is_typed),
 		cmocka_unit_test(test_plain_spaces),
+		cmocka_unit_test(test_drop_marks),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

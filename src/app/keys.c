@@ -32,10 +32,11 @@ const struct keys_row keys_table[KEYS_COUNT] = {
 	/* TRANSLATORS: key-bar button: arrows scroll the text. */
 	[KEYS_SCROLL] = { "↑↓", N_("Défiler"), ARROWS_HELP, "Down", AK_NONE,
 		{ AK_UP, AK_DOWN, AK_NONE }, KEYS_ALWAYS },
-	[KEYS_OPEN] = { "⏎", N_("Ouvrir"),
+	/* A word: ⏎ is in no console font, ↵ in a third of them. */
+	[KEYS_OPEN] = { "Enter", N_("Ouvrir"),
 		N_("Entrée : ouvrir l'entrée choisie."), "Enter", AK_ENTER,
 		{ AK_ENTER, AK_RIGHT, AK_NONE }, KEYS_ALWAYS },
-	[KEYS_CONFIRM] = { "⏎", N_("Valider"), STAFF_HELP, "Enter", AK_ENTER,
+	[KEYS_CONFIRM] = { "Enter", N_("Valider"), STAFF_HELP, "Enter", AK_ENTER,
 		{ AK_ENTER, AK_NONE }, KEYS_KIOSK },
 	[KEYS_PAGE] = { NULL, NULL,
 		N_("Page précédente, Page suivante, espace : faire défiler une "

@@ -313,15 +313,42 @@ text_fold(const char *s)
 	return out;
 }
 
+static bool drop_marks;        /* text_set_drop_marks: a console */
+
+/* Says whether text_plain_spaces also drops combining marks. */
+void
+text_set_drop_marks(bool on)
+{
+	drop_marks = on;
+}
+
+/* Returns the length of the combining mark or joiner at s, or 0. */
+static int
+mark_len(const char *s)
+{
+	ucs4_t c;
+	int n = u8_mbtouc(&c, (const uint8_t *)s, strlen(s));
+
+	if (c == 0x200C || c == 0x200D ||
+	    uc_is_general_category(c, UC_NON_SPACING_MARK) ||
+	    uc_is_general_category(c, UC_ENCLOSING_MARK))
+		return n;
+	return 0;
+}
+
 /* Writes the no-break spaces of s (U+00A0, U+202F) as plain spaces, in
-   place. */
+   place; drops combining marks and joiners when asked. */
 void
 text_plain_spaces(char *s)
 {
 	char *w = s;
 
 	for (const char *r = s; *r != '\0';) {
-		if (memcmp(r, "\xc2\xa0", 2) == 0) {
+		int m = drop_marks && (unsigned char)*r >= 0xcc ? mark_len(r) : 0;
+
+		if (m > 0) {
+			r += m;
+		} else if (memcmp(r, "\xc2\xa0", 2) == 0) {
 			*w++ = ' ';
 			r += 2;
 		} else if (memcmp(r, "\xe2\x80\xaf", 3) == 0) {

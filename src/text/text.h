@@ -159,6 +159,13 @@ void text_wrap_visual(const char *s, int width, bool rtl,
  */
 void text_plain_spaces(char *s);
 
+/*
+ * Asks text_plain_spaces to drop combining marks (the Arabic vowel marks)
+ * and the joiners too, for a terminal that cannot combine them and gives
+ * each a cell of its own: the Linux console. Off at start.
+ */
+void text_set_drop_marks(bool on);
+
 /* Returns true when code point c is a character a person types: not a
    control character (C0, DEL, C1), not a surrogate, at most U+10FFFF. */
 bool text_is_typed(int c);

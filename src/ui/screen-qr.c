@@ -25,6 +25,19 @@ struct qrs {
 	bool ok;
 };
 
+/* Draws the modules of the code from row y, column x, a module two full
+   blocks (what the console fonts have: 450 of Debian's 456 have █, 139
+   have ▀ ▄). */
+static void
+draw_code_console(const struct qr *code, int y, int x)
+{
+	for (int r = 0; r < code->size; r++)
+		for (int c = 0; c < code->size; c++)
+			term_put(y + r, x + 2 * c, 2,
+			         code->dark[r * code->size + c] ? "██" : "  ",
+			         TS_QR);
+}
+
 /* Draws the modules of the code from row y, column x, two rows a line. */
 static void
 draw_code(const struct qr *code, int y, int x)
@@ -105,7 +118,25 @@ qr_draw(struct screen *s, struct app *app)
 		                          "code QR."), TS_UNKNOWN);
 		return;
 	}
-	rows = (q->code.size + 1) / 2;
+	term_size(&h, &w);
+	if (term_is_console()) {
+		/* Full blocks: a row a module, over the screen but the key
+		   bar, when it fits; else the sentence below. */
+		if (q->code.size <= h - 1 && 2 * q->code.size <= w) {
+			char *blank = xmalloc((size_t)w + 1);
+
+			memset(blank, ' ', (size_t)w);
+			blank[w] = '\0';
+			for (int r = 0; r < h - 1; r++)
+				term_put(r, 0, w, blank, TS_NORMAL);
+			free(blank);
+			draw_code_console(&q->code, 0, (w - 2 * q->code.size) / 2);
+			return;
+		}
+		rows = h;
+	} else {
+		rows = (q->code.size + 1) / 2;
+	}
 	if (rows + 1 <= a.h && q->code.size <= a.w + 4) {
 		/* TRANSLATORS: above the QR code of a contact. */
 		ui_put(&a, a.y, 0, a.w, _("Scannez ce code avec votre "
@@ -114,7 +145,6 @@ qr_draw(struct screen *s, struct app *app)
 		draw_code(&q->code, a.y + 1, a.x + (a.w - q->code.size) / 2);
 		return;
 	}
-	term_size(&h, &w);
 	free_rows = h - 1 - (app->message != NULL);
 	if (rows <= free_rows && q->code.size <= w) {
 		struct ui_area side = { .y = 1, .x = q->code.size + 2,

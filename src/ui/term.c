@@ -179,6 +179,8 @@ term_init(char **err)
 		use_default_colors();
 	}
 	set_styles(usual);
+	/* The Linux console draws a combining mark in a cell of its own. */
+	text_set_drop_marks(term_is_console());
 	marks = getenv("ACCUEIL_TEST_SETTLED") != NULL;
 	return 0;
 }
@@ -296,6 +298,15 @@ term_cursor(int y, int x)
 	}
 	move(y, x);
 	curs_set(1);
+}
+
+/* Returns true on the Linux console. */
+bool
+term_is_console(void)
+{
+	const char *t = getenv("TERM");
+
+	return t != NULL && strncmp(t, "linux", 5) == 0;
 }
 
 /* Shows the frame. */

@@ -73,6 +73,10 @@ void term_cursor(int y, int x);
 /* Shows the frame. */
 void term_flush(void);
 
+/* Returns true on the Linux console (TERM=linux), whose fonts may lack
+   the half blocks and never combine marks. */
+bool term_is_console(void);
+
 /*
  * For the screen tests only (ACCUEIL_TEST_SETTLED set at term_init):
  * term_read takes this private-use character as a probe and answers it,
