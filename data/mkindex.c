@@ -7,8 +7,12 @@
  * Copies IN.db to OUT.db.tmp, then indexes in the full-text tables search and
  * search_tri the folded form (text_fold) of every node's title and of all
  * its other texts (not the web addresses of its sources), per language, so
- * that the program and the index fold text with the very same code. The rowid of an entry is the node's rowid
- * times 16 plus the language's number (see schema.sql). The finished file
+ * that the program and the index fold text with the very same code, with
+ * the numbers written in groups also as one word (text_numbers). The rowid
+ * of an entry is the node's rowid times the number of languages plus the
+ * language's number (see schema.sql). Then it fills the table spell with
+ * the spelling neighbours of the index's words (text_drop_char). The
+ * finished file
  * then replaces OUT.db at once (rename): a kiosk that is reading OUT.db,
  * and holds its read lock, keeps the file it opened, never half a build.
  */
@@ -20,6 +24,7 @@
 
 #include "common/xalloc.h"
 #include "db/kind.h"
+#include "text/text-search.h"
 #include "text/text.h"
 
 /* Copies the file at from to to. Returns 0, or -1. */
@@ -55,6 +60,51 @@ die(sqlite3 *db, const char *what)
 	sqlite3_close(db);
 	unlink(tmp);
 	exit(1);
+}
+
+/*
+ * Fills the table spell from the vocabulary of the index: each word of
+ * four to 32 characters, and the word less each of its characters.
+ */
+static void
+add_spelling(sqlite3 *db)
+{
+	sqlite3_stmt *sel, *ins;
+
+	if (sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.words USING "
+	                 "fts5vocab(main, search, 'col')", NULL, NULL,
+	                 NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT term, sum(doc) FROM temp.words "
+	                       "WHERE col IN ('title', 'body') GROUP BY term",
+	                       -1, &sel, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO spell (near, word, "
+	                       "docs) VALUES (?1, ?2, ?3)", -1, &ins,
+	                       NULL) != SQLITE_OK)
+		die(db, "reading the vocabulary");
+	while (sqlite3_step(sel) == SQLITE_ROW) {
+		const char *w = (const char *)sqlite3_column_text(sel, 0);
+		size_t chars = w ? text_chars(w) : 0;
+
+		/* Words, not numbers. */
+		if (chars < 4 || chars > 32 || w[strspn(w, "0123456789")] == '\0')
+			continue;
+		for (size_t i = 0;; i++) {
+			char *near = i == 0 ? xstrdup(w)
+			             : text_drop_char(w, i - 1);
+
+			if (near == NULL)
+				break;
+			sqlite3_bind_text(ins, 1, near, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(ins, 2, w, -1, SQLITE_STATIC);
+			sqlite3_bind_int(ins, 3, sqlite3_column_int(sel, 1));
+			if (sqlite3_step(ins) != SQLITE_DONE)
+				die(db, "writing the spelling");
+			sqlite3_reset(ins);
+			free(near);
+		}
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
 }
 
 int
@@ -113,6 +163,20 @@ main(int argc, char **argv)
 			continue;
 		ft = text_fold(title ? title : "");
 		fb = text_fold(body ? body : "");
+		/* Numbers in groups, also whole: "081 71 35 28" is found by
+		   "0817135", as text_tokens makes it. */
+		{
+			char *nt = text_numbers(ft), *nb = text_numbers(fb);
+			char *t2 = xasprintf("%s %s", ft, nt);
+			char *b2 = xasprintf("%s %s", fb, nb);
+
+			free(ft);
+			free(fb);
+			free(nt);
+			free(nb);
+			ft = t2;
+			fb = b2;
+		}
 
 		for (int t = 0; t < 2; t++) {
 			sqlite3_bind_value(ins[t], 1, sqlite3_column_value(sel, 0));
@@ -130,6 +194,7 @@ main(int argc, char **argv)
 	sqlite3_finalize(sel);
 	sqlite3_finalize(ins[0]);
 	sqlite3_finalize(ins[1]);
+	add_spelling(db);
 	if (sqlite3_exec(db, "COMMIT; INSERT INTO search(search) VALUES "
 	                 "('optimize'); INSERT INTO search_tri(search_tri) VALUES "
 	                 "('optimize'); VACUUM", NULL, NULL, NULL) != SQLITE_OK)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "text/text.h"
 
 #define MEMDB "file:testdb?mode=memory&cache=shared"
 

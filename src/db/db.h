@@ -14,10 +14,10 @@
 #include <stddef.h>
 
 #include "db/kind.h"
-#include "text/text.h"
+#include "text/text-search.h"
 
 /* The schema version this program reads (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 6
+#define DB_SCHEMA_VERSION 7
 
 struct db;
 
@@ -83,9 +83,31 @@ bool db_rewritten(const struct db *db);
    longer one is an error, not a blank screen for minutes. */
 #define DB_VALUE_MAX (16 * 1024 * 1024)
 
+/* What the last error of db means (none when the last call worked). */
+enum db_fault {
+	DB_FAULT_NONE,
+	DB_FAULT_VALUE,         /* one value too long: that page only */
+	DB_FAULT_SEARCH,        /* the search index is damaged (or SQLite
+	                           has no FTS5): search does not work, the
+	                           rest of the kiosk does */
+	DB_FAULT_DAMAGED,       /* the file is damaged or unreadable */
+};
+
+/* Returns what the last error of db means (DB_FAULT_NONE for NULL). */
+enum db_fault db_fault(const struct db *db);
+
 /* Returns true when the last error of db says the file is damaged or
-   unreadable (not merely one value too long). */
+   unreadable (not one value too long, not the search index alone). */
 bool db_damaged(const struct db *db);
+
+/*
+ * The one rule that puts the kiosk out of service: returns true when db
+ * must be closed and opened again before anything more is read from it,
+ * because its last error says the file is damaged (db_damaged) or because
+ * the file was replaced, written over or deleted (db_stale). A missing
+ * node, a value too long or a damaged search index is not.
+ */
+bool db_broken(const struct db *db);
 
 /*
  * Fills *out with node id in language lang. Returns 0, 1 when there is no
@@ -127,20 +149,26 @@ struct db_hit {
 struct db_hits {
 	size_t n;
 	struct db_hit *v;
+	struct text_tokens words;       /* when typos were corrected, the
+	                                   words found instead (else none) */
 };
 
 /*
  * Fills *out with at most max nodes, in lang or in French, that contain
- * any word of t (the words of a folded query, see text_tokens), the word
- * being typed (three letters or more) also as the start of a longer one;
- * those holding more of the words first, then by relevance (bm25, a title
- * weighing a hundred times the rest), a glossary entry whose French word
- * holds every word typed before all. When no node holds a word, the
- * nodes whose title holds at least half of the words' three-letter runs
- * (typos). kind, unless NULL, keeps only nodes of the kind it names (see
- * kind_name). No words find
- * nothing. The words are quoted into an FTS5 query that is bound as a
- * parameter: they are searched as text whatever they hold. 0, or -1.
+ * any searched word of t (the words of a folded query, see text_tokens
+ * and text_word_searched), the word being typed (once long enough) also
+ * as the start of a longer one; those holding more of the words first,
+ * then by relevance (bm25, a title weighing a hundred times the rest), a
+ * glossary entry whose French word holds every word typed before all.
+ * When no node holds a word, the words of four letters or more that the
+ * index does not hold are replaced by their nearest spelling neighbour
+ * from the index's vocabulary ("rasisme" finds "racisme"; out->words then
+ * holds the words found); when that finds nothing either, the nodes whose
+ * title holds at least half of the words' three-letter runs. kind, unless
+ * NULL, keeps only nodes of the kind it names (see kind_name). Words not
+ * long enough (text_search_long_enough) find nothing. The words are quoted
+ * into an FTS5 query that is bound as a parameter: they are searched as
+ * text whatever they hold. 0, or -1 (see db_fault).
  */
 int db_search(struct db *db, const struct text_tokens *t, const char *lang,
               const char *kind, size_t max, struct db_hits *out);

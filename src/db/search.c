@@ -1,0 +1,742 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * search.c - full-text search and its ranking (see db_search in db.h): the
+ * FTS5 queries built from a person's words, titles before texts, more of
+ * the words before fewer, a glossary word before the pages that use it,
+ * and, when nothing is found, the spelling neighbours of the words (the
+ * table spell, made at build time from the index's own vocabulary) and
+ * last the titles that share runs of three letters.
+ */
+#include "db/db.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/xalloc.h"
+#include "db/db-private.h"
+#include "db/kind.h"
+#include "db/row.h"
+#include "text/text-search.h"
+#include "text/text.h"
+
+/* The title of a node in lang, else in French, and whether it fell back. */
+#define TITLE_COLUMNS \
+	"coalesce(t.value, f.value), t.value IS NULL AND ?2 <> 'fr' "
+#define TITLE_JOINS \
+	"JOIN field f ON f.node = n.id AND f.name = 'title' AND f.lang = 'fr' " \
+	"LEFT JOIN field t ON t.node = n.id AND t.name = 'title' AND t.lang = ?2 "
+
+/* The most matching rows a search ranks (see SEARCH_SQL). */
+#define RANK_ROWS 200
+
+/*
+ * A search over table T, as hits: ?1 the FTS5 query (which also names the
+ * languages and the kind), ?2 the language, ?3 the most nodes, ?4 the most
+ * index rows to keep, ?5 the most rows to rank. Rows are ranked by bm25
+ * with the weights W; a node found in two languages counts once. Ranking
+ * costs a few microseconds a row, so only the first ?5 matching rows (in
+ * the order of the content) are ranked: all of them for any query on the
+ * bundled content, and a bounded cost on a content a hundred times larger.
+ * The excerpt is the node's text in the language, else in French, else its
+ * role. A row holding more of the words ranks first, whatever its bm25:
+ * accueil_words counts the phrases of the query found in the first C
+ * columns (the words; the language and the kind are in the others). bm25
+ * is negative and far smaller than WORD_WEIGHT: the count is read back
+ * from the score, the function being called once a row.
+ */
+#define WORD_WEIGHT "1000000.0"
+#define FIELD(name, lang) \
+	"(SELECT value FROM field WHERE node = n.id AND name = '" name "' " \
+	"AND lang = " lang ")"
+#define SEARCH_SQL(T, W, C) \
+	"SELECT n.id, n.kind, " TITLE_COLUMNS ", " \
+	"  coalesce(pt.value, pf.value, ''), " \
+	"  coalesce(" FIELD("body", "?2") ", " FIELD("body", "'fr'") ", " \
+	"    " FIELD("role", "?2") ", " FIELD("role", "'fr'") ", '') , " \
+	"  CAST(-s.score / " WORD_WEIGHT " AS INTEGER) " \
+	"FROM (SELECT rowid / (SELECT count(*) + 1 FROM language WHERE " \
+	"  code <> 'fr') AS nr, min(score) AS score FROM " \
+	"  (SELECT rowid, bm25(" T ", " W ") - " WORD_WEIGHT " * " \
+	"     accueil_words(" T ", " C ") AS score FROM " T \
+	"   WHERE " T " MATCH ?1 AND rowid <= coalesce((SELECT rowid FROM " T \
+	"     WHERE " T " MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?5), " \
+	"     9223372036854775807) " \
+	"   ORDER BY score LIMIT ?4) GROUP BY nr) s " \
+	"JOIN node n ON n.rowid = s.nr " TITLE_JOINS \
+	"LEFT JOIN field pf ON pf.node = n.parent AND pf.name = 'title' " \
+	"  AND pf.lang = 'fr' " \
+	"LEFT JOIN field pt ON pt.node = n.parent AND pt.name = 'title' " \
+	"  AND pt.lang = ?2 " \
+	"ORDER BY s.score, n.id LIMIT ?3"
+
+
+/* The statements of this file, by their slot in db->st. */
+static const char *
+sql(enum db_stmt which)
+{
+	switch (which) {
+	case ST_SEARCH:
+		return SEARCH_SQL("search", "100.0, 1.0, 0.0, 0.0", "2");
+	case ST_FUZZY:
+		return SEARCH_SQL("search_tri", "1.0, 0.0, 0.0", "0");
+	case ST_TERM:
+		return "SELECT value FROM field WHERE node = ?1 AND ?2 IS NULL "
+		       "AND name = 'title' AND lang = 'fr'";
+	case ST_KNOWN:
+		return "SELECT 1 FROM spell WHERE near = ?1 AND word = ?1 "
+		       "AND ?2 IS NULL";
+	case ST_SPELL:
+		return "SELECT word, docs FROM spell WHERE near = ?1 "
+		       "AND ?2 IS NULL";
+	default:
+		return "SELECT n.id, n.kind, " TITLE_COLUMNS ", "
+		       "  coalesce(pt.value, pf.value, ''), '' FROM node n "
+		       TITLE_JOINS
+		       "LEFT JOIN field pf ON pf.node = n.parent "
+		       "  AND pf.name = 'title' AND pf.lang = 'fr' "
+		       "LEFT JOIN field pt ON pt.node = n.parent "
+		       "  AND pt.name = 'title' AND pt.lang = ?2 "
+		       "WHERE n.kind = 'contact' ORDER BY 3 COLLATE NOCASE";
+	}
+}
+
+/* Prepares one of this file's statements (see db_start). */
+static sqlite3_stmt *
+start(struct db *db, enum db_stmt which, const char *id, const char *lang)
+{
+	return db_start(db, which, sql(which), id, lang);
+}
+
+/*
+ * Keeps the error of a failed search: the search alone is damaged when
+ * the menu tree still reads (a damaged index), else the whole file.
+ */
+static void
+search_failed(struct db *db)
+{
+	int code = sqlite3_errcode(db->h) & 0xff;
+	char *msg = xasprintf("database error while searching: %s",
+	                      sqlite3_errmsg(db->h));
+	bool tree = code != SQLITE_TOOBIG && db_tree_readable(db);
+
+	free(db->error);
+	db->error = msg;
+	db->fault = code == SQLITE_TOOBIG ? DB_FAULT_VALUE
+	            : tree ? DB_FAULT_SEARCH : DB_FAULT_DAMAGED;
+}
+
+/*
+ * The FTS5 function accueil_words(T, C): how many phrases of the query have
+ * a match in the row, in its first C columns. Each word of a query is one
+ * phrase, and its column filter keeps its matches to the text columns.
+ */
+static void
+words_found(const Fts5ExtensionApi *api, Fts5Context *fts,
+            sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+	int cols = nval > 0 ? sqlite3_value_int(val[0]) : 0, n = 0;
+	int phrases = api->xPhraseCount(fts);
+
+	for (int i = 0; i < phrases; i++) {
+		Fts5PhraseIter it;
+		int col = -1, off = -1;
+
+		if (api->xPhraseFirst(fts, i, &it, &col, &off) == SQLITE_OK &&
+		    col >= 0 && col < cols)
+			n++;
+	}
+	sqlite3_result_int(ctx, n);
+}
+
+/* Registers accueil_words with the FTS5 of db, once. Returns 0, or -1 with
+   the error set (an SQLite without FTS5: search does not work). */
+static int
+add_words_function(struct db *db)
+{
+	sqlite3 *h = db->h;
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(h, "SELECT fts5(?1)", -1, &st,
+	                       NULL) == SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+		sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	db->words = api != NULL && api->iVersion >= 2 &&
+	            api->xCreateFunction(api, "accueil_words", NULL, words_found,
+	                                 NULL) == SQLITE_OK;
+	if (!db->words) {
+		db_set_error(db, "searching (SQLite has no FTS5)",
+		             DB_FAULT_SEARCH);
+		return -1;
+	}
+	return 0;
+}
+
+
+/* Frees the strings of one hit. */
+static void
+hit_free(struct db_hit *h)
+{
+	free(h->id);
+	free(h->title);
+	free(h->section);
+	free(h->text);
+}
+
+/* Appends s to the string being built in *buf (size *cap, length *len). */
+static void
+append(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (*len + n + 1 > *cap) {
+		*cap = 2 * (*len + n + 1);
+		*buf = xreallocarray(*buf, *cap, 1);
+	}
+	memcpy(*buf + *len, s, n + 1);
+	*len += n;
+}
+
+/* Appends s as an FTS5 string: in double quotes, inner quotes doubled. */
+static void
+append_quoted(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	append(buf, len, cap, "\"");
+	for (size_t i = 0; i < n; i++) {
+		char c[3] = { s[i], s[i] == '"' ? '"' : '\0', '\0' };
+
+		append(buf, len, cap, c);
+	}
+	append(buf, len, cap, "\"");
+}
+
+/*
+ * Returns the FTS5 query for the words of t in languages lang and French,
+ * of kind unless NULL, in the titles only or in all the text: any of the
+ * words ("a" OR "b"*: the last word, if it is still being typed and has three
+ * characters or more, also as the start of a longer one; words of one or
+ * two letters are left out when a longer one is there), or, for
+ * typos, every run of three characters of every word of four characters or
+ * more ("abcd": "abc" OR "bcd"). NULL when there is nothing to look for.
+ */
+static char *
+fts_query(const struct text_tokens *t, const char *lang, const char *kind,
+          bool fuzzy, bool titles)
+{
+	char *q = NULL;
+	size_t len = 0, cap = 0, words = 0;
+
+	append(&q, &len, &cap, titles ? "{title} : (" : "{title body} : (");
+	for (size_t i = 0; i < t->n; i++) {
+		const char *w = t->v[i];
+		bool typing = i + 1 == t->n && t->open;
+
+		if (!fuzzy) {
+			/* Words of one or two letters ("d" of "d'intégration", "de",
+			   "la") say too little when a longer word says more: the
+			   rule of text_word_searched leaves them out. */
+			if (!text_word_searched(t, i))
+				continue;
+			if (words++ > 0)
+				append(&q, &len, &cap, " OR ");
+			append_quoted(&q, &len, &cap, w, strlen(w));
+			/* The word being typed is also the start of a longer one
+			   (once it is long enough); the others are whole words. */
+			if (typing && text_letters(w) >= TEXT_SEARCH_LETTERS)
+				append(&q, &len, &cap, "*");
+			continue;
+		}
+		/* A typo is looked for in words of four characters or more. */
+		if (text_chars(w) < 4)
+			continue;
+		for (const char *a = w; *a != '\0'; a = text_next_char(a)) {
+			size_t n = text_trigram(a);
+
+			if (n == 0)
+				break;
+			if (words++ > 0)
+				append(&q, &len, &cap, " OR ");
+			append_quoted(&q, &len, &cap, a, n);
+		}
+	}
+	if (words == 0) {
+		free(q);
+		return NULL;
+	}
+	/* The language as the token "x" + code, and the kind. */
+	append(&q, &len, &cap, ") AND {lang} : (\"xfr\"");
+	if (strcmp(lang, "fr") != 0) {
+		char token[16];
+
+		snprintf(token, sizeof token, "x%.8s", lang);
+		append(&q, &len, &cap, " OR ");
+		append_quoted(&q, &len, &cap, token, strlen(token));
+	}
+	append(&q, &len, &cap, ")");
+	if (kind != NULL) {
+		append(&q, &len, &cap, " AND {kind} : ");
+		append_quoted(&q, &len, &cap, kind, strlen(kind));
+	}
+	return q;
+}
+
+/* Counts the runs of three characters of word, and those found in title. */
+static void
+count_trigrams(const char *word, const char *title, int *all, int *found)
+{
+	for (const char *a = word; *a != '\0'; a = text_next_char(a)) {
+		size_t n = text_trigram(a);
+
+		if (n == 0)
+			break;
+		(*all)++;
+		if (memmem(title, strlen(title), a, n) != NULL)
+			(*found)++;
+	}
+}
+
+/*
+ * Returns true when a node found by shared trigrams is close enough to what
+ * was typed: its title holds at least half of the words' trigrams.
+ */
+static bool
+close_enough(const struct text_tokens *t, const char *title)
+{
+	char *folded = text_fold(title ? title : "");
+	int all = 0, found = 0;
+
+	for (size_t i = 0; i < t->n; i++)
+		count_trigrams(t->v[i], folded, &all, &found);
+	free(folded);
+	return all > 0 && 2 * found >= all;
+}
+
+/*
+ * Steps st to the end, collecting hits; for a search by trigrams (t not
+ * NULL), only those close_enough to the words of t.
+ */
+static int
+collect_hits(struct db *db, sqlite3_stmt *st, const struct text_tokens *t,
+             struct db_hits *out)
+{
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_hit h;
+
+		if (!db_row_hit(st, &h))
+			continue;
+		if (t != NULL && !close_enough(t, h.title)) {
+			hit_free(&h);
+			continue;
+		}
+		if (out->n == cap) {
+			cap = cap ? 2 * cap : 16;
+			out->v = xreallocarray(out->v, cap, sizeof *out->v);
+		}
+		out->v[out->n++] = h;
+	}
+	if (rc != SQLITE_DONE) {
+		search_failed(db);
+		db_hits_free(out);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs one search statement with FTS5 query q (t: the words, for typos). */
+static int
+run_search(struct db *db, enum db_stmt which, const char *q, const char *lang,
+           size_t max, const struct text_tokens *t, struct db_hits *out)
+{
+	sqlite3_stmt *st = NULL;
+
+	/* The function, before the statement that names it is prepared. */
+	if (db->words || add_words_function(db) == 0)
+		st = start(db, which, q, lang);
+
+	if (st == NULL) {
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	/* Typos are filtered after the query: ask for more. A node comes in
+	   two languages: rank twice as many rows as nodes wanted. */
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)(t ? 4 * max : max));
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)(t ? 8 * max : 2 * max));
+	sqlite3_bind_int64(st, 5, RANK_ROWS - 1);
+	return collect_hits(db, st, t, out);
+}
+
+/*
+ * Appends to out the hits of more that it does not hold yet, up to max; a
+ * hit it holds takes the count of words of more's if higher (more looked in
+ * more of the text).
+ */
+static void
+merge_hits(struct db_hits *out, struct db_hits *more, size_t max)
+{
+	for (size_t i = 0; i < more->n; i++) {
+		bool dup = false;
+
+		for (size_t j = 0; j < out->n && !dup; j++)
+			if (strcmp(out->v[j].id, more->v[i].id) == 0) {
+				dup = true;
+				if (more->v[i].words > out->v[j].words)
+					out->v[j].words = more->v[i].words;
+			}
+		if (dup || out->n >= max) {
+			hit_free(&more->v[i]);
+			continue;
+		}
+		out->v = xreallocarray(out->v, out->n + 1, sizeof *out->v);
+		out->v[out->n++] = more->v[i];
+	}
+	free(more->v);
+	memset(more, 0, sizeof *more);
+}
+
+/* Returns true when the words of title are exactly the words of t. */
+static bool
+title_is(const struct text_tokens *t, const char *title)
+{
+	char *folded = text_fold(title ? title : "");
+	struct text_tokens w;
+	bool same;
+
+	text_tokens(folded, t->n + 1, &w);
+	same = w.n == t->n;
+	for (size_t i = 0; same && i < w.n; i++)
+		same = strcmp(w.v[i], t->v[i]) == 0;
+	text_tokens_free(&w);
+	free(folded);
+	return same;
+}
+
+/* The most words of a query whose glossary entries are looked for. */
+#define TERM_WORDS 32
+
+/*
+ * Returns the set (bit i: word i) of the words of t (the first TERM_WORDS)
+ * that are words of the French title of node id (the last one, while it is
+ * typed, may be the start of one).
+ */
+static unsigned long
+french_title_words(struct db *db, const char *id, const struct text_tokens *t)
+{
+	sqlite3_stmt *st = start(db, ST_TERM, id, NULL);
+	unsigned long found = 0;
+
+	if (st == NULL)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		char *title = db_row_text(st, 0), *folded = text_fold(title);
+		struct text_tokens w;
+
+		text_tokens(folded, 64, &w);
+		for (size_t i = 0; i < t->n && i < TERM_WORDS; i++) {
+			bool prefix = i + 1 == t->n && t->open;
+
+			for (size_t j = 0; j < w.n; j++)
+				if (prefix ? strncmp(w.v[j], t->v[i],
+				                     strlen(t->v[i])) == 0
+				           : strcmp(w.v[j], t->v[i]) == 0)
+					found |= 1UL << i;
+		}
+		text_tokens_free(&w);
+		free(folded);
+		free(title);
+	}
+	sqlite3_reset(st);
+	return found;
+}
+
+/*
+ * Returns the set of the words of t that say something: all of them, or,
+ * when one is long enough, those that are (text_word_searched).
+ */
+static unsigned long
+long_words(const struct text_tokens *t)
+{
+	unsigned long set = 0;
+
+	for (size_t i = 0; i < t->n && i < TERM_WORDS; i++)
+		if (text_word_searched(t, i))
+			set |= 1UL << i;
+	return set;
+}
+
+/* Moves hit i of h to place n, the hits from n to i one place down. */
+static void
+move_hit(struct db_hits *h, size_t i, size_t n)
+{
+	struct db_hit hit = h->v[i];
+
+	memmove(&h->v[n + 1], &h->v[n], (i - n) * sizeof *h->v);
+	h->v[n] = hit;
+}
+
+/*
+ * Puts first, in their order, the glossary entries (kind "term") of h
+ * whose French word holds the words typed, or, for a query made of
+ * several official words ("CPAS titre de séjour"), the entries that
+ * together hold them all; then the nodes whose title is the very words
+ * typed: a word typed as a letter writes it ("CPAS", "titre de séjour") is
+ * explained before the pages that use it, in any language, and "Unia"
+ * finds the card "Unia" before those that name it.
+ */
+static void
+terms_first(struct db *db, struct db_hits *h, const struct text_tokens *t)
+{
+	unsigned long all = t->n >= TERM_WORDS ? ~0UL : (1UL << t->n) - 1;
+	unsigned long need = long_words(t), covered = 0;
+	unsigned long *has = xcalloc(h->n + 1, sizeof *has);
+	size_t n = 0;
+
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i].kind == KIND_TERM) {
+			has[i] = french_title_words(db, h->v[i].id, t);
+			covered |= has[i] & need;
+		}
+	for (size_t i = 0; i < h->n; i++) {
+		bool whole = t->n > 0 && (has[i] & all) == all;
+		bool part = t->n > 1 && covered == need && (has[i] & need) != 0;
+
+		if (h->v[i].kind != KIND_TERM || !(whole || part))
+			continue;
+		/* has[] is read from i + 1 on only: it need not follow. */
+		move_hit(h, i, n++);
+	}
+	free(has);
+	for (size_t i = n; i < h->n; i++)
+		if (title_is(t, h->v[i].title))
+			move_hit(h, i, n++);
+}
+
+/* Returns how many words of t fts_query looks for (long_words). */
+static int
+searched_words(const struct text_tokens *t)
+{
+	int n = 0;
+
+	for (unsigned long w = long_words(t); w != 0; w &= w - 1)
+		n++;
+	return n;
+}
+
+/* Sorts h by the count of words found, more first, keeping the order of
+   hits with as many (insertion: a stable sort, of a few dozen hits). */
+static void
+most_words_first(struct db_hits *h)
+{
+	for (size_t i = 1; i < h->n; i++) {
+		struct db_hit hit = h->v[i];
+		size_t j = i;
+
+		for (; j > 0 && h->v[j - 1].words < hit.words; j--)
+			h->v[j] = h->v[j - 1];
+		h->v[j] = hit;
+	}
+}
+
+/* The longest word whose spelling neighbours are looked for. */
+#define SPELL_CHARS 32
+
+/* Returns true when w is a word of the index (of four letters or more). */
+static bool
+known_word(struct db *db, const char *w)
+{
+	sqlite3_stmt *st = start(db, ST_KNOWN, w, NULL);
+	bool known;
+
+	if (st == NULL)
+		return true;    /* nothing to correct it with */
+	known = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return known;
+}
+
+/* Keeps in *best (docs *most) the word of the index near near that is
+   found in the most nodes, other than w itself. */
+static void
+spell_lookup(struct db *db, const char *near, const char *w, char **best,
+             int *most)
+{
+	sqlite3_stmt *st = start(db, ST_SPELL, near, NULL);
+
+	if (st == NULL)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int docs = db_row_count(st, 1);
+		char *word;
+
+		if (docs <= *most)
+			continue;
+		word = db_row_text(st, 0);
+		if (strcmp(word, w) == 0 || word[0] == '\0') {
+			free(word);
+			continue;
+		}
+		free(*best);
+		*best = word;
+		*most = docs;
+	}
+	sqlite3_reset(st);
+}
+
+/*
+ * Returns the word of the index nearest to w, a word it does not hold
+ * (one letter left out, added, changed, or two swapped: "logment",
+ * "discrimnation", "rasisme"), the most frequent of them; NULL when none
+ * is. Caller frees.
+ */
+static char *
+neighbour(struct db *db, const char *w)
+{
+	char *best = NULL;
+	int most = 0;
+
+	spell_lookup(db, w, w, &best, &most);
+	for (size_t i = 0;; i++) {
+		char *less = text_drop_char(w, i);
+
+		if (less == NULL)
+			break;
+		spell_lookup(db, less, w, &best, &most);
+		free(less);
+	}
+	return best;
+}
+
+/*
+ * Fills *out with the words of t, each word of four letters or more that
+ * the index does not hold replaced by its nearest neighbour. Returns true
+ * when one was replaced (else *out is empty).
+ */
+static bool
+correct(struct db *db, const struct text_tokens *t, struct text_tokens *out)
+{
+	bool changed = false;
+
+	text_tokens_copy(t, out);
+	for (size_t i = 0; i < out->n; i++) {
+		char *near;
+		size_t chars = text_chars(out->v[i]);
+
+		if (!text_word_searched(out, i) || chars < 4 ||
+		    chars > SPELL_CHARS || known_word(db, out->v[i]) ||
+		    (near = neighbour(db, out->v[i])) == NULL)
+			continue;
+		explicit_bzero(out->v[i], strlen(out->v[i]));
+		free(out->v[i]);
+		out->v[i] = near;
+		changed = true;
+		if (i + 1 == out->n)
+			out->open = false;      /* a whole word now */
+	}
+	if (!changed)
+		text_tokens_wipe(out);
+	return changed;
+}
+
+/*
+ * Fills *out with the nodes matching any of the words of t: first those
+ * whose title matches, ranked among themselves, then (when the titles are
+ * not enough, or there are several words) the best of the rest of the text;
+ * then the hits that hold more of the words go first, a hit from the titles
+ * before one from the text that holds as many. Ranking the titles first
+ * keeps a frequent word cheap, whatever the size of the content.
+ */
+static int
+ranked(struct db *db, const struct text_tokens *t, const char *lang,
+       const char *kind, size_t max, struct db_hits *out)
+{
+	char *q = fts_query(t, lang, kind, false, true);
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	if (q == NULL)
+		return 0;       /* no word worth looking for */
+	rc = run_search(db, ST_SEARCH, q, lang, max, NULL, out);
+	free(q);
+	if (rc == 0 && (out->n < max || searched_words(t) > 1)) {
+		struct db_hits more;
+
+		q = fts_query(t, lang, kind, false, false);
+		rc = run_search(db, ST_SEARCH, q, lang, max, NULL, &more);
+		free(q);
+		if (rc == 0)
+			merge_hits(out, &more, 2 * max);
+		most_words_first(out);
+		while (out->n > max)
+			hit_free(&out->v[--out->n]);
+	}
+	if (rc == 0)
+		terms_first(db, out, t);
+	return rc;
+}
+
+/*
+ * Fills *out with the best nodes for the words of t; when none holds
+ * them, for the words with their typos corrected (out->words says which),
+ * and last the nodes whose title shares their runs of three letters.
+ */
+int
+db_search(struct db *db, const struct text_tokens *t, const char *lang,
+          const char *kind, size_t max, struct db_hits *out)
+{
+	struct text_tokens fixed;
+	char *q;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!text_search_long_enough(t))
+		return 0;
+	rc = ranked(db, t, lang, kind, max, out);
+	if (rc != 0 || out->n > 0)
+		return rc;
+	if (correct(db, t, &fixed)) {
+		rc = ranked(db, &fixed, lang, kind, max, out);
+		if (rc == 0 && out->n > 0) {
+			out->words = fixed;
+			return 0;
+		}
+		text_tokens_wipe(&fixed);
+		if (rc != 0)
+			return rc;
+	}
+	db_hits_free(out);
+	q = fts_query(t, lang, kind, true, true);
+	if (q != NULL)
+		rc = run_search(db, ST_FUZZY, q, lang, max, t, out);
+	free(q);
+	while (out->n > max)
+		hit_free(&out->v[--out->n]);
+	return rc;
+}
+
+/* Fills *out with every contact card. */
+int
+db_contacts(struct db *db, const char *lang, struct db_hits *out)
+{
+	return collect_hits(db, start(db, ST_CONTACTS, NULL, lang), NULL, out);
+}
+
+/* Frees the results of h. */
+void
+db_hits_free(struct db_hits *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		hit_free(&h->v[i]);
+	free(h->v);
+	text_tokens_wipe(&h->words);
+	memset(h, 0, sizeof *h);
+}
+
