@@ -8,7 +8,7 @@
 #ifndef ACCUEIL_TEST_FIXTURE_H
 #define ACCUEIL_TEST_FIXTURE_H
 
-/* A small tree: home, a menu of themes, pages on racism and housing, two
+/* A small tree: home, a menu of themes, pages on racism and housing, three
    contact cards, a glossary term, emergency numbers, in French, with
    Arabic and English titles and texts for some. */
 extern const char fixture_rows[];
