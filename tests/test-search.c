@@ -66,30 +66,30 @@ test_first_result(void **state)
 		const char *query, *lang, *first;
 		size_t n;       /* how many found, 0: not counted */
 	} rows[] = {
-		{ "racisme", "fr", "racisme" },
-		{ "sami", "fr", "sami" },
-		{ "lutte contre le racisme", "fr", "racisme" },
-		{ "RACISME", "fr", "racisme" },         /* case */
-		{ "lutte rac", "fr", "racisme" },       /* the word being typed */
-		{ "rasisme", "fr", "racisme" },         /* a letter changed */
-		{ "discrimnation", "fr", "racisme" },   /* a letter left out */
-		{ "logment", "fr", "logement" },
-		{ "logemment", "fr", "logement" },      /* a letter added */
-		{ "lgoement", "fr", "logement" },       /* two swapped */
+		{ "racisme", "fr", "racisme", 0 },
+		{ "sami", "fr", "sami", 0 },
+		{ "lutte contre le racisme", "fr", "racisme", 0 },
+		{ "RACISME", "fr", "racisme", 0 },         /* case */
+		{ "lutte rac", "fr", "racisme", 0 },       /* the word being typed */
+		{ "rasisme", "fr", "racisme", 0 },         /* a letter changed */
+		{ "discrimnation", "fr", "racisme", 0 },   /* a letter left out */
+		{ "logment", "fr", "logement", 0 },
+		{ "logemment", "fr", "logement", 0 },      /* a letter added */
+		{ "lgoement", "fr", "logement", 0 },       /* two swapped */
 		{ "081 71 35 28", "fr", "sami", 1 },    /* a phone, as typed */
 		{ "081713528", "fr", "sami", 1 },
 		{ "081 71", "fr", "sami", 1 },          /* being typed */
 		{ "081 2", "fr", "cai", 1 },
 		{ "081", "fr", NULL, 2 },               /* both cards */
-		{ "0479", "fr", "unia" },
+		{ "0479", "fr", "unia", 0 },
 		{ "116 000", "fr", "urgences", 1 },
 		{ "116 111", "fr", "lex-cpas", 1 },
-		{ "5000", "fr", "sami" },               /* a postcode */
-		{ "cpas", "fr", "lex-cpas" },           /* the glossary first */
-		{ "cpas", "ar", "lex-cpas" },
-		{ "العنصرية", "ar", "racisme" },        /* Arabic */
-		{ "housing", "en", "logement" },        /* English */
-		{ "logement", "en", "logement" },       /* French on English */
+		{ "5000", "fr", "sami", 0 },               /* a postcode */
+		{ "cpas", "fr", "lex-cpas", 0 },           /* the glossary first */
+		{ "cpas", "ar", "lex-cpas", 0 },
+		{ "العنصرية", "ar", "racisme", 0 },        /* Arabic */
+		{ "housing", "en", "logement", 0 },        /* English */
+		{ "logement", "en", "logement", 0 },       /* French on English */
 	};
 
 	(void)state;
