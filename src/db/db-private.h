@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <sys/stat.h>
 
-#include "db/db.h"
+#include "db/types.h"
 
 /* Every statement, prepared on first use and kept (db_start). */
 enum db_stmt {

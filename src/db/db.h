@@ -14,41 +14,13 @@
 #include <stddef.h>
 
 #include "db/kind.h"
+#include "db/types.h"
 #include "text/text-search.h"
 
 /* The schema version this program reads (PRAGMA user_version). */
 #define DB_SCHEMA_VERSION 7
 
 struct db;
-
-/* A node as a menu entry: its id, kind and title. */
-struct db_entry {
-	char *id;
-	int kind;       /* enum kind (db/kind.h) */
-	char *title;
-	bool fallback;  /* the title is the French one */
-};
-
-/* A list of entries; free with db_list_free. */
-struct db_list {
-	size_t n;
-	struct db_entry *v;
-};
-
-/* One named text of a node. */
-struct db_field {
-	char *name;
-	char *value;
-	bool fallback;  /* the value is the French one */
-};
-
-/* A whole node; free with db_node_free. */
-struct db_node {
-	char *id, *parent, *source, *checked, *dated;
-	int kind;       /* enum kind */
-	size_t nfields;
-	struct db_field *fields;
-};
 
 /*
  * Opens the database at path read-only and checks that it is one this
@@ -78,20 +50,6 @@ bool db_stale(const struct db *db);
    file, other bytes): what is read from it now may be a mix of both. A file
    replaced by another (renamed over) or deleted is still read whole. */
 bool db_rewritten(const struct db *db);
-
-/* The most bytes of one field (or any value) read from the database: a
-   longer one is an error, not a blank screen for minutes. */
-#define DB_VALUE_MAX (16 * 1024 * 1024)
-
-/* What the last error of db means (none when the last call worked). */
-enum db_fault {
-	DB_FAULT_NONE,
-	DB_FAULT_VALUE,         /* one value too long: that page only */
-	DB_FAULT_SEARCH,        /* the search index is damaged (or SQLite
-	                           has no FTS5): search does not work, the
-	                           rest of the kiosk does */
-	DB_FAULT_DAMAGED,       /* the file is damaged or unreadable */
-};
 
 /* Returns what the last error of db means (DB_FAULT_NONE for NULL). */
 enum db_fault db_fault(const struct db *db);
@@ -134,25 +92,6 @@ int db_links(struct db *db, const char *id, const char *lang,
 int db_path(struct db *db, const char *id, const char *lang,
             struct db_list *out);
 
-/* A search result. */
-struct db_hit {
-	char *id;
-	int kind;       /* enum kind */
-	char *title;
-	bool fallback;  /* the title is the French one */
-	char *section;  /* the title of its menu */
-	char *text;     /* its texts as they are, for an excerpt */
-	int words;      /* how many of the words searched for it holds */
-};
-
-/* A list of results; free with db_hits_free. */
-struct db_hits {
-	size_t n;
-	struct db_hit *v;
-	struct text_tokens words;       /* when typos were corrected, the
-	                                   words found instead (else none) */
-};
-
 /*
  * Fills *out with at most max nodes, in lang or in French, that contain
  * any searched word of t (the words of a folded query, see text_tokens
@@ -178,14 +117,6 @@ int db_contacts(struct db *db, const char *lang, struct db_hits *out);
 
 /* Frees the results of h and empties it. */
 void db_hits_free(struct db_hits *h);
-
-/* How much of the interface and of the content a language has. */
-struct db_language {
-	int texts, done;        /* content texts, and how many are translated */
-	bool reviewed;          /* a fluent reader reviewed the content */
-	int ui_texts, ui_done;  /* the same for the interface */
-	bool ui_reviewed;
-};
 
 /* Fills *out for language code. 0, 1 when it has no translation, -1. */
 int db_language_get(struct db *db, const char *code, struct db_language *out);

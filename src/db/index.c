@@ -50,7 +50,8 @@ add_nodes(sqlite3 *db)
 	    "FROM node n, (SELECT 'fr' AS lang, 0 AS no UNION ALL SELECT code, "
 	    "  row_number() OVER (ORDER BY code) FROM language "
 	    "  WHERE code <> 'fr') l "
-	    "WHERE EXISTS (SELECT 1 FROM field WHERE node = n.id AND lang = l.lang)";
+	    "WHERE EXISTS (SELECT 1 FROM field WHERE node = n.id "
+	    "  AND lang = l.lang)";
 	sqlite3_stmt *sel, *ins[2];
 	int rc = SQLITE_DONE;
 

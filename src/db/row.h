@@ -13,7 +13,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
-#include "db/db.h"
+#include "db/types.h"
 
 /* The longest id, name or title kept, in bytes (cut at a character). */
 #define DB_TEXT_MAX 4096

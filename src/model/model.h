@@ -80,7 +80,8 @@ int model_search(struct db *db, const char *query, const char *lang,
 
 /*
  * Fills *out with the contact cards matching what a person typed, or all of
- * them while it is not long enough to search. 0, or -1 on error (*err as above).
+ * them while it is not long enough to search. 0, or -1 on error (*err as
+ * above).
  */
 int model_contacts(struct db *db, const char *query, const char *lang,
                    struct model_results *out, char **err);
