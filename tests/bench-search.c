@@ -35,10 +35,18 @@ now_us(void)
 	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
 }
 
+/* One search timed: what was typed, in which language. */
+struct timed {
+	double us;
+	char query[128];
+	const char *lang;
+};
+
+/* Orders times, shortest first. */
 static int
 cmp(const void *a, const void *b)
 {
-	double x = *(const double *)a, y = *(const double *)b;
+	double x = ((const struct timed *)a)->us, y = ((const struct timed *)b)->us;
 
 	return x < y ? -1 : x > y;
 }
@@ -50,7 +58,8 @@ main(int argc, char **argv)
 	char *err;
 	int rounds = argc > 2 ? atoi(argv[2]) : 5;
 	size_t n = 0, cap = 1 << 16;
-	double *t = malloc(cap * sizeof *t);
+	struct timed *t = malloc(cap * sizeof *t);
+	const char *slowest = getenv("BENCH_SLOWEST");
 
 	setlocale(LC_ALL, "C.UTF-8");
 	if (argc < 2 || db_open(argv[1], &db, &err) != 0) {
@@ -77,15 +86,22 @@ main(int argc, char **argv)
 					fprintf(stderr, "bench-search: %s\n", err);
 					return 1;
 				}
-				if (n < cap)
-					t[n++] = now_us() - t0;
+				if (n < cap) {
+					t[n].us = now_us() - t0;
+					memcpy(t[n].query, prefix, k + 1);
+					t[n++].lang = r % 2 ? "ar" : "fr";
+				}
 				model_results_free(&res);
 			}
 		}
 	qsort(t, n, sizeof *t, cmp);
 	printf("search per keystroke: %zu searches, median %.0f us, "
-	       "p99 %.0f us, worst %.0f us\n", n, t[n / 2], t[n * 99 / 100],
-	       t[n - 1]);
+	       "p99 %.0f us, worst %.0f us\n", n, t[n / 2].us,
+	       t[n * 99 / 100].us, t[n - 1].us);
+	for (size_t i = 0; slowest != NULL && i < (size_t)atoi(slowest) &&
+	     i < n; i++)
+		printf("  %8.0f us  %s  \"%s\"\n", t[n - 1 - i].us,
+		       t[n - 1 - i].lang, t[n - 1 - i].query);
 	db_close(db);
 	free(t);
 	return 0;

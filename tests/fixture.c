@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db/db.h"
 #include "db/index.h"
 
 /* A no-break space, as data/build-db.py writes between digit groups. */
@@ -78,8 +79,8 @@ const char fixture_rows[] =
     "INSERT INTO link VALUES ('racisme', 1, 'sami');";
 
 /* Returns the whole file at path (caller frees), or fails the test. */
-static char *
-slurp(const char *path)
+char *
+fixture_slurp(const char *path)
 {
 	FILE *f = path ? fopen(path, "rb") : NULL;
 	char *buf;
@@ -102,7 +103,7 @@ slurp(const char *path)
 const char *
 fixture_build(const char *path, const char *sql)
 {
-	char *schema = slurp(getenv("ACCUEIL_SCHEMA")), *err = NULL;
+	char *schema = fixture_slurp(getenv("ACCUEIL_SCHEMA")), *err = NULL;
 	sqlite3 *h;
 
 	assert_int_equal(sqlite3_open_v2(path, &h, SQLITE_OPEN_READWRITE |
@@ -127,4 +128,36 @@ fixture_temp(void)
 	assert_true(fd >= 0);
 	close(fd);
 	return path;
+}
+
+struct db *fixture_db;
+static char *fixture_path;
+
+/* Builds and opens the fixture. */
+int
+fixture_open(void **state)
+{
+	char *err = NULL;
+
+	(void)state;
+	fixture_path = fixture_temp();
+	fixture_build(fixture_path, fixture_rows);
+	if (db_open(fixture_path, &fixture_db, &err) != 0) {
+		fprintf(stderr, "%s\n", err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Closes and removes the fixture. */
+int
+fixture_close(void **state)
+{
+	(void)state;
+	db_close(fixture_db);
+	fixture_db = NULL;
+	unlink(fixture_path);
+	free(fixture_path);
+	return 0;
 }

@@ -23,4 +23,15 @@ const char *fixture_build(const char *path, const char *sql);
 /* Returns a new temporary file name (caller unlinks and frees). */
 char *fixture_temp(void);
 
+/* Returns the whole file at path (caller frees), or fails the test. */
+char *fixture_slurp(const char *path);
+
+/* Builds fixture_rows in a temporary file and opens it (a cmocka group
+   setup); fixture_close closes it and removes the file. */
+int fixture_open(void **state);
+int fixture_close(void **state);
+
+/* The database fixture_open opened. */
+extern struct db *fixture_db;
+
 #endif

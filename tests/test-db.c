@@ -18,32 +18,13 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "fixture.h"
 #include "db/index.h"
 #include "text/text.h"
 
 #define MEMDB "file:testdb?mode=memory&cache=shared"
 
 static sqlite3 *writer;   /* keeps the in-memory database alive */
-
-/* Returns the whole file at path (caller frees), or fails the test. */
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
 
 /* Creates the in-memory database: schema plus a small tree. */
 static int
@@ -72,7 +53,7 @@ setup_memdb(void **state)
 	    "INSERT INTO link VALUES ('b', 2, 'home');"
 	    "INSERT INTO language VALUES ('en', 0, 0, 0, 0, 0, 0);";
 	char *err = NULL;
-	char *schema = slurp(getenv("ACCUEIL_SCHEMA"));
+	char *schema = fixture_slurp(getenv("ACCUEIL_SCHEMA"));
 
 	(void)state;
 	assert_int_equal(sqlite3_open_v2(MEMDB, &writer, SQLITE_OPEN_READWRITE |
@@ -388,7 +369,7 @@ test_many_languages(void **state)
 static void
 test_kinds(void **state)
 {
-	char *schema = slurp(getenv("ACCUEIL_SCHEMA"));
+	char *schema = fixture_slurp(getenv("ACCUEIL_SCHEMA"));
 	const char *check = strstr(schema, "CHECK (kind IN (");
 
 	(void)state;
@@ -415,7 +396,7 @@ test_kinds(void **state)
 static void
 loose_db(const char *path, const char *sql)
 {
-	char *schema = slurp(getenv("ACCUEIL_SCHEMA")), *p, *err = NULL;
+	char *schema = fixture_slurp(getenv("ACCUEIL_SCHEMA")), *p, *err = NULL;
 	sqlite3 *h;
 
 	while ((p = strstr(schema, "NOT NULL")) != NULL)

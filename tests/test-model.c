@@ -20,41 +20,13 @@
 #include "fixture.h"
 #include "model/model.h"
 
-static struct db *db;
-static char *path;
-
-static int
-setup(void **state)
-{
-	char *err = NULL;
-
-	(void)state;
-	path = fixture_temp();
-	fixture_build(path, fixture_rows);
-	if (db_open(path, &db, &err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	db_close(db);
-	unlink(path);
-	free(path);
-	return 0;
-}
-
 /* Loads id in lang or fails the test. */
 static void
 load(const char *id, const char *lang, struct model_view *v)
 {
 	char *err = NULL;
 
-	if (model_view_load(db, id, lang, v, &err) != 0)
+	if (model_view_load(fixture_db, id, lang, v, &err) != 0)
 		fail_msg("cannot load %s: %s", id, err ? err : "no such node");
 }
 
@@ -162,7 +134,7 @@ test_missing(void **state)
 	char *err = NULL;
 
 	(void)state;
-	assert_int_equal(model_view_load(db, "no-such-page", "fr", &v, &err), 1);
+	assert_int_equal(model_view_load(fixture_db, "no-such-page", "fr", &v, &err), 1);
 	assert_null(err);
 }
 
@@ -180,7 +152,7 @@ test_search(void **state)
 		struct model_results r;
 		char *err;
 
-		assert_int_equal(model_search(db, queries[i], "fr", NULL, 50, &r,
+		assert_int_equal(model_search(fixture_db, queries[i], "fr", NULL, 50, &r,
 		                              &err), 0);
 		if (r.hits.n == 0)
 			fail_msg("nothing found for \"%s\"", queries[i]);
@@ -203,5 +175,6 @@ main(void)
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
-	return cmocka_run_group_tests_name("model", tests, setup, teardown);
+	return cmocka_run_group_tests_name("model", tests, fixture_open,
+	                                   fixture_close);
 }

@@ -20,41 +20,13 @@
 #include "fixture.h"
 #include "model/model.h"
 
-static struct db *db;
-static char *path;
-
-static int
-setup(void **state)
-{
-	char *err = NULL;
-
-	(void)state;
-	path = fixture_temp();
-	fixture_build(path, fixture_rows);
-	if (db_open(path, &db, &err) != 0) {
-		fprintf(stderr, "%s\n", err);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	db_close(db);
-	unlink(path);
-	free(path);
-	return 0;
-}
-
 /* Searches query in lang, or fails the test. */
 static void
 search(const char *query, const char *lang, struct model_results *r)
 {
 	char *err = NULL;
 
-	if (model_search(db, query, lang, NULL, 20, r, &err) != 0)
+	if (model_search(fixture_db, query, lang, NULL, 20, r, &err) != 0)
 		fail_msg("\"%s\": %s", query, err);
 }
 
@@ -210,17 +182,17 @@ test_directory(void **state)
 	char *err = NULL;
 
 	(void)state;
-	assert_int_equal(model_contacts(db, "", "fr", &r, &err), 0);
+	assert_int_equal(model_contacts(fixture_db, "", "fr", &r, &err), 0);
 	assert_int_equal(r.hits.n, 3);
 	model_results_free(&r);
-	assert_int_equal(model_contacts(db, "un", "fr", &r, &err), 0);
+	assert_int_equal(model_contacts(fixture_db, "un", "fr", &r, &err), 0);
 	assert_int_equal(r.hits.n, 3);
 	model_results_free(&r);
-	assert_int_equal(model_contacts(db, "uni", "fr", &r, &err), 0);
+	assert_int_equal(model_contacts(fixture_db, "uni", "fr", &r, &err), 0);
 	assert_int_equal(r.hits.n, 1);
 	assert_string_equal(r.hits.v[0].id, "unia");
 	model_results_free(&r);
-	assert_int_equal(model_contacts(db, "racisme", "fr", &r, &err), 0);
+	assert_int_equal(model_contacts(fixture_db, "racisme", "fr", &r, &err), 0);
 	assert_int_equal(r.hits.n, 1);
 	assert_string_equal(r.hits.v[0].id, "sami");
 	model_results_free(&r);
@@ -239,5 +211,6 @@ main(void)
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
-	return cmocka_run_group_tests_name("search", tests, setup, teardown);
+	return cmocka_run_group_tests_name("search", tests, fixture_open,
+	                                   fixture_close);
 }

@@ -217,6 +217,24 @@ word_matches(const uint8_t *w, size_t n, const struct text_tokens *t,
 	return hit;
 }
 
+/*
+ * Moves *p past the gap to the next word, stores its bytes in *n and, when
+ * it starts a number in groups, the bytes of all its groups in *num (else
+ * *num is *n) and their digits in digits (65 bytes). Returns false when no
+ * word is left.
+ */
+static bool
+next_word(const uint8_t **p, const uint8_t *end, size_t *n, size_t *num,
+          char *digits)
+{
+	*p += gap_len(*p, end);
+	*n = word_len(*p, end);
+	if (*n == 0)
+		return false;
+	*num = number_len(*p, end, digits, 64);
+	return true;
+}
+
 /* Returns the first word from p on (before end) that matches a word of t,
    its length in *len (a number in groups whose digits start with a word
    of t: all its groups); NULL when there is none. */
@@ -224,15 +242,10 @@ static const uint8_t *
 next_match(const uint8_t *p, const uint8_t *end, const struct text_tokens *t,
            bool visual, size_t *len)
 {
-	while (p < end && t->n > 0) {
-		char digits[65];
-		size_t n, num;
+	char digits[65];
+	size_t n, num;
 
-		p += gap_len(p, end);
-		n = word_len(p, end);
-		if (n == 0)
-			break;
-		num = number_len(p, end, digits, 64);
+	while (p < end && t->n > 0 && next_word(&p, end, &n, &num, digits)) {
 		if (num > n && starts_with_token(digits, t)) {
 			*len = num;
 			return p;
@@ -468,15 +481,10 @@ text_numbers(const char *folded)
 	const uint8_t *p = (const uint8_t *)folded, *end = p + strlen(folded);
 	char *out = xmalloc(strlen(folded) + 1), *o = out;
 
-	while (p < end) {
-		char digits[65];
-		size_t n, num;
+	char digits[65];
+	size_t n, num;
 
-		p += gap_len(p, end);
-		n = word_len(p, end);
-		if (n == 0)
-			break;
-		num = number_len(p, end, digits, 64);
+	while (p < end && next_word(&p, end, &n, &num, digits)) {
 		if (num > n) {
 			size_t d = strlen(digits);
 
