@@ -2,8 +2,9 @@
 -- schema.sql - the accueil database, version 7 (PRAGMA user_version).
 --
 -- The program opens it read-only and refuses any other version. Version 7:
--- the table spell (the spelling neighbours of the index's words), and the
--- numbers written in groups indexed whole as well. Version 6:
+-- the tables spell and spell_tri (the spelling neighbours of the index's
+-- words) instead of search_tri, longer prefixes indexed, and the numbers
+-- written in groups indexed whole as well. Version 6:
 -- the search index numbers its rows by node and language without a limit
 -- on the number of languages (5 had rowid * 16 + language), and the texts
 -- hold no-break spaces between digits. Built from
@@ -70,15 +71,11 @@ CREATE TABLE link (
 -- (text_fold) title and other texts, the numbers written in groups also
 -- as one word ("081 71 35 28" also as 081713528, see text_numbers), the
 -- language as one token "x" + code ("xfr"), and the node's kind.
--- 'search' finds words and prefixes (ranked by bm25 in db.c, titles
--- weighing a hundred times the rest); 'search_tri' finds titles typed with a
--- typo by their shared three-letter runs.
+-- 'search' finds words and prefixes (ranked by bm25 in db/search.c, titles
+-- weighing a hundred times the rest).
 CREATE VIRTUAL TABLE search USING fts5 (
-  title, body, lang, kind, content = '', prefix = '3 4 5',
+  title, body, lang, kind, content = '', prefix = '3 4 5 6 7 8',
   tokenize = 'unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE search_tri USING fts5 (
-  title, lang, kind, content = '', tokenize = 'trigram'
 );
 
 -- The spelling neighbours of the words of 'search' (from its vocabulary,
@@ -90,9 +87,16 @@ CREATE VIRTUAL TABLE search_tri USING fts5 (
 -- (itself and itself less one character): the words found are one letter
 -- away (left out, added, changed, or two swapped), and db/search.c takes
 -- the most frequent ("rasisme" -> "racisme", "logment" -> "logement").
+-- A word with no such neighbour is looked up by its runs of three
+-- characters in spell_tri, the same words ("sociojuridik" ->
+-- "sociojuridique"): both work on the vocabulary, whatever the size of
+-- the content.
 CREATE TABLE spell (
   near TEXT NOT NULL,
   word TEXT NOT NULL,
   docs INTEGER NOT NULL,
   PRIMARY KEY (near, word)
 ) WITHOUT ROWID;
+CREATE VIRTUAL TABLE spell_tri USING fts5 (
+  word, tokenize = 'trigram', detail = 'none'
+);

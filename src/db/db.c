@@ -36,7 +36,7 @@
 
 /* The tables a database of this version has. */
 #define DB_TABLES "'node', 'field', 'link', 'language', 'search', " \
-	"'search_tri', 'spell'"
+	"'spell', 'spell_tri'"
 #define DB_NTABLES 7
 
 static const char *const sql[ST_COUNT] = {

@@ -101,9 +101,10 @@ int db_path(struct db *db, const char *id, const char *lang,
  * glossary entry whose French word holds every word typed before all.
  * When no node holds a word, the words of four letters or more that the
  * index does not hold are replaced by their nearest spelling neighbour
- * from the index's vocabulary ("rasisme" finds "racisme"; out->words then
- * holds the words found); when that finds nothing either, the nodes whose
- * title holds at least half of the words' three-letter runs. kind, unless
+ * from the index's vocabulary: one letter away ("rasisme" finds
+ * "racisme"), else the word sharing the most of their runs of three
+ * letters, at least half ("sociojuridik"); out->words then holds the
+ * words found. kind, unless
  * NULL, keeps only nodes of the kind it names (see kind_name). Words not
  * long enough (text_search_long_enough) find nothing. The words are quoted
  * into an FTS5 query that is bound as a parameter: they are searched as

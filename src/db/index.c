@@ -3,10 +3,10 @@
  * index.c - fills the search tables of a database being built (see
  * index.h): the folded form (text_fold) of every node's title and of all
  * its other texts (not the web addresses of its sources), per language,
- * in search and search_tri, so that the program and the index fold text
+ * in search, so that the program and the index fold text
  * with the very same code; the numbers written in groups also as one word
  * (text_numbers); then the spelling neighbours of the index's words in
- * spell (text_drop_char). The rowid of an entry is the node's rowid times
+ * spell (text_drop_char) and spell_tri. The rowid of an entry is the node's rowid times
  * the number of languages plus the language's number (see schema.sql).
  */
 #include "db/index.h"
@@ -31,7 +31,7 @@ with_numbers(char *s)
 	return out;
 }
 
-/* Indexes every node of db in search and search_tri. Returns 0, or -1. */
+/* Indexes every node of db in search. Returns 0, or -1. */
 static int
 add_nodes(sqlite3 *db)
 {
@@ -52,19 +52,15 @@ add_nodes(sqlite3 *db)
 	    "  WHERE code <> 'fr') l "
 	    "WHERE EXISTS (SELECT 1 FROM field WHERE node = n.id "
 	    "  AND lang = l.lang)";
-	sqlite3_stmt *sel, *ins[2];
+	sqlite3_stmt *sel, *ins;
 	int rc = SQLITE_DONE;
 
 	if (sqlite3_prepare_v2(db, sql_nodes, -1, &sel, NULL) != SQLITE_OK)
 		return -1;
 	if (sqlite3_prepare_v2(db, "INSERT INTO search (rowid, title, body, "
 	                       "lang, kind) VALUES (?1, ?3, ?4, ?2, ?5)", -1,
-	                       &ins[0], NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "INSERT INTO search_tri (rowid, title, lang, "
-	                       "kind) VALUES (?1, ?3, ?2, ?5)", -1, &ins[1],
-	                       NULL) != SQLITE_OK) {
+	                       &ins, NULL) != SQLITE_OK) {
 		sqlite3_finalize(sel);
-		sqlite3_finalize(ins[0]);
 		return -1;
 	}
 	while (rc == SQLITE_DONE && sqlite3_step(sel) == SQLITE_ROW) {
@@ -82,33 +78,30 @@ add_nodes(sqlite3 *db)
 		   "0817135", as text_tokens makes it. */
 		ft = with_numbers(ft);
 		fb = with_numbers(fb);
-		for (int t = 0; t < 2; t++) {
-			sqlite3_bind_value(ins[t], 1, sqlite3_column_value(sel, 0));
-			sqlite3_bind_value(ins[t], 2, sqlite3_column_value(sel, 1));
-			sqlite3_bind_text(ins[t], 3, ft, -1, SQLITE_STATIC);
-			sqlite3_bind_text(ins[t], 4, fb, -1, SQLITE_STATIC);
-			sqlite3_bind_value(ins[t], 5, sqlite3_column_value(sel, 2));
-			if (rc == SQLITE_DONE)
-				rc = sqlite3_step(ins[t]);
-			sqlite3_reset(ins[t]);
-		}
+		sqlite3_bind_value(ins, 1, sqlite3_column_value(sel, 0));
+		sqlite3_bind_value(ins, 2, sqlite3_column_value(sel, 1));
+		sqlite3_bind_text(ins, 3, ft, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 4, fb, -1, SQLITE_STATIC);
+		sqlite3_bind_value(ins, 5, sqlite3_column_value(sel, 2));
+		rc = sqlite3_step(ins);
+		sqlite3_reset(ins);
 		free(ft);
 		free(fb);
 	}
 	sqlite3_finalize(sel);
-	sqlite3_finalize(ins[0]);
-	sqlite3_finalize(ins[1]);
+	sqlite3_finalize(ins);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /*
- * Fills the table spell from the vocabulary of the index: each word of
- * four to 32 characters, and the word less each of its characters.
+ * Fills the tables spell and spell_tri from the vocabulary of the index:
+ * each word of four to 32 characters, and in spell the word less each of
+ * its characters.
  */
 static int
 add_spelling(sqlite3 *db)
 {
-	sqlite3_stmt *sel = NULL, *ins = NULL;
+	sqlite3_stmt *sel = NULL, *ins = NULL, *tri = NULL;
 	int rc = SQLITE_DONE;
 
 	if (sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.words USING "
@@ -119,8 +112,11 @@ add_spelling(sqlite3 *db)
 	                       -1, &sel, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO spell (near, word, "
 	                       "docs) VALUES (?1, ?2, ?3)", -1, &ins,
-	                       NULL) != SQLITE_OK) {
+	                       NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO spell_tri (word) VALUES (?1)",
+	                       -1, &tri, NULL) != SQLITE_OK) {
 		sqlite3_finalize(sel);
+		sqlite3_finalize(ins);
 		return -1;
 	}
 	while (rc == SQLITE_DONE && sqlite3_step(sel) == SQLITE_ROW) {
@@ -130,6 +126,9 @@ add_spelling(sqlite3 *db)
 		/* Words, not numbers. */
 		if (chars < 4 || chars > 32 || w[strspn(w, "0123456789")] == '\0')
 			continue;
+		sqlite3_bind_text(tri, 1, w, -1, SQLITE_STATIC);
+		rc = sqlite3_step(tri);
+		sqlite3_reset(tri);
 		for (size_t i = 0;; i++) {
 			char *near = i == 0 ? xstrdup(w)
 			             : text_drop_char(w, i - 1);
@@ -148,6 +147,7 @@ add_spelling(sqlite3 *db)
 	}
 	sqlite3_finalize(sel);
 	sqlite3_finalize(ins);
+	sqlite3_finalize(tri);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -167,7 +167,7 @@ db_index_build(const char *path, char **err)
 		rc = SQLITE_ERROR;
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT; INSERT INTO search(search) VALUES "
-		                  "('optimize'); INSERT INTO search_tri(search_tri) "
+		                  "('optimize'); INSERT INTO spell_tri(spell_tri) "
 		                  "VALUES ('optimize')", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		*err = xasprintf("%s: cannot index: %s", path,

@@ -10,7 +10,7 @@
 
 /*
  * Opens the database at path (a file name or a "file:" URI) for writing
- * and fills its empty tables search, search_tri and spell from its nodes
+ * and fills its empty tables search, spell and spell_tri from its nodes
  * and fields (see data/schema.sql), in one transaction. Returns 0, or -1
  * and stores in *err a malloc'd sentence (caller frees).
  */

@@ -3,9 +3,10 @@
  * search.c - full-text search and its ranking (see db_search in db.h): the
  * FTS5 queries built from a person's words, titles before texts, more of
  * the words before fewer, a glossary word before the pages that use it,
- * and, when nothing is found, the spelling neighbours of the words (the
- * table spell, made at build time from the index's own vocabulary) and
- * last the titles that share runs of three letters.
+ * and, when nothing is found, the spelling neighbours of the words: a
+ * letter away (the table spell), else sharing runs of three letters (the
+ * table spell_tri), both made at build time from the index's own
+ * vocabulary, so that a typo costs the same whatever the content's size.
  */
 #include "db/db.h"
 
@@ -27,6 +28,13 @@
 #define TITLE_JOINS \
 	"JOIN field f ON f.node = n.id AND f.name = 'title' AND f.lang = 'fr' " \
 	"LEFT JOIN field t ON t.node = n.id AND t.name = 'title' AND t.lang = ?2 "
+
+/* How many words of the vocabulary that share the most runs of three
+   letters with a typo (bm25) are compared with it. */
+#define FUZZY_WORDS "50"
+
+/* How many neighbours of a typo are tried, the nearest first. */
+#define FUZZY_MAX 8
 
 /* The most matching rows a search ranks (see SEARCH_SQL). */
 #define RANK_ROWS 200
@@ -80,10 +88,16 @@ sql(enum db_stmt which)
 	case ST_SEARCH:
 		return SEARCH_SQL("search", "100.0, 1.0, 0.0, 0.0", "2");
 	case ST_FUZZY:
-		return SEARCH_SQL("search_tri", "1.0, 0.0, 0.0", "0");
+		return "SELECT t.word, s.docs FROM (SELECT word FROM spell_tri "
+		       "WHERE spell_tri MATCH ?1 AND ?2 IS NULL ORDER BY rank "
+		       "LIMIT " FUZZY_WORDS ") t JOIN spell s "
+		       "ON s.near = t.word AND s.word = t.word";
 	case ST_TERM:
 		return "SELECT value FROM field WHERE node = ?1 AND ?2 IS NULL "
 		       "AND name = 'title' AND lang = 'fr'";
+	case ST_PRESENT:
+		return "SELECT 1 FROM search WHERE search MATCH ?1 AND ?2 IS NULL "
+		       "LIMIT 1";
 	case ST_KNOWN:
 		return "SELECT 1 FROM spell WHERE near = ?1 AND word = ?1 "
 		       "AND ?2 IS NULL";
@@ -217,15 +231,14 @@ append_quoted(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 /*
  * Returns the FTS5 query for the words of t in languages lang and French,
  * of kind unless NULL, in the titles only or in all the text: any of the
- * words ("a" OR "b"*: the last word, if it is still being typed and has three
- * characters or more, also as the start of a longer one; words of one or
- * two letters are left out when a longer one is there), or, for
- * typos, every run of three characters of every word of four characters or
- * more ("abcd": "abc" OR "bcd"). NULL when there is nothing to look for.
+ * words ("a" OR "b"*: the last word, if it is still being typed and is
+ * long enough, also as the start of a longer one; the words too short to
+ * say anything are left out, see text_word_searched). NULL when there is
+ * nothing to look for.
  */
 static char *
 fts_query(const struct text_tokens *t, const char *lang, const char *kind,
-          bool fuzzy, bool titles)
+          bool titles)
 {
 	char *q = NULL;
 	size_t len = 0, cap = 0, words = 0;
@@ -235,33 +248,17 @@ fts_query(const struct text_tokens *t, const char *lang, const char *kind,
 		const char *w = t->v[i];
 		bool typing = i + 1 == t->n && t->open;
 
-		if (!fuzzy) {
-			/* Words of one or two letters ("d" of "d'intégration", "de",
-			   "la") say too little when a longer word says more: the
-			   rule of text_word_searched leaves them out. */
-			if (!text_word_searched(t, i))
-				continue;
-			if (words++ > 0)
-				append(&q, &len, &cap, " OR ");
-			append_quoted(&q, &len, &cap, w, strlen(w));
-			/* The word being typed is also the start of a longer one
-			   (once it is long enough); the others are whole words. */
-			if (typing && text_letters(w) >= TEXT_SEARCH_LETTERS)
-				append(&q, &len, &cap, "*");
+		/* Words of one or two letters ("d" of "d'intégration", "de",
+		   "la") say too little when a longer word says more. */
+		if (!text_word_searched(t, i))
 			continue;
-		}
-		/* A typo is looked for in words of four characters or more. */
-		if (text_chars(w) < 4)
-			continue;
-		for (const char *a = w; *a != '\0'; a = text_next_char(a)) {
-			size_t n = text_trigram(a);
-
-			if (n == 0)
-				break;
-			if (words++ > 0)
-				append(&q, &len, &cap, " OR ");
-			append_quoted(&q, &len, &cap, a, n);
-		}
+		if (words++ > 0)
+			append(&q, &len, &cap, " OR ");
+		append_quoted(&q, &len, &cap, w, strlen(w));
+		/* The word being typed is also the start of a longer one
+		   (once it is long enough); the others are whole words. */
+		if (typing && text_letters(w) >= TEXT_SEARCH_LETTERS)
+			append(&q, &len, &cap, "*");
 	}
 	if (words == 0) {
 		free(q);
@@ -299,29 +296,9 @@ count_trigrams(const char *word, const char *title, int *all, int *found)
 	}
 }
 
-/*
- * Returns true when a node found by shared trigrams is close enough to what
- * was typed: its title holds at least half of the words' trigrams.
- */
-static bool
-close_enough(const struct text_tokens *t, const char *title)
-{
-	char *folded = text_fold(title ? title : "");
-	int all = 0, found = 0;
-
-	for (size_t i = 0; i < t->n; i++)
-		count_trigrams(t->v[i], folded, &all, &found);
-	free(folded);
-	return all > 0 && 2 * found >= all;
-}
-
-/*
- * Steps st to the end, collecting hits; for a search by trigrams (t not
- * NULL), only those close_enough to the words of t.
- */
+/* Steps st to the end, collecting the hits that can be shown. */
 static int
-collect_hits(struct db *db, sqlite3_stmt *st, const struct text_tokens *t,
-             struct db_hits *out)
+collect_hits(struct db *db, sqlite3_stmt *st, struct db_hits *out)
 {
 	size_t cap = 0;
 	int rc;
@@ -334,10 +311,6 @@ collect_hits(struct db *db, sqlite3_stmt *st, const struct text_tokens *t,
 
 		if (!db_row_hit(st, &h))
 			continue;
-		if (t != NULL && !close_enough(t, h.title)) {
-			hit_free(&h);
-			continue;
-		}
 		if (out->n == cap) {
 			cap = cap ? 2 * cap : 16;
 			out->v = xreallocarray(out->v, cap, sizeof *out->v);
@@ -352,27 +325,27 @@ collect_hits(struct db *db, sqlite3_stmt *st, const struct text_tokens *t,
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Runs one search statement with FTS5 query q (t: the words, for typos). */
+/* Runs the search statement with FTS5 query q. */
 static int
-run_search(struct db *db, enum db_stmt which, const char *q, const char *lang,
-           size_t max, const struct text_tokens *t, struct db_hits *out)
+run_search(struct db *db, const char *q, const char *lang, size_t max,
+           struct db_hits *out)
 {
 	sqlite3_stmt *st = NULL;
 
 	/* The function, before the statement that names it is prepared. */
 	if (db->words || add_words_function(db) == 0)
-		st = start(db, which, q, lang);
+		st = start(db, ST_SEARCH, q, lang);
 
 	if (st == NULL) {
 		memset(out, 0, sizeof *out);
 		return -1;
 	}
-	/* Typos are filtered after the query: ask for more. A node comes in
-	   two languages: rank twice as many rows as nodes wanted. */
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)(t ? 4 * max : max));
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)(t ? 8 * max : 2 * max));
+	/* A node comes in two languages: rank twice as many rows as nodes
+	   wanted. */
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)(2 * max));
 	sqlite3_bind_int64(st, 5, RANK_ROWS - 1);
-	return collect_hits(db, st, t, out);
+	return collect_hits(db, st, out);
 }
 
 /*
@@ -563,65 +536,174 @@ known_word(struct db *db, const char *w)
 	return known;
 }
 
-/* Keeps in *best (docs *most) the word of the index near near that is
-   found in the most nodes, other than w itself. */
+/* Words of the vocabulary near a typo, with how near (more is nearer). */
+struct near {
+	size_t n;
+	char *word[FUZZY_MAX];
+	long score[FUZZY_MAX];
+};
+
+/* Adds word (taken) to c with its score, keeping the best FUZZY_MAX. */
 static void
-spell_lookup(struct db *db, const char *near, const char *w, char **best,
-             int *most)
+near_add(struct near *c, char *word, long score)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->word[i], word) == 0) {
+			if (score > c->score[i])
+				c->score[i] = score;
+			free(word);
+			return;
+		}
+	if (c->n == FUZZY_MAX) {
+		if (score <= c->score[c->n - 1]) {
+			free(word);
+			return;
+		}
+		free(c->word[--c->n]);
+	}
+	/* Kept sorted, best first. */
+	for (i = c->n; i > 0 && c->score[i - 1] < score; i--) {
+		c->word[i] = c->word[i - 1];
+		c->score[i] = c->score[i - 1];
+	}
+	c->word[i] = word;
+	c->score[i] = score;
+	c->n++;
+}
+
+/* Adds to c the words of the index near near (by their frequency),
+   other than w itself. */
+static void
+spell_lookup(struct db *db, const char *near, const char *w, struct near *c)
 {
 	sqlite3_stmt *st = start(db, ST_SPELL, near, NULL);
 
 	if (st == NULL)
 		return;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int docs = db_row_count(st, 1);
-		char *word;
+		char *word = db_row_text(st, 0);
 
-		if (docs <= *most)
-			continue;
-		word = db_row_text(st, 0);
-		if (strcmp(word, w) == 0 || word[0] == '\0') {
+		if (strcmp(word, w) == 0 || word[0] == '\0')
 			free(word);
-			continue;
-		}
-		free(*best);
-		*best = word;
-		*most = docs;
+		else
+			near_add(c, word, db_row_count(st, 1));
 	}
 	sqlite3_reset(st);
 }
 
 /*
- * Returns the word of the index nearest to w, a word it does not hold
- * (one letter left out, added, changed, or two swapped: "logment",
- * "discrimnation", "rasisme"), the most frequent of them; NULL when none
- * is. Caller frees.
+ * Adds to c the words of the index one letter away from w, a word it does
+ * not hold (one letter left out, added, changed, or two swapped:
+ * "logment", "discrimnation", "rasisme"), the most frequent first.
  */
-static char *
-neighbour(struct db *db, const char *w)
+static void
+neighbours(struct db *db, const char *w, struct near *c)
 {
-	char *best = NULL;
-	int most = 0;
-
-	spell_lookup(db, w, w, &best, &most);
+	spell_lookup(db, w, w, c);
 	for (size_t i = 0;; i++) {
 		char *less = text_drop_char(w, i);
 
 		if (less == NULL)
 			break;
-		spell_lookup(db, less, w, &best, &most);
+		spell_lookup(db, less, w, c);
 		free(less);
+	}
+}
+
+/*
+ * Adds to c the words of the index that share at least half of the runs
+ * of three characters of w, those sharing most first, then the most
+ * frequent: "sociojuridik" finds "sociojuridique".
+ */
+static void
+trigram_neighbours(struct db *db, const char *w, struct near *c)
+{
+	char *q = NULL;
+	size_t len = 0, cap = 0;
+	sqlite3_stmt *st;
+
+	for (const char *a = w; *a != '\0'; a = text_next_char(a)) {
+		size_t n = text_trigram(a);
+
+		if (n == 0)
+			break;
+		if (len > 0)
+			append(&q, &len, &cap, " OR ");
+		append_quoted(&q, &len, &cap, a, n);
+	}
+	if (q == NULL || (st = start(db, ST_FUZZY, q, NULL)) == NULL) {
+		free(q);
+		return;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char *word = db_row_text(st, 0);
+		int all = 0, found = 0, docs = db_row_count(st, 1);
+
+		count_trigrams(w, word, &all, &found);
+		if (2 * found >= all && found > 0 && strcmp(word, w) != 0)
+			near_add(c, word, (long)found * 1000000L +
+			         (docs < 999999 ? docs : 999999));
+		else
+			free(word);
+	}
+	sqlite3_reset(st);
+	free(q);
+}
+
+/* Returns true when word is in the index in lang or French (and of kind,
+   unless NULL): a neighbour worth searching for. */
+static bool
+present(struct db *db, const char *word, const char *lang, const char *kind)
+{
+	struct text_tokens one = { 1, (char **)&word, false };
+	char *q = fts_query(&one, lang, kind, false);
+	sqlite3_stmt *st = q != NULL ? start(db, ST_PRESENT, q, NULL) : NULL;
+	bool found = st != NULL && sqlite3_step(st) == SQLITE_ROW;
+
+	if (st != NULL)
+		sqlite3_reset(st);
+	free(q);
+	return found;
+}
+
+/*
+ * Returns the nearest word of the index to w in lang (see neighbours,
+ * then trigram_neighbours), or NULL. Caller frees.
+ */
+static char *
+nearest(struct db *db, const char *w, const char *lang, const char *kind)
+{
+	struct near c = { 0 };
+	char *best = NULL;
+
+	for (int pass = 0; pass < 2 && best == NULL; pass++) {
+		if (pass == 0)
+			neighbours(db, w, &c);
+		else
+			trigram_neighbours(db, w, &c);
+		for (size_t i = 0; i < c.n; i++) {
+			if (best == NULL && present(db, c.word[i], lang, kind)) {
+				best = c.word[i];
+				continue;
+			}
+			free(c.word[i]);
+		}
+		c.n = 0;
 	}
 	return best;
 }
 
 /*
  * Fills *out with the words of t, each word of four letters or more that
- * the index does not hold replaced by its nearest neighbour. Returns true
- * when one was replaced (else *out is empty).
+ * the index does not hold replaced by its nearest neighbour in lang (one
+ * letter away, else by runs of three letters). Returns true when one was
+ * replaced (else *out is empty).
  */
 static bool
-correct(struct db *db, const struct text_tokens *t, struct text_tokens *out)
+correct(struct db *db, const struct text_tokens *t, const char *lang,
+        const char *kind, struct text_tokens *out)
 {
 	bool changed = false;
 
@@ -632,7 +714,7 @@ correct(struct db *db, const struct text_tokens *t, struct text_tokens *out)
 
 		if (!text_word_searched(out, i) || chars < 4 ||
 		    chars > SPELL_CHARS || known_word(db, out->v[i]) ||
-		    (near = neighbour(db, out->v[i])) == NULL)
+		    (near = nearest(db, out->v[i], lang, kind)) == NULL)
 			continue;
 		explicit_bzero(out->v[i], strlen(out->v[i]));
 		free(out->v[i]);
@@ -658,19 +740,19 @@ static int
 ranked(struct db *db, const struct text_tokens *t, const char *lang,
        const char *kind, size_t max, struct db_hits *out)
 {
-	char *q = fts_query(t, lang, kind, false, true);
+	char *q = fts_query(t, lang, kind, true);
 	int rc = 0;
 
 	memset(out, 0, sizeof *out);
 	if (q == NULL)
 		return 0;       /* no word worth looking for */
-	rc = run_search(db, ST_SEARCH, q, lang, max, NULL, out);
+	rc = run_search(db, q, lang, max, out);
 	free(q);
 	if (rc == 0 && (out->n < max || searched_words(t) > 1)) {
 		struct db_hits more;
 
-		q = fts_query(t, lang, kind, false, false);
-		rc = run_search(db, ST_SEARCH, q, lang, max, NULL, &more);
+		q = fts_query(t, lang, kind, false);
+		rc = run_search(db, q, lang, max, &more);
 		free(q);
 		if (rc == 0)
 			merge_hits(out, &more, 2 * max);
@@ -685,40 +767,27 @@ ranked(struct db *db, const struct text_tokens *t, const char *lang,
 
 /*
  * Fills *out with the best nodes for the words of t; when none holds
- * them, for the words with their typos corrected (out->words says which),
- * and last the nodes whose title shares their runs of three letters.
+ * them, for the words with their typos corrected (out->words says which).
  */
 int
 db_search(struct db *db, const struct text_tokens *t, const char *lang,
           const char *kind, size_t max, struct db_hits *out)
 {
 	struct text_tokens fixed;
-	char *q;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (!text_search_long_enough(t))
 		return 0;
 	rc = ranked(db, t, lang, kind, max, out);
-	if (rc != 0 || out->n > 0)
+	if (rc != 0 || out->n > 0 || !correct(db, t, lang, kind, &fixed))
 		return rc;
-	if (correct(db, t, &fixed)) {
-		rc = ranked(db, &fixed, lang, kind, max, out);
-		if (rc == 0 && out->n > 0) {
-			out->words = fixed;
-			return 0;
-		}
-		text_tokens_wipe(&fixed);
-		if (rc != 0)
-			return rc;
-	}
 	db_hits_free(out);
-	q = fts_query(t, lang, kind, true, true);
-	if (q != NULL)
-		rc = run_search(db, ST_FUZZY, q, lang, max, t, out);
-	free(q);
-	while (out->n > max)
-		hit_free(&out->v[--out->n]);
+	rc = ranked(db, &fixed, lang, kind, max, out);
+	if (rc == 0 && out->n > 0)
+		out->words = fixed;
+	else
+		text_tokens_wipe(&fixed);
 	return rc;
 }
 
@@ -726,7 +795,7 @@ db_search(struct db *db, const struct text_tokens *t, const char *lang,
 int
 db_contacts(struct db *db, const char *lang, struct db_hits *out)
 {
-	return collect_hits(db, start(db, ST_CONTACTS, NULL, lang), NULL, out);
+	return collect_hits(db, start(db, ST_CONTACTS, NULL, lang), out);
 }
 
 /* Frees the results of h. */

@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* The tables mutated: content, then the index's own. */
 static const char *const tables[] = {
 	"node", "field", "link", "language", "spell", "search_data",
-	"search_idx", "search_tri_data",
+	"search_idx", "spell_tri_data",
 };
 
 static unsigned char *image;    /* the template database, serialized */
