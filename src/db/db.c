@@ -210,7 +210,8 @@ uri_file(const char *uri)
 	const char *p = uri + 5, *end = p + strcspn(p, "?#");
 	char *out, *o;
 
-	if (strstr(uri, "mode=memory") != NULL || strcmp(p, ":memory:") == 0)
+	if (strstr(uri, "mode=memory") != NULL ||
+	    (end - p == 8 && strncmp(p, ":memory:", 8) == 0))
 		return NULL;
 	if (strncmp(p, "///", 3) == 0)
 		p += 2;
@@ -220,7 +221,7 @@ uri_file(const char *uri)
 		return NULL;
 	out = o = xmalloc((size_t)(end - p) + 1);
 	for (; p < end; p++) {
-		if (*p == '%' && p + 2 < end + 1 && hex_value(p[1]) >= 0 &&
+		if (*p == '%' && end - p >= 3 && hex_value(p[1]) >= 0 &&
 		    hex_value(p[2]) >= 0) {
 			*o++ = (char)(hex_value(p[1]) * 16 + hex_value(p[2]));
 			p += 2;
