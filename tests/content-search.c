@@ -72,7 +72,7 @@ test_first_result(void **state)
 		{ "CRI Verviers", "fr", "crvi" },               /* 2025 names */
 		{ "CRI Mons", "fr", "cimb" },
 		{ "racisme", "ar", "sami" },                    /* Arabic screen */
-		{ "العنصرية", "ar", "sami" },                   /* Arabic word */
+		{ "العنصرية", "ar", "theme-racisme" },          /* Arabic word */
 		{ "اللجوء", "ar", "theme-asile" },
 		{ "житло", "uk", "theme-logement" },            /* Ukrainian */
 		{ "asylum", "en", "theme-asile" },              /* English */

@@ -42,17 +42,18 @@
 /*
  * A search over table T, as hits: ?1 the FTS5 query (which also names the
  * languages and the kind), ?2 the language, ?3 the most nodes, ?4 the most
- * index rows to keep, ?5 the most rows to rank. Rows are ranked by bm25
- * with the weights W; a node found in two languages counts once. Ranking
+ * index rows to keep, ?5 the most rows to rank. Rows are ranked by
+ * accueil_rank with the weights W; a node found in two languages counts
+ * once. Ranking
  * costs a few microseconds a row, so only the first ?5 matching rows (in
  * the order of the content) are ranked: all of them for any query on the
  * bundled content, and a bounded cost on a content a hundred times larger.
  * The excerpt is the node's text in the language, else in French, else its
- * role. A row holding more of the words ranks first, whatever its bm25:
- * accueil_words counts the phrases of the query found in the first C
- * columns (the words; the language and the kind are in the others). bm25
- * is negative and far smaller than WORD_WEIGHT: the count is read back
- * from the score, the function being called once a row.
+ * role. A row holding more of the words ranks first, whatever its
+ * relevance: accueil_rank counts the phrases of the query found in the
+ * first C columns (the words; the language and the kind are in the
+ * others), times WORD_WEIGHT; the count is read back from the score, the
+ * function being called once a row.
  */
 #define WORD_WEIGHT "1000000.0"
 #define FIELD(name, lang) \
@@ -66,11 +67,9 @@
 	"  CAST(-s.score / " WORD_WEIGHT " AS INTEGER) " \
 	"FROM (SELECT rowid / (SELECT count(*) + 1 FROM language WHERE " \
 	"  code <> 'fr') AS nr, min(score) AS score FROM " \
-	"  (SELECT rowid, bm25(" T ", " W ") - " WORD_WEIGHT " * " \
-	"     accueil_words(" T ", " C ") AS score FROM " T \
-	"   WHERE " T " MATCH ?1 AND rowid <= coalesce((SELECT rowid FROM " T \
-	"     WHERE " T " MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?5), " \
-	"     9223372036854775807) " \
+	"  (SELECT rowid, score FROM (SELECT rowid, accueil_rank(" T ", " \
+	"     " C ", " W ") AS score FROM " T " WHERE " T " MATCH ?1 " \
+	"     ORDER BY rowid LIMIT ?5) " \
 	"   ORDER BY score LIMIT ?4) GROUP BY nr) s " \
 	"JOIN node n ON n.rowid = s.nr " TITLE_JOINS \
 	"LEFT JOIN field pf ON pf.node = n.parent AND pf.name = 'title' " \
@@ -86,7 +85,7 @@ sql(enum db_stmt which)
 {
 	switch (which) {
 	case ST_SEARCH:
-		return SEARCH_SQL("search", "100.0, 1.0, 0.0, 0.0", "2");
+		return SEARCH_SQL("search", "100.0, 1.0", "2");
 	case ST_FUZZY:
 		return "SELECT t.word, s.docs FROM (SELECT word FROM spell_tri "
 		       "WHERE spell_tri MATCH ?1 AND ?2 IS NULL ORDER BY rank "
@@ -141,30 +140,72 @@ search_failed(struct db *db)
 	            : tree ? DB_FAULT_SEARCH : DB_FAULT_DAMAGED;
 }
 
+/* The most phrases and columns accueil_rank counts (more are left out). */
+#define RANK_PHRASES 32
+#define RANK_COLUMNS 8
+
 /*
- * The FTS5 function accueil_words(T, C): how many phrases of the query have
- * a match in the row, in its first C columns. Each word of a query is one
- * phrase, and its column filter keeps its matches to the text columns.
+ * The FTS5 function accueil_rank(T, C, W0, W1...): minus (the number of
+ * phrases of the query found in the first C columns of the row, times
+ * WORD_WEIGHT, plus their relevance there). The relevance is bm25's
+ * (k1 1.2, b 0.75, column i weighing Wi) but for its inverse document
+ * frequency, which FTS5 computes by reading the whole list of rows of
+ * each word: on a large content a frequent word cost milliseconds at
+ * every key. Each word of a query is one phrase, and its column filter
+ * keeps its matches to the text columns.
  */
 static void
-words_found(const Fts5ExtensionApi *api, Fts5Context *fts,
-            sqlite3_context *ctx, int nval, sqlite3_value **val)
+rank_row(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx,
+         int nval, sqlite3_value **val)
 {
-	int cols = nval > 0 ? sqlite3_value_int(val[0]) : 0, n = 0;
+	int cols = nval > 0 ? sqlite3_value_int(val[0]) : 0, inst = 0, words = 0;
 	int phrases = api->xPhraseCount(fts);
+	unsigned short tf[RANK_PHRASES][RANK_COLUMNS] = { { 0 } };
+	sqlite3_int64 rows = 0;
+	double score = 0;
 
-	for (int i = 0; i < phrases; i++) {
-		Fts5PhraseIter it;
-		int col = -1, off = -1;
+	if (cols > RANK_COLUMNS)
+		cols = RANK_COLUMNS;
+	if (phrases > RANK_PHRASES)
+		phrases = RANK_PHRASES;
+	api->xRowCount(fts, &rows);
+	api->xInstCount(fts, &inst);
+	for (int i = 0; i < inst; i++) {
+		int ph, col, off;
 
-		if (api->xPhraseFirst(fts, i, &it, &col, &off) == SQLITE_OK &&
-		    col >= 0 && col < cols)
-			n++;
+		if (api->xInst(fts, i, &ph, &col, &off) == SQLITE_OK &&
+		    ph >= 0 && ph < phrases && col >= 0 && col < cols &&
+		    tf[ph][col] < 60000)
+			tf[ph][col]++;
 	}
-	sqlite3_result_int(ctx, n);
+	for (int c = 0; c < cols; c++) {
+		double w = nval > 1 + c ? sqlite3_value_double(val[1 + c]) : 1;
+		sqlite3_int64 total = 0;
+		int len = 0;
+		double avg;
+
+		api->xColumnSize(fts, c, &len);
+		api->xColumnTotalSize(fts, c, &total);
+		avg = rows > 0 && total > 0 ? (double)total / (double)rows : 1;
+		for (int ph = 0; ph < phrases; ph++)
+			if (tf[ph][c] > 0)
+				score += w * tf[ph][c] * 2.2 /
+				         (tf[ph][c] + 1.2 * (0.25 + 0.75 * len / avg));
+	}
+	for (int ph = 0; ph < phrases; ph++) {
+		bool found = false;
+
+		for (int c = 0; c < cols; c++)
+			found |= tf[ph][c] > 0;
+		words += found;
+	}
+	/* The relevance stays far below WORD_WEIGHT. */
+	if (score > 900000)
+		score = 900000;
+	sqlite3_result_double(ctx, -(words * atof(WORD_WEIGHT) + score));
 }
 
-/* Registers accueil_words with the FTS5 of db, once. Returns 0, or -1 with
+/* Registers accueil_rank with the FTS5 of db, once. Returns 0, or -1 with
    the error set (an SQLite without FTS5: search does not work). */
 static int
 add_words_function(struct db *db)
@@ -180,7 +221,7 @@ add_words_function(struct db *db)
 		sqlite3_finalize(st);
 	}
 	db->words = api != NULL && api->iVersion >= 2 &&
-	            api->xCreateFunction(api, "accueil_words", NULL, words_found,
+	            api->xCreateFunction(api, "accueil_rank", NULL, rank_row,
 	                                 NULL) == SQLITE_OK;
 	if (!db->words) {
 		db_set_error(db, "searching (SQLite has no FTS5)",
@@ -344,7 +385,7 @@ run_search(struct db *db, const char *q, const char *lang, size_t max,
 	   wanted. */
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)(2 * max));
-	sqlite3_bind_int64(st, 5, RANK_ROWS - 1);
+	sqlite3_bind_int64(st, 5, RANK_ROWS);
 	return collect_hits(db, st, out);
 }
 
