@@ -1,16 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * mkindex.c - fills the search columns of a freshly built database.
+ * mkindex.c - fills the search tables of a freshly built database.
  *
  * Usage: mkindex IN.db OUT.db
  *
- * Copies IN.db to OUT.db.tmp, then indexes in the full-text tables search and
- * search_tri the folded form (text_fold) of every node's title and of all
- * its other texts (not the web addresses of its sources), per language, so
- * that the program and the index fold text with the very same code. The rowid of an entry is the node's rowid
- * times 16 plus the language's number (see schema.sql). The finished file
- * then replaces OUT.db at once (rename): a kiosk that is reading OUT.db,
- * and holds its read lock, keeps the file it opened, never half a build.
+ * Copies IN.db to OUT.db.tmp and indexes it with db_index_build (the code
+ * the unit tests index their own small database with, src/db/index.c).
+ * The finished file then replaces OUT.db at once (rename): a kiosk that is
+ * reading OUT.db, and holds its read lock, keeps the file it opened, never
+ * half a build.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -19,8 +17,7 @@
 #include <unistd.h>
 
 #include "common/xalloc.h"
-#include "db/kind.h"
-#include "text/text.h"
+#include "db/index.h"
 
 /* Copies the file at from to to. Returns 0, or -1. */
 static int
@@ -45,39 +42,11 @@ copy_file(const char *from, const char *to)
 	return rc;
 }
 
-static char *tmp;   /* the file being built */
-
-/* Stops with the database's error, leaving no file half built. */
-static void
-die(sqlite3 *db, const char *what)
-{
-	fprintf(stderr, "mkindex: %s: %s\n", what, sqlite3_errmsg(db));
-	sqlite3_close(db);
-	unlink(tmp);
-	exit(1);
-}
-
 int
 main(int argc, char **argv)
 {
-	/* Every text of a node in lang, French where lang has none, title apart. */
-	static const char sql_nodes[] =
-	    "SELECT n.rowid * (SELECT count(*) + 1 FROM language WHERE code <> "
-	    "  'fr') + l.no, 'x' || l.lang, n.kind, "
-	    "  (SELECT value FROM field WHERE node = n.id AND name = 'title' "
-	    "   AND lang IN (l.lang, 'fr') ORDER BY lang = 'fr' LIMIT 1), "
-	    "  (SELECT group_concat(value, ' · ') FROM (SELECT value FROM field f "
-	    "   WHERE f.node = n.id AND f.name NOT IN ('title', 'sources') "
-	    "   AND (f.lang = l.lang "
-	    "   OR (f.lang = 'fr' AND NOT EXISTS (SELECT 1 FROM field g WHERE "
-	    "   g.node = n.id AND g.name = f.name AND g.lang = l.lang))) "
-	    "   ORDER BY f.name = 'body' DESC, f.name)) "
-	    "FROM node n, (SELECT 'fr' AS lang, 0 AS no UNION ALL SELECT code, "
-	    "  row_number() OVER (ORDER BY code) FROM language "
-	    "  WHERE code <> 'fr') l "
-	    "WHERE EXISTS (SELECT 1 FROM field WHERE node = n.id AND lang = l.lang)";
 	sqlite3 *db;
-	sqlite3_stmt *sel, *ins[2];
+	char *tmp, *err = NULL;
 
 	if (argc != 3) {
 		fputs("usage: mkindex IN.db OUT.db\n", stderr);
@@ -89,53 +58,19 @@ main(int argc, char **argv)
 		unlink(tmp);
 		return 1;
 	}
-	if (sqlite3_open(tmp, &db) != SQLITE_OK)
-		die(db, tmp);
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		die(db, "starting");
-	if (sqlite3_prepare_v2(db, sql_nodes, -1, &sel, NULL) != SQLITE_OK)
-		die(db, "reading nodes");
-	if (sqlite3_prepare_v2(db, "INSERT INTO search (rowid, title, body, "
-	                       "lang, kind) VALUES (?1, ?3, ?4, ?2, ?5)", -1,
-	                       &ins[0], NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "INSERT INTO search_tri (rowid, title, lang, "
-	                       "kind) VALUES (?1, ?3, ?2, ?5)", -1, &ins[1],
-	                       NULL) != SQLITE_OK)
-		die(db, "preparing the index");
-	while (sqlite3_step(sel) == SQLITE_ROW) {
-		const char *title = (const char *)sqlite3_column_text(sel, 3);
-		const char *body = (const char *)sqlite3_column_text(sel, 4);
-		char *ft, *fb;
-
-		/* Only the kinds with words of their own are searched. */
-		if (!kind_indexed(kind_parse((const char *)
-		                             sqlite3_column_text(sel, 2))))
-			continue;
-		ft = text_fold(title ? title : "");
-		fb = text_fold(body ? body : "");
-
-		for (int t = 0; t < 2; t++) {
-			sqlite3_bind_value(ins[t], 1, sqlite3_column_value(sel, 0));
-			sqlite3_bind_value(ins[t], 2, sqlite3_column_value(sel, 1));
-			sqlite3_bind_text(ins[t], 3, ft, -1, SQLITE_STATIC);
-			sqlite3_bind_text(ins[t], 4, fb, -1, SQLITE_STATIC);
-			sqlite3_bind_value(ins[t], 5, sqlite3_column_value(sel, 2));
-			if (sqlite3_step(ins[t]) != SQLITE_DONE)
-				die(db, "writing the index");
-			sqlite3_reset(ins[t]);
-		}
-		free(ft);
-		free(fb);
+	if (db_index_build(tmp, &err) != 0) {
+		fprintf(stderr, "mkindex: %s\n", err);
+		unlink(tmp);
+		return 1;
 	}
-	sqlite3_finalize(sel);
-	sqlite3_finalize(ins[0]);
-	sqlite3_finalize(ins[1]);
-	if (sqlite3_exec(db, "COMMIT; INSERT INTO search(search) VALUES "
-	                 "('optimize'); INSERT INTO search_tri(search_tri) VALUES "
-	                 "('optimize'); VACUUM", NULL, NULL, NULL) != SQLITE_OK)
-		die(db, "saving");
-	if (sqlite3_close(db) != SQLITE_OK)
-		die(db, "closing");
+	/* The smallest file: the pages left by the build go. */
+	if (sqlite3_open(tmp, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_close(db) != SQLITE_OK) {
+		fprintf(stderr, "mkindex: %s: %s\n", tmp, sqlite3_errmsg(db));
+		unlink(tmp);
+		return 1;
+	}
 	if (rename(tmp, argv[2]) != 0) {
 		fprintf(stderr, "mkindex: cannot replace %s\n", argv[2]);
 		unlink(tmp);

@@ -304,8 +304,13 @@ def main():
                              text=True).stdout.strip()
         print(f"  {name:8} {out}")
         m = re.search(r"median (\d+) us, p99 (\d+) us", out)
+        c = re.search(r"CPU time: median (\d+) us, 99th percentile (\d+) us",
+                      out)
         if m:
             search[name] = (int(m.group(1)) / 1000, int(m.group(2)) / 1000)
+        if c:
+            search[name + " cpu"] = (int(c.group(1)) / 1000,
+                                     int(c.group(2)) / 1000)
 
     print("\n== start-up instructions (valgrind --tool=callgrind), first frame and quit")
     if shutil.which("valgrind"):
@@ -339,6 +344,11 @@ def main():
     if "100x" in search:
         target(f"search p99 under 10 ms, 100x ({search['100x'][1]:.2f} ms)",
                search["100x"][1] < 10)
+    # The process's own time: what the search costs, whatever else the
+    # machine runs (the wall clock above includes waiting for a core).
+    if "100x cpu" in search:
+        target(f"search p99 under 10 ms of CPU, 100x "
+               f"({search['100x cpu'][1]:.2f} ms)", search["100x cpu"][1] < 10)
 
 
 main()

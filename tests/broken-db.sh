@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # broken-db.sh - the corpus of broken databases, made from the bundled one:
 # truncated, zeroed, random bytes, wrong schema version, missing tables,
-# invalid UTF-8 and escape sequences in texts, a 10 MB text; and a database
-# rebuilt while the kiosk reads it. Plain mode:
+# invalid UTF-8 and escape sequences in texts, a 10 MB text, a damaged
+# search index; and a database rebuilt while the kiosk reads it. Plain mode:
 # one sentence and status 2 for the unreadable ones; kiosk mode: the
 # out-of-service screen; the readable ones work, cleaned, without a crash.
 # Usage: broken-db.sh ACCUEIL DB SCREENS-DIR
@@ -59,6 +59,17 @@ wait_screen "Informations vérifiées" 60
 expect_text "screen huge: the end of a 10 MB page" "Informations vérifiées"
 keys 0 0
 expect_text "screen huge: back home" "Recherche"
+
+# A damaged search index: search says that it does not work, and the rest
+# of the kiosk stays in service (it went out of service at every search).
+cp "$db" "$tmp/index.db"
+sqlite3 "$tmp/index.db" "UPDATE search_data SET block = X'0000ffffffff0000ffffffff' WHERE id > 10"
+start 80 24 --kiosk --lang fr --db "$tmp/index.db"
+keys / l o g e m e n t
+expect_text "kiosk index: search says it does not work" "La recherche ne fonctionne pas"
+keys Escape 1
+expect_text "kiosk index: a menu still opens" "Accueil › Le CAI"
+expect_no_attr "kiosk index: not out of service" "Hors service"
 
 # A database rebuilt while a kiosk reads it (mkindex, as the build does):
 # the build replaces the file at once and succeeds although the kiosk holds

@@ -40,7 +40,7 @@ def ids(parent):
         "SELECT id FROM node WHERE parent = ? ORDER BY pos", (parent,))]
 
 
-check(db.execute("PRAGMA user_version").fetchone()[0] == 6, "schema version 6")
+check(db.execute("PRAGMA user_version").fetchone()[0] == 7, "schema version 7")
 
 # Every node: a French title, a source, a checked date.
 for nid, source, checked in db.execute("SELECT id, source, checked FROM node"):

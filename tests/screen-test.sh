@@ -126,6 +126,21 @@ check search-typo
 keys BSpace BSpace BSpace BSpace BSpace BSpace BSpace z z q
 check search-none
 
+# Two letters are not a search yet: the hint stays, never "no results"
+# (issue 25: "ra" and "lo" flashed it).
+start 80 24
+keys / r a
+expect_text search-two-letters-hint "s'affichent ici"
+expect_no_attr search-two-letters-no-none "Aucun résultat"
+
+# An Arabic search marks its match in the excerpts, drawn right to left:
+# the marks are found in the line as it is reordered and shaped (the
+# word's visual form is fribidi(1)'s).
+start 80 24 --lang ar
+keys / "العنصرية"
+word=$(printf '%s' "العنصرية" | fribidi --nopad --nobreak --rtl | sed 's/\xef\xbb\xbf//g')
+expect_attr search-arabic-marked "43m$word"
+
 # The staff directory: every card, then filtered by a town, a theme.
 start 80 24
 keys 5 7

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * test-db.c - the database layer against a real in-memory SQLite built from
- * data/schema.sql, against broken files, and against the bundled database.
+ * data/schema.sql and indexed by db_index_build, against broken files and
+ * hostile values (NULL, huge, of another type), and a damaged index.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,33 +14,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "db/db.h"
+#include "fixture.h"
+#include "db/index.h"
+#include "text/text.h"
 
 #define MEMDB "file:testdb?mode=memory&cache=shared"
 
 static sqlite3 *writer;   /* keeps the in-memory database alive */
-
-/* Returns the whole file at path (caller frees), or fails the test. */
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = malloc((size_t)n + 1);
-	assert_non_null(buf);
-	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
 
 /* Creates the in-memory database: schema plus a small tree. */
 static int
@@ -66,20 +51,9 @@ setup_memdb(void **state)
 	    "INSERT INTO field VALUES ('b', 'body', 'fr', 'texte du corps', 1);"
 	    "INSERT INTO link VALUES ('b', 1, 'a');"
 	    "INSERT INTO link VALUES ('b', 2, 'home');"
-	    /* rowid: the node's rowid (home 1, b 2, a 3, c 4) times the two
-	       languages (fr 0, en 1, see the language row) plus the language */
-	    "INSERT INTO language VALUES ('en', 0, 0, 0, 0, 0, 0);"
-	    "INSERT INTO search (rowid, title, body, lang, kind) VALUES "
-	    "  (3 * 2, 'ae', '081 71 35 28 role', 'xfr', 'contact'), "
-	    "  (2 * 2, 'be', 'texte du corps ae', 'xfr', 'page'), "
-	    "  (4 * 2, 'bel etage', '', 'xfr', 'page'), "
-	    "  (1 * 2 + 1, 'home', '', 'xen', 'menu');"
-	    "INSERT INTO search_tri (rowid, title, lang, kind) VALUES "
-	    "  (3 * 2, 'ae', 'xfr', 'contact'), "
-	    "  (2 * 2, 'be', 'xfr', 'page'), "
-	    "  (4 * 2, 'bel etage', 'xfr', 'page'), "
-	    "  (1 * 2 + 1, 'home', 'xen', 'menu');";
-	char *schema = slurp(getenv("ACCUEIL_SCHEMA"));
+	    "INSERT INTO language VALUES ('en', 0, 0, 0, 0, 0, 0);";
+	char *err = NULL;
+	char *schema = fixture_slurp(getenv("ACCUEIL_SCHEMA"));
 
 	(void)state;
 	assert_int_equal(sqlite3_open_v2(MEMDB, &writer, SQLITE_OPEN_READWRITE |
@@ -87,6 +61,9 @@ setup_memdb(void **state)
 	assert_int_equal(sqlite3_exec(writer, schema, NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(writer, rows, NULL, NULL, NULL), SQLITE_OK);
 	free(schema);
+	/* Indexed as data/mkindex indexes the bundled database. */
+	if (db_index_build(MEMDB, &err) != 0)
+		fail_msg("%s", err);
 	return 0;
 }
 
@@ -227,17 +204,19 @@ test_search(void **state)
 		size_t n;
 		const char *first;     /* typos: found by shared letters */
 	} rows[] = {
-		{ "ae", NULL, 2, "a" },          /* title of a, body of b */
-		{ "ae", "page", 1, "b" },        /* kind filter */
+		{ "aee", NULL, 0, NULL },        /* a is "Aé": not a prefix */
+		{ "ae", NULL, 0, NULL },         /* two letters: not searched */
+		{ "rôle", NULL, 1, "a" },        /* a's role */
+		{ "rôle", "page", 0, NULL },     /* kind filter */
 		{ "corps", NULL, 1, "b" },
 		{ "cor", NULL, 1, "b" },         /* prefix while typing */
 		{ "cor ", NULL, 0, NULL },       /* a whole word: no prefix */
 		{ "corps t", NULL, 1, "b" },     /* "t" just begun: left out */
 		{ "texte corps", NULL, 1, "b" },
-		{ "etagge", NULL, 1, "c" },       /* typo: half the trigrams */
-		{ "etxgq", NULL, 0, NULL },      /* too few shared */
-		{ "corsp", NULL, 0, NULL },      /* typos count in titles */
-		{ "71 35", NULL, 1, "a" },
+		{ "etagge", NULL, 1, "c" },      /* typo: a letter added */
+		{ "etxgq", NULL, 0, NULL },      /* too far */
+		{ "corsp", NULL, 1, "b" },       /* two letters swapped */
+		{ "081 71 35 28", NULL, 1, "a" },
 		{ "bel etage", NULL, 1, "c" },
 		{ "", NULL, 0, NULL },
 		{ "' OR 1=1 --", NULL, 0, NULL },
@@ -320,8 +299,8 @@ test_broken(void **state)
 	char *paths[6];
 	const char *expect[6] = {
 		"does not exist", "damaged or is not a database",
-		"damaged or is not a database", "version 6 (it says version 7)",
-		"damaged or incomplete", "version 6 (it says version 0)",
+		"damaged or is not a database", "version 7 (it says version 8)",
+		"damaged or incomplete", "version 7 (it says version 0)",
 	};
 
 	(void)state;
@@ -331,8 +310,8 @@ test_broken(void **state)
 	paths[0] = strdup("/nonexistent/accueil.db");
 	paths[1] = temp_file(zeros, sizeof zeros);
 	paths[2] = temp_file(noise, sizeof noise);
-	paths[3] = temp_db("PRAGMA user_version = 7; CREATE TABLE x(y);");
-	paths[4] = temp_db("PRAGMA user_version = 6; CREATE TABLE node(id);");
+	paths[3] = temp_db("PRAGMA user_version = 8; CREATE TABLE x(y);");
+	paths[4] = temp_db("PRAGMA user_version = 7; CREATE TABLE node(id);");
 	paths[5] = temp_file("", 0);
 	for (int i = 0; i < 6; i++) {
 		struct db *db = (struct db *)1;
@@ -390,7 +369,7 @@ test_many_languages(void **state)
 static void
 test_kinds(void **state)
 {
-	char *schema = slurp(getenv("ACCUEIL_SCHEMA"));
+	char *schema = fixture_slurp(getenv("ACCUEIL_SCHEMA"));
 	const char *check = strstr(schema, "CHECK (kind IN (");
 
 	(void)state;
@@ -412,28 +391,164 @@ test_kinds(void **state)
 	free(schema);
 }
 
-/* The bundled database: home, the search entry, a known contact. */
+/* Makes the database at path from the schema without its NOT NULL (as a
+   hostile file may be), and the rows of sql, indexed. */
 static void
-test_bundled(void **state)
+loose_db(const char *path, const char *sql)
 {
+	char *schema = fixture_slurp(getenv("ACCUEIL_SCHEMA")), *p, *err = NULL;
+	sqlite3 *h;
+
+	while ((p = strstr(schema, "NOT NULL")) != NULL)
+		memset(p, ' ', strlen("NOT NULL"));
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, schema, NULL, NULL, NULL), SQLITE_OK);
+	if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	free(schema);
+	if (db_index_build(path, &err) != 0)
+		fail_msg("%s", err);
+}
+
+/*
+ * NULL, foreign and out-of-range values never reach the program: an entry
+ * or a hit with no title is left out (a glossary term whose French title
+ * is NULL crashed the search "cpa"), a field without a value too, counts
+ * are clamped (INT_MIN overflowed --languages).
+ */
+static void
+test_hostile_values(void **state)
+{
+	static const char rows[] =
+	    "INSERT INTO node VALUES ('home', NULL, 1, 'menu', 's', 'd', '');"
+	    "INSERT INTO node VALUES ('t', 'home', 1, 'term', NULL, NULL, NULL);"
+	    "INSERT INTO node VALUES ('p', 'home', 2, 'page', 's', 'd', '');"
+	    "INSERT INTO node VALUES (NULL, 'home', 3, 'page', 's', 'd', '');"
+	    "INSERT INTO node VALUES ('q', 'home', 4, 'page', 1, 2, 3);"
+	    "INSERT INTO field VALUES ('home', 'title', 'fr', 'Accueil', 1);"
+	    "INSERT INTO field VALUES ('t', 'title', 'fr', NULL, 1);"
+	    "INSERT INTO field VALUES ('t', 'body', 'fr', 'cpas cpas', 1);"
+	    "INSERT INTO field VALUES ('p', 'title', 'fr', X'4350415300', 1);"
+	    "INSERT INTO field VALUES ('p', 'body', 'fr', 'le cpas', 1);"
+	    "INSERT INTO field VALUES ('p', 'phone', 'fr', NULL, 1);"
+	    "INSERT INTO field VALUES ('q', 'title', 'fr', 12345, 1);"
+	    "INSERT INTO language VALUES ('xx', -2147483648, 9223372036854775807,"
+	    "  NULL, 'abc', 1e300, 7);";
+	char *path = temp_file("", 0), *err = NULL;
 	struct db *db;
 	struct db_list l;
 	struct db_hits h;
+	struct db_node n;
+	struct db_language lang;
 	struct text_tokens t;
-	char *err;
 
 	(void)state;
-	assert_int_equal(db_open(getenv("ACCUEIL_DB"), &db, &err), 0);
+	loose_db(path, rows);
+	assert_int_equal(db_open(path, &db, &err), 0);
+	/* The menu: the term without a title and the node without an id go. */
 	assert_int_equal(db_children(db, "home", "fr", &l), 0);
-	assert_true(l.n >= 8);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].id, "p");
+	assert_string_equal(l.v[0].title, "CPAS");
+	assert_string_equal(l.v[1].title, "12345");
+	assert_int_equal(l.v[1].kind, KIND_PAGE);
 	db_list_free(&l);
-	text_tokens("pieczynski", 16, &t);
+	/* Search: the term is found by its body, and left out. */
+	text_tokens("cpa", 16, &t);
 	assert_int_equal(db_search(db, &t, "fr", NULL, 10, &h), 0);
-	assert_true(h.n >= 1);
-	assert_string_equal(h.v[0].id, "sami");
+	assert_int_equal(h.n, 1);
+	assert_string_equal(h.v[0].id, "p");
 	db_hits_free(&h);
 	text_tokens_free(&t);
+	/* A node: no value, no field; NULL dates are empty. */
+	assert_int_equal(db_node_get(db, "t", "fr", &n), 0);
+	assert_null(db_node_field(&n, "title"));
+	assert_string_equal(n.checked, "");
+	db_node_free(&n);
+	assert_int_equal(db_node_get(db, "p", "fr", &n), 0);
+	assert_null(db_node_field(&n, "phone"));
+	assert_int_equal(n.nfields, 2);
+	db_node_free(&n);
+	/* Counts between 0 and DB_COUNT_MAX, no more done than there are. */
+	assert_int_equal(db_language_get(db, "xx", &lang), 0);
+	assert_int_equal(lang.texts, 0);
+	assert_int_equal(lang.done, 0);
+	assert_false(lang.reviewed);
+	assert_int_equal(lang.ui_texts, 0);
+	assert_int_equal(lang.ui_done, 0);
 	db_close(db);
+	unlink(path);
+	free(path);
+}
+
+/*
+ * A damaged search index: search fails and says so (DB_FAULT_SEARCH),
+ * the rest of the database still reads, and it is not out of service.
+ */
+static void
+test_damaged_index(void **state)
+{
+	char *path = temp_file("", 0), *err = NULL;
+	struct db *db;
+	struct db_hits h;
+	struct db_node n;
+	struct text_tokens t;
+	sqlite3 *w;
+
+	(void)state;
+	loose_db(path, "INSERT INTO node VALUES ('home', NULL, 1, 'menu', 's', "
+	         "'d', ''); INSERT INTO field VALUES ('home', 'title', 'fr', "
+	         "'Accueil', 1); INSERT INTO node VALUES ('p', 'home', 1, 'page',"
+	         " 's', 'd', ''); INSERT INTO field VALUES ('p', 'title', 'fr', "
+	         "'Logement social', 1);");
+	assert_int_equal(sqlite3_open(path, &w), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(w, "UPDATE search_data SET block = "
+	                 "X'0000ffffffff0000ffffffff' WHERE id > 10", NULL, NULL,
+	                 NULL), SQLITE_OK);
+	sqlite3_close(w);
+	assert_int_equal(db_open(path, &db, &err), 0);
+	text_tokens("logement", 16, &t);
+	assert_int_equal(db_search(db, &t, "fr", NULL, 10, &h), -1);
+	assert_int_equal(db_fault(db), DB_FAULT_SEARCH);
+	assert_false(db_damaged(db));
+	assert_false(db_broken(db));
+	assert_non_null(strstr(db_error(db), "searching"));
+	text_tokens_free(&t);
+	assert_int_equal(db_node_get(db, "p", "fr", &n), 0);
+	assert_int_equal(db_fault(db), DB_FAULT_NONE);
+	db_node_free(&n);
+	db_close(db);
+	unlink(path);
+	free(path);
+}
+
+/* A FIFO given as the database, as a path or as a file: URI, is refused
+   before SQLite opens it (opening it would block for ever). */
+static void
+test_not_a_file(void **state)
+{
+	char *path = temp_file("", 0), *uri, *err = NULL;
+	struct db *db;
+
+	(void)state;
+	unlink(path);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	uri = malloc(strlen(path) + 32);
+	assert_non_null(uri);
+	snprintf(uri, strlen(path) + 32, "file:%s?mode=ro", path);
+	for (int i = 0; i < 2; i++) {
+		const char *name = i ? uri : path;
+
+		assert_int_equal(db_open(name, &db, &err), -1);
+		assert_null(db);
+		if (strstr(err, "not a regular file") == NULL)
+			fail_msg("%s: %s", name, err);
+		free(err);
+	}
+	unlink(path);
+	free(path);
+	free(uri);
 }
 
 int
@@ -447,7 +562,9 @@ main(void)
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_contacts),
 		cmocka_unit_test(test_broken),
-		cmocka_unit_test(test_bundled),
+		cmocka_unit_test(test_hostile_values),
+		cmocka_unit_test(test_damaged_index),
+		cmocka_unit_test(test_not_a_file),
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_many_languages),
 	};

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * test-search.c - search on the bundled database, as a visitor types it:
- * a table of queries and the first result expected (node id), in French and
- * in other interface languages, and queries that must give no error at all.
+ * test-search.c - search as a visitor types it, on the small database the
+ * test builds (tests/fixture.c): words, prefixes, typos, numbers typed
+ * with spaces, the three-letter rule, other languages, the glossary first,
+ * and anything typed giving no error. The same on the real content is
+ * tests/content-search.c.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,221 +15,187 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "fixture.h"
 #include "model/model.h"
 
-static struct db *db;
-
-static int
-setup(void **state)
+/* Searches query in lang, or fails the test. */
+static void
+search(const char *query, const char *lang, struct model_results *r)
 {
-	char *err;
+	char *err = NULL;
 
-	(void)state;
-	if (getenv("ACCUEIL_DB") == NULL || db_open(getenv("ACCUEIL_DB"), &db,
-	                                            &err) != 0)
-		return -1;
-	return 0;
+	if (model_search(fixture_db, query, lang, NULL, 20, r, &err) != 0)
+		fail_msg("\"%s\": %s", query, err);
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	db_close(db);
-	return 0;
-}
-
-/* Each query finds its page first. */
+/* Each query finds its node first (typos and numbers included). */
 static void
 test_first_result(void **state)
 {
 	static const struct {
-		const char *query;
-		const char *lang;
-		const char *first;
+		const char *query, *lang, *first;
+		size_t n;       /* how many found, 0: not counted */
 	} rows[] = {
-		{ "racisme", "fr", "sami" },
-		{ "RACISME", "fr", "sami" },                    /* case */
-		{ "lutte contre le racisme", "fr", "theme-racisme" },
-		{ "lutte rac", "fr", "theme-racisme" },         /* prefix */
-		{ "santé", "fr", "theme-sante" },
-		{ "SANTE", "fr", "theme-sante" },               /* accents */
-		{ "sante\xcc\x81", "fr", "theme-sante" },        /* combining mark */
-		{ "logment", "fr", "theme-logement" },          /* typo */
-		{ "sociojuridik", "fr", "theme-sociojuridique" },
-		{ "volontaria", "fr", "theme-volontariat" },    /* typing */
-		{ "Liège Waremme", "fr", "cripel" },            /* towns */
-		{ "liege waremme", "fr", "cripel" },
-		{ "081 71 35 28", "fr", "sami" },               /* a phone */
-		{ "sami@cainamur.be", "fr", "sami" },           /* an e-mail */
-		{ "112", "fr", "urgences" },
-		{ "unia", "fr", "unia" },
-		{ "visa", "ar", "office-etrangers" },           /* French word, */
-		{ "sans titre de séjour", "fr", "theme-sans-papiers" },
-		{ "tuteur", "fr", "lex-tuteur" },               /* glossary first */
-		{ "service des tutelles", "fr", "tutelles" },   /* MENA */
-		{ "titre de séjour", "so", "lex-titre-sejour" },
-		{ "CPAS", "ar", "lex-cpas" },
-		{ "CRI Verviers", "fr", "crvi" },               /* 2025 names */
-		{ "CRI Mons", "fr", "cimb" },
-		{ "racisme", "ar", "sami" },                    /* Arabic screen */
-		{ "العنصرية", "ar", "sami" },                   /* Arabic word */
-		{ "اللجوء", "ar", "theme-asile" },
-		{ "житло", "uk", "theme-logement" },            /* Ukrainian */
-		{ "asylum", "en", "theme-asile" },              /* English */
+		{ "racisme", "fr", "sami", 0 },         /* the shorter title */
+		{ "sami", "fr", "sami", 0 },
+		{ "lutte contre le racisme", "fr", "racisme", 0 },
+		{ "RACISME", "fr", "sami", 0 },         /* case */
+		{ "lutte rac", "fr", "racisme", 0 },       /* the word being typed */
+		{ "rasisme", "fr", "sami", 0 },         /* a letter changed */
+		{ "discrimnation", "fr", "racisme", 0 },   /* a letter left out */
+		{ "logment", "fr", "logement", 0 },
+		{ "logemment", "fr", "logement", 0 },      /* a letter added */
+		{ "lgoement", "fr", "logement", 0 },       /* two swapped */
+		{ "081 71 35 28", "fr", "sami", 1 },    /* a phone, as typed */
+		{ "081713528", "fr", "sami", 1 },
+		{ "081 71", "fr", "sami", 1 },          /* being typed */
+		{ "081 2", "fr", "cai", 1 },
+		{ "081", "fr", NULL, 2 },               /* both cards */
+		{ "0479", "fr", "unia", 0 },
+		{ "116 000", "fr", "urgences", 1 },
+		{ "116 111", "fr", "lex-cpas", 1 },
+		{ "5000", "fr", "sami", 0 },               /* a postcode */
+		{ "cpas", "fr", "lex-cpas", 0 },           /* the glossary first */
+		{ "cpas", "ar", "lex-cpas", 0 },
+		{ "العنصرية", "ar", "racisme", 0 },        /* Arabic */
+		{ "housing", "en", "logement", 0 },        /* English */
+		{ "logement", "en", "logement", 0 },       /* French on English */
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		struct model_results r;
-		char *err = NULL;
 
-		assert_int_equal(model_search(db, rows[i].query, rows[i].lang, NULL,
-		                              50, &r, &err), 0);
+		search(rows[i].query, rows[i].lang, &r);
 		if (r.hits.n == 0)
 			fail_msg("\"%s\" (%s): nothing found", rows[i].query,
 			         rows[i].lang);
-		if (strcmp(r.hits.v[0].id, rows[i].first) != 0)
+		if (rows[i].first != NULL &&
+		    strcmp(r.hits.v[0].id, rows[i].first) != 0)
 			fail_msg("\"%s\" (%s): first is %s, expected %s",
 			         rows[i].query, rows[i].lang, r.hits.v[0].id,
 			         rows[i].first);
+		if (rows[i].n > 0 && r.hits.n != rows[i].n)
+			fail_msg("\"%s\" (%s): %zu found, expected %zu",
+			         rows[i].query, rows[i].lang, r.hits.n, rows[i].n);
 		model_results_free(&r);
 	}
 }
 
-/* Returns the place of node id in the results r, or -1. */
-static long
-place(const struct model_results *r, const char *id)
-{
-	for (size_t i = 0; i < r->hits.n; i++)
-		if (strcmp(r->hits.v[i].id, id) == 0)
-			return (long)i;
-	return -1;
-}
-
-/* A query of which only some words match still finds (any of the words). */
+/* A typo corrected: the words marked are the words found. */
 static void
-test_any_word(void **state)
+test_typo_words(void **state)
 {
 	struct model_results r;
-	char *err = NULL;
-	long cpas, titre;
+	struct text_mark m[4];
 
 	(void)state;
-	/* "unia" is a title; "zzqqxx" is nowhere, not even by trigrams. */
-	assert_int_equal(model_search(db, "zzqqxx unia", "fr", NULL, 20, &r,
-	                              &err), 0);
-	if (place(&r, "unia") < 0 || place(&r, "unia") > 1)
-		fail_msg("zzqqxx unia: unia at %ld of %zu", place(&r, "unia"),
-		         r.hits.n);
+	search("rasisme", "fr", &r);
+	assert_int_equal(r.words.n, 1);
+	assert_string_equal(r.words.v[0], "racisme");
+	assert_int_equal(text_marks("Lutte contre le racisme", &r.words, m, 4),
+	                 1);
 	model_results_free(&r);
-	/* Two official words: both glossary entries, first. */
-	assert_int_equal(model_search(db, "CPAS titre de séjour", "fr", NULL,
-	                              20, &r, &err), 0);
-	cpas = place(&r, "lex-cpas");
-	titre = place(&r, "lex-titre-sejour");
-	if (cpas < 0 || cpas > 1 || titre < 0 || titre > 1)
-		fail_msg("CPAS at %ld, titre de séjour at %ld", cpas, titre);
-	model_results_free(&r);
-	/* A query that is the very word of an entry: that entry first. */
-	assert_int_equal(model_search(db, "titre de séjour", "fr", NULL, 20,
-	                              &r, &err), 0);
-	assert_string_equal(r.hits.v[0].id, "lex-titre-sejour");
+	/* Nowhere near a word of the index: nothing, and no error. */
+	search("qqqqzzzz", "fr", &r);
+	assert_int_equal(r.hits.n, 0);
+	assert_true(r.searched);
 	model_results_free(&r);
 }
 
-/* A page that holds more of the words ranks above one that holds fewer. */
+/* Before the third letter nothing is looked for (no "no results"). */
 static void
-test_more_words_first(void **state)
-{
-	struct model_results r;
-	char *err = NULL;
-	long both, one;
-
-	(void)state;
-	assert_int_equal(model_search(db, "racisme logement", "fr", NULL, 20,
-	                              &r, &err), 0);
-	/* Unia's card names both; the Logement theme, whose title weighs a
-	   hundred times its text, only one. */
-	both = place(&r, "unia");
-	one = place(&r, "theme-logement");
-	if (both < 0 || one < 0 || both > one)
-		fail_msg("unia at %ld, theme-logement at %ld", both, one);
-	assert_int_equal(r.hits.v[both].words, 2);
-	assert_int_equal(r.hits.v[one].words, 1);
-	for (size_t i = 1; i < r.hits.n; i++)
-		if (r.hits.v[i].words > r.hits.v[i - 1].words)
-			fail_msg("%s (%d words) after %s (%d words)",
-			         r.hits.v[i].id, r.hits.v[i].words,
-			         r.hits.v[i - 1].id, r.hits.v[i - 1].words);
-	model_results_free(&r);
-}
-
-/* Whatever a person types, the search answers without an error. */
-static void
-test_anything_typed(void **state)
-{
-	char *big = malloc(10001);
-	const char *queries[] = {
-		"", " ", "a", "é", "\"", "*", "-", ":", "^", "(", ")",
-		"\"NEAR(racisme logement)\" * ^title: -unia (( OR AND NOT",
-		"'; DROP TABLE node; --", "\xff\xfe\xfd", "ra\xc3", "\xed\xa0\x80",
-		"\x1b[2J", "racisme\tlogement\n", NULL,
-	};
-	size_t n = 0;
-
-	(void)state;
-	memset(big, 'x', 10000);
-	for (size_t i = 0; i < 10000; i += 7)
-		big[i] = ' ';
-	big[10000] = '\0';
-	while (queries[n] != NULL)
-		n++;
-	for (size_t i = 0; i <= n; i++) {
-		const char *q = i < n ? queries[i] : big;
-		struct model_results r;
-		char *err = NULL;
-
-		if (model_search(db, q, i % 2 ? "ar" : "fr", NULL, 50, &r, &err) != 0)
-			fail_msg("query %zu: %s", i, err);
-		model_results_free(&r);
-		if (model_contacts(db, q, "fr", &r, &err) != 0)
-			fail_msg("contacts %zu: %s", i, err);
-		model_results_free(&r);
-	}
-	free(big);
-}
-
-/* The directory: every card with nothing typed, filtered as typed. */
-static void
-test_directory(void **state)
+test_three_letters(void **state)
 {
 	static const struct {
 		const char *query;
-		const char *must;       /* a card that must be among the results */
+		bool searched;
 	} rows[] = {
-		{ "", "cripel" }, { "Liège", "cripel" }, { "racisme", "sami" },
-		{ "racisme", "unia" }, { "racisme", "mrax" }, { "Charleroi", "cric" },
-		{ "CRI Charleroi", "cric" }, { "CRIC", "cric" }, { "Nivelles", "cribw" },
+		{ "", false }, { "r", false }, { "ra", false }, { "ra ", false },
+		{ "l r", false }, { "08", false }, { "rac", true },
+		{ "081", true }, { "é é", false }, { "عن", false },
+		{ "عنص", true }, { "de rac", true },
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
 		struct model_results r;
-		char *err = NULL;
-		bool found = false;
 
-		assert_int_equal(model_contacts(db, rows[i].query, "fr", &r, &err), 0);
-		for (size_t j = 0; j < r.hits.n; j++) {
-			assert_int_equal(r.hits.v[j].kind, KIND_CONTACT);
-			found |= strcmp(r.hits.v[j].id, rows[i].must) == 0;
-		}
-		if (!found)
-			fail_msg("\"%s\": %s is not among the %zu cards", rows[i].query,
-			         rows[i].must, r.hits.n);
+		search(rows[i].query, "fr", &r);
+		if (r.searched != rows[i].searched)
+			fail_msg("\"%s\": searched %d, expected %d", rows[i].query,
+			         r.searched, rows[i].searched);
+		if (!r.searched)
+			assert_int_equal(r.hits.n, 0);
 		model_results_free(&r);
 	}
+}
+
+/* A number typed with spaces is marked whole in the text. */
+static void
+test_number_marks(void **state)
+{
+	struct model_results r;
+	struct text_mark m[4];
+	const char *text = "Tél. 081\xc2\xa0" "71\xc2\xa0" "35\xc2\xa0" "28, "
+	                   "5000 Namur";
+
+	(void)state;
+	search("081 71 3", "fr", &r);
+	assert_int_equal(text_marks(text, &r.words, m, 4), 1);
+	assert_int_equal(m[0].start, 6);
+	assert_int_equal(m[0].end, 6 + 3 + 2 + 2 + 2 + 2 + 2 + 2);
+	model_results_free(&r);
+	search("5000", "fr", &r);
+	assert_int_equal(text_marks(text, &r.words, m, 4), 1);
+	assert_int_equal(m[0].start, strlen(text) - strlen("5000 Namur"));
+	model_results_free(&r);
+}
+
+/* Anything typed gives results or none, never an error. */
+static void
+test_anything_typed(void **state)
+{
+	static const char *const queries[] = {
+		"' OR 1=1 --", "\"NEAR(a b)\" * ^title:x -y", "racisme\"", "*",
+		"\xff\xfe\x1b[2J", "AND OR NOT", "{title}: x", "a b c d e f g h",
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+		struct model_results r;
+
+		search(queries[i], i % 2 ? "ar" : "fr", &r);
+		model_results_free(&r);
+	}
+}
+
+/* The directory: every card while the filter is short, then filtered. */
+static void
+test_directory(void **state)
+{
+	struct model_results r;
+	char *err = NULL;
+
+	(void)state;
+	assert_int_equal(model_contacts(fixture_db, "", "fr", &r, &err), 0);
+	assert_int_equal(r.hits.n, 3);
+	model_results_free(&r);
+	assert_int_equal(model_contacts(fixture_db, "un", "fr", &r, &err), 0);
+	assert_int_equal(r.hits.n, 3);
+	model_results_free(&r);
+	assert_int_equal(model_contacts(fixture_db, "uni", "fr", &r, &err), 0);
+	assert_int_equal(r.hits.n, 1);
+	assert_string_equal(r.hits.v[0].id, "unia");
+	model_results_free(&r);
+	assert_int_equal(model_contacts(fixture_db, "racisme", "fr", &r, &err), 0);
+	assert_int_equal(r.hits.n, 1);
+	assert_string_equal(r.hits.v[0].id, "sami");
+	model_results_free(&r);
 }
 
 int
@@ -235,12 +203,14 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_result),
-		cmocka_unit_test(test_any_word),
-		cmocka_unit_test(test_more_words_first),
+		cmocka_unit_test(test_typo_words),
+		cmocka_unit_test(test_three_letters),
+		cmocka_unit_test(test_number_marks),
 		cmocka_unit_test(test_anything_typed),
 		cmocka_unit_test(test_directory),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
-	return cmocka_run_group_tests_name("search", tests, setup, teardown);
+	return cmocka_run_group_tests_name("search", tests, fixture_open,
+	                                   fixture_close);
 }

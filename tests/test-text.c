@@ -14,6 +14,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "text/text-search.h"
 #include "text/text.h"
 
 /* A no-break space, as data/build-db.py writes it between digits. */

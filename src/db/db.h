@@ -14,41 +14,13 @@
 #include <stddef.h>
 
 #include "db/kind.h"
-#include "text/text.h"
+#include "db/types.h"
+#include "text/text-search.h"
 
 /* The schema version this program reads (PRAGMA user_version). */
-#define DB_SCHEMA_VERSION 6
+#define DB_SCHEMA_VERSION 7
 
 struct db;
-
-/* A node as a menu entry: its id, kind and title. */
-struct db_entry {
-	char *id;
-	int kind;       /* enum kind (db/kind.h) */
-	char *title;
-	bool fallback;  /* the title is the French one */
-};
-
-/* A list of entries; free with db_list_free. */
-struct db_list {
-	size_t n;
-	struct db_entry *v;
-};
-
-/* One named text of a node. */
-struct db_field {
-	char *name;
-	char *value;
-	bool fallback;  /* the value is the French one */
-};
-
-/* A whole node; free with db_node_free. */
-struct db_node {
-	char *id, *parent, *source, *checked, *dated;
-	int kind;       /* enum kind */
-	size_t nfields;
-	struct db_field *fields;
-};
 
 /*
  * Opens the database at path read-only and checks that it is one this
@@ -79,13 +51,21 @@ bool db_stale(const struct db *db);
    replaced by another (renamed over) or deleted is still read whole. */
 bool db_rewritten(const struct db *db);
 
-/* The most bytes of one field (or any value) read from the database: a
-   longer one is an error, not a blank screen for minutes. */
-#define DB_VALUE_MAX (16 * 1024 * 1024)
+/* Returns what the last error of db means (DB_FAULT_NONE for NULL). */
+enum db_fault db_fault(const struct db *db);
 
 /* Returns true when the last error of db says the file is damaged or
-   unreadable (not merely one value too long). */
+   unreadable (not one value too long, not the search index alone). */
 bool db_damaged(const struct db *db);
+
+/*
+ * The one rule that puts the kiosk out of service: returns true when db
+ * must be closed and opened again before anything more is read from it,
+ * because its last error says the file is damaged (db_damaged) or because
+ * the file was replaced, written over or deleted (db_stale). A missing
+ * node, a value too long or a damaged search index is not.
+ */
+bool db_broken(const struct db *db);
 
 /*
  * Fills *out with node id in language lang. Returns 0, 1 when there is no
@@ -112,35 +92,23 @@ int db_links(struct db *db, const char *id, const char *lang,
 int db_path(struct db *db, const char *id, const char *lang,
             struct db_list *out);
 
-/* A search result. */
-struct db_hit {
-	char *id;
-	int kind;       /* enum kind */
-	char *title;
-	bool fallback;  /* the title is the French one */
-	char *section;  /* the title of its menu */
-	char *text;     /* its texts as they are, for an excerpt */
-	int words;      /* how many of the words searched for it holds */
-};
-
-/* A list of results; free with db_hits_free. */
-struct db_hits {
-	size_t n;
-	struct db_hit *v;
-};
-
 /*
  * Fills *out with at most max nodes, in lang or in French, that contain
- * any word of t (the words of a folded query, see text_tokens), the word
- * being typed (three letters or more) also as the start of a longer one;
- * those holding more of the words first, then by relevance (bm25, a title
- * weighing a hundred times the rest), a glossary entry whose French word
- * holds every word typed before all. When no node holds a word, the
- * nodes whose title holds at least half of the words' three-letter runs
- * (typos). kind, unless NULL, keeps only nodes of the kind it names (see
- * kind_name). No words find
- * nothing. The words are quoted into an FTS5 query that is bound as a
- * parameter: they are searched as text whatever they hold. 0, or -1.
+ * any searched word of t (the words of a folded query, see text_tokens
+ * and text_word_searched), the word being typed (once long enough) also
+ * as the start of a longer one; those holding more of the words first,
+ * then by relevance (bm25, a title weighing a hundred times the rest), a
+ * glossary entry whose French word holds every word typed before all.
+ * When no node holds a word, the words of four letters or more that the
+ * index does not hold are replaced by their nearest spelling neighbour
+ * from the index's vocabulary: one letter away ("rasisme" finds
+ * "racisme"), else the word sharing the most of their runs of three
+ * letters, at least half ("sociojuridik"); out->words then holds the
+ * words found. kind, unless
+ * NULL, keeps only nodes of the kind it names (see kind_name). Words not
+ * long enough (text_search_long_enough) find nothing. The words are quoted
+ * into an FTS5 query that is bound as a parameter: they are searched as
+ * text whatever they hold. 0, or -1 (see db_fault).
  */
 int db_search(struct db *db, const struct text_tokens *t, const char *lang,
               const char *kind, size_t max, struct db_hits *out);
@@ -150,14 +118,6 @@ int db_contacts(struct db *db, const char *lang, struct db_hits *out);
 
 /* Frees the results of h and empties it. */
 void db_hits_free(struct db_hits *h);
-
-/* How much of the interface and of the content a language has. */
-struct db_language {
-	int texts, done;        /* content texts, and how many are translated */
-	bool reviewed;          /* a fluent reader reviewed the content */
-	int ui_texts, ui_done;  /* the same for the interface */
-	bool ui_reviewed;
-};
 
 /* Fills *out for language code. 0, 1 when it has no translation, -1. */
 int db_language_get(struct db *db, const char *code, struct db_language *out);

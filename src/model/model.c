@@ -10,6 +10,7 @@
 
 #include "i18n/i18n.h"
 #include "common/xalloc.h"
+#include "text/text-search.h"
 #include "text/text.h"
 
 /* The contact fields, in the order they are shown, with their labels. */
@@ -228,34 +229,6 @@ model_view_free(struct model_view *v)
 /* The most words of a query that are looked for. */
 #define QUERY_WORDS 16
 
-/*
- * Drops from t the words of one or two characters when a longer one is
- * there, as the search does ("de" of "titre de séjour" would mark every
- * "demande"): the words left are those an excerpt marks.
- */
-static void
-drop_short_words(struct text_tokens *t)
-{
-	size_t kept = 0;
-	bool longer = false;
-
-	for (size_t i = 0; i < t->n; i++)
-		longer |= text_width(t->v[i]) >= 3;
-	if (!longer)
-		return;
-	for (size_t i = 0; i < t->n; i++) {
-		if (text_width(t->v[i]) >= 3) {
-			t->v[kept++] = t->v[i];
-			continue;
-		}
-		explicit_bzero(t->v[i], strlen(t->v[i]));
-		free(t->v[i]);
-		if (i + 1 == t->n)
-			t->open = false;        /* the word being typed went */
-	}
-	t->n = kept;
-}
-
 /* Searches the content for query. */
 int
 model_search(struct db *db, const char *query, const char *lang,
@@ -270,13 +243,22 @@ model_search(struct db *db, const char *query, const char *lang,
 	/* Folding trims the end: a space typed after a word completes it. */
 	if (*query != '\0' && strchr(" \t'-.,;:!?)", query[strlen(query) - 1]))
 		out->words.open = false;
+	out->searched = text_search_long_enough(&out->words);
 	rc = db_search(db, &out->words, lang, kind, max, &out->hits);
 	*err = rc != 0 ? xstrdup(db_error(db)) : NULL;
-	if (rc != 0)
-		text_tokens_free(&out->words);
-	else
-		drop_short_words(&out->words);
-	return rc;
+	if (rc != 0) {
+		text_tokens_wipe(&out->words);
+		return rc;
+	}
+	/* Typos corrected: the words found are the ones to mark. */
+	if (out->hits.words.n > 0) {
+		text_tokens_wipe(&out->words);
+		out->words = out->hits.words;
+		memset(&out->hits.words, 0, sizeof out->hits.words);
+	}
+	/* The words an excerpt marks are those searched for. */
+	text_tokens_searched(&out->words);
+	return 0;
 }
 
 /* Finds the contact cards matching query, or all of them. */
@@ -288,7 +270,7 @@ model_contacts(struct db *db, const char *query, const char *lang,
 
 	if (model_search(db, query, lang, "contact", 500, out, err) != 0)
 		return -1;
-	if (out->words.n > 0)
+	if (out->searched)
 		return 0;
 	rc = db_contacts(db, lang, &out->hits);
 	*err = rc != 0 ? xstrdup(db_error(db)) : NULL;
@@ -301,9 +283,7 @@ model_results_free(struct model_results *r)
 {
 	db_hits_free(&r->hits);
 	/* The words are what the visitor typed: wiped, not only freed. */
-	for (size_t i = 0; i < r->words.n; i++)
-		explicit_bzero(r->words.v[i], strlen(r->words.v[i]));
-	text_tokens_free(&r->words);
+	text_tokens_wipe(&r->words);
 }
 
 /* Returns the breadcrumb of v. */

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "db/db.h"
+#include "text/text-search.h"
 #include "text/text.h"
 
 /* How a paragraph is shown. */
@@ -60,13 +61,17 @@ void model_view_free(struct model_view *v);
 /* What a search found, and the words it looked for (for excerpts). */
 struct model_results {
 	struct db_hits hits;
-	struct text_tokens words;
+	struct text_tokens words;       /* searched for: the excerpts mark them */
+	bool searched;  /* the words were long enough to search
+	                   (text_search_long_enough); else nothing was
+	                   looked for: no "no results" */
 };
 
 /*
  * Searches the content for what a person typed (any bytes: it is folded and
  * split into words first), keeping only nodes of kind unless it is NULL.
- * Fills *out with at most max results. Returns 0, or -1 on error (then *err
+ * Fills *out with at most max results, and the words searched for (typos
+ * corrected, see db_search). Returns 0, or -1 on error (then *err
  * is a malloc'd sentence).
  */
 int model_search(struct db *db, const char *query, const char *lang,
@@ -75,7 +80,8 @@ int model_search(struct db *db, const char *query, const char *lang,
 
 /*
  * Fills *out with the contact cards matching what a person typed, or all of
- * them when nothing is typed. 0, or -1 on error (*err as above).
+ * them while it is not long enough to search. 0, or -1 on error (*err as
+ * above).
  */
 int model_contacts(struct db *db, const char *query, const char *lang,
                    struct model_results *out, char **err);

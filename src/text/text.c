@@ -93,8 +93,8 @@ text_clean(const char *s, size_t n)
 }
 
 /* Returns the width of n bytes of clean text at s. */
-static int
-width_n(const char *s, size_t n)
+int
+text_width_n(const char *s, size_t n)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + n;
 	int w = 0;
@@ -118,7 +118,7 @@ width_n(const char *s, size_t n)
 int
 text_width(const char *s)
 {
-	return width_n(s, strlen(s));
+	return text_width_n(s, strlen(s));
 }
 
 /* Appends n bytes at s, of the given width, as one line. */
@@ -150,7 +150,7 @@ push_trimmed(struct text_lines *out, const char *s, size_t a, size_t b)
 {
 	while (b > a && s[b - 1] == ' ')
 		b--;
-	lines_push(out, s + a, b - a, width_n(s + a, b - a));
+	lines_push(out, s + a, b - a, text_width_n(s + a, b - a));
 }
 
 /*
@@ -220,7 +220,7 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out,
 		q = u8_grapheme_next(p, end);
 		if (q == NULL)
 			q = end;
-		cw = width_n((const char *)p, q - p);
+		cw = text_width_n((const char *)p, q - p);
 		if (i > start && brk[i] == UC_BREAK_POSSIBLE)
 			last = i;
 		/* A space may hang past the end: the break comes after it. What
@@ -235,7 +235,7 @@ wrap_para(const char *s, size_t n, int width, struct text_lines *out,
 			while (start < i && s[start] == ' ')
 				start++;
 			last = start;
-			w = width_n(s + start, i - start);
+			w = text_width_n(s + start, i - start);
 		}
 		w += cw;
 	}
@@ -266,7 +266,7 @@ text_fit(const char *s, int width)
 		q = u8_grapheme_next(p, end);
 		if (q == NULL)
 			q = end;
-		cw = width_n((const char *)p, q - p);
+		cw = text_width_n((const char *)p, q - p);
 		if (w + cw > width - 1)
 			break;
 		w += cw;
@@ -401,263 +401,6 @@ text_drop_last(char *buf, size_t *len)
 	buf[*len] = '\0';
 }
 
-/* Returns true for a code point that is part of a word. */
-static bool
-is_word(ucs4_t c)
-{
-	return uc_is_property_alphabetic(c) || uc_is_property_numeric(c) ||
-	       uc_is_general_category(c, UC_CATEGORY_M) ||
-	       uc_is_general_category(c, UC_CATEGORY_Nd) || c == 0xfffd;
-}
-
-/*
- * Returns the number of bytes from p of the run of characters that are part
- * of a word (words true) or that are not (words false).
- */
-static size_t
-run_len(const uint8_t *p, const uint8_t *end, bool words)
-{
-	const uint8_t *q = p;
-
-	while (q < end) {
-		ucs4_t c;
-		int n = u8_mbtouc(&c, q, end - q);
-
-		if (is_word(c) != words)
-			break;
-		q += n;
-	}
-	return (size_t)(q - p);
-}
-
-/* Returns the number of bytes of the word starting at p (0: not a word). */
-static size_t
-word_len(const uint8_t *p, const uint8_t *end)
-{
-	return run_len(p, end, true);
-}
-
-/* Returns the number of bytes of the non-word run starting at p. */
-static size_t
-gap_len(const uint8_t *p, const uint8_t *end)
-{
-	return run_len(p, end, false);
-}
-
-/* Splits folded text into words. */
-void
-text_tokens(const char *folded, size_t max, struct text_tokens *out)
-{
-	const uint8_t *p = (const uint8_t *)folded, *end = p + strlen(folded);
-
-	memset(out, 0, sizeof *out);
-	while (p < end && out->n < max) {
-		size_t n;
-
-		p += gap_len(p, end);
-		n = word_len(p, end);
-		if (n == 0)
-			break;
-		if (out->n == 0)
-			out->v = xcalloc(max, sizeof *out->v);
-		if (n > 64) {
-			/* Cut at a character boundary. */
-			size_t cut = 64;
-
-			while (cut > 0 && (p[cut] & 0xc0) == 0x80)
-				cut--;
-			out->v[out->n++] = xstrndup((const char *)p, cut);
-		} else {
-			out->v[out->n++] = xstrndup((const char *)p, n);
-		}
-		p += n;
-		out->open = p == end;
-	}
-}
-
-/* Frees the words of t. */
-void
-text_tokens_free(struct text_tokens *t)
-{
-	for (size_t i = 0; i < t->n; i++)
-		free(t->v[i]);
-	free(t->v);
-	memset(t, 0, sizeof *t);
-}
-
-/* Returns true when the word of n bytes at w, folded, starts with a token. */
-static bool
-word_matches(const uint8_t *w, size_t n, const struct text_tokens *t)
-{
-	char *word = xstrndup((const char *)w, n), *f = text_fold(word);
-	bool hit = false;
-
-	for (size_t i = 0; i < t->n && !hit; i++)
-		hit = strncmp(f, t->v[i], strlen(t->v[i])) == 0;
-	free(f);
-	free(word);
-	return hit;
-}
-
-/* Returns the first word from p on (before end) that matches a word of t,
-   its length in *len; NULL when there is none. */
-static const uint8_t *
-next_match(const uint8_t *p, const uint8_t *end, const struct text_tokens *t,
-           size_t *len)
-{
-	while (p < end && t->n > 0) {
-		size_t n;
-
-		p += gap_len(p, end);
-		n = word_len(p, end);
-		if (n == 0)
-			break;
-		if (word_matches(p, n, t)) {
-			*len = n;
-			return p;
-		}
-		p += n;
-	}
-	return NULL;
-}
-
-/* Finds the matching words of s. */
-size_t
-text_marks(const char *s, const struct text_tokens *t, struct text_mark *marks,
-           size_t max)
-{
-	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s), *p;
-	size_t n, count = 0;
-
-	for (p = u; count < max && (p = next_match(p, end, t, &n)) != NULL;
-	     p += n) {
-		marks[count].start = (size_t)(p - u);
-		marks[count].end = (size_t)(p - u) + n;
-		count++;
-	}
-	return count;
-}
-
-/* Returns the length of the list marker ("- ", "• ", "* ") at s, or 0. */
-static size_t
-list_marker(const char *s)
-{
-	if ((s[0] == '-' || s[0] == '*') && s[1] == ' ')
-		return 2;
-	if (strncmp(s, "\u2022 ", sizeof "\u2022 " - 1) == 0)
-		return sizeof "\u2022 " - 1;
-	return 0;
-}
-
-/* Returns text as one line: its lines joined by spaces, without the list
-   markers that start them. Caller frees. */
-static char *
-one_line(const char *text)
-{
-	char *s = xmalloc(strlen(text) + 1), *o = s;
-	bool line_start = true;
-
-	for (const char *c = text; *c != '\0'; c++) {
-		if (line_start) {
-			while (*c == ' ' || *c == '\t')
-				c++;
-			c += list_marker(c);
-			line_start = false;
-			if (*c == '\0')
-				break;
-		}
-		if (*c == '\n') {
-			line_start = true;
-			/* One space between two lines, none at the start. */
-			if (o > s && o[-1] != ' ')
-				*o++ = ' ';
-			continue;
-		}
-		*o++ = *c;
-	}
-	*o = '\0';
-	return s;
-}
-
-/* Makes an excerpt of s around its first matching word. */
-void
-text_snippet(const char *text, const struct text_tokens *t, int width,
-             struct text_snippet *out)
-{
-	/* One line: newlines become spaces, and the list markers that start
-	   lines go, before anything is measured. */
-	char *s = one_line(text);
-	const uint8_t *u = (const uint8_t *)s, *end = u + strlen(s), *p;
-	size_t first = (size_t)-1, first_len = 0, start = 0, stop;
-	char *body;
-	int w = 0, lead;
-
-	memset(out, 0, sizeof *out);
-	/* The first matching word. */
-	p = next_match(u, end, t, &first_len);
-	if (p != NULL)
-		first = (size_t)(p - u);
-	/* Start a third of the width before it, at a word, unless the text up
-	   to the end of that word fits from the start. */
-	if (first != (size_t)-1 && first > 0 &&
-	    width_n(s, first + first_len) > width - 1) {
-		const uint8_t *q = u + first;
-
-		start = first;
-		while (q > u) {
-			ucs4_t c;
-			const uint8_t *prev = u8_prev(&c, q, u);
-			int cw = prev ? width_n((const char *)prev, q - prev) : 0;
-
-			if (prev == NULL || w + cw > width / 3)
-				break;
-			w += cw;
-			q = prev;
-			if (!is_word(c))
-				start = (size_t)(q - u) + (size_t)(u8_next(&c, q) - q);
-		}
-		if (q == u)
-			start = 0;
-		if (start > first)
-			start = first;
-	}
-	/* Take what fits, keeping room for the ellipses. */
-	lead = start > 0 ? 1 : 0;
-	w = lead;
-	stop = start;
-	for (p = u + start; p < end;) {
-		const uint8_t *q = u8_grapheme_next(p, end);
-		int cw;
-
-		if (q == NULL)
-			q = end;
-		cw = width_n((const char *)p, q - p);
-		if (w + cw > width - (q < end ? 1 : 0))
-			break;
-		w += cw;
-		p = q;
-		stop = (size_t)(p - u);
-	}
-	body = xstrndup(s + start, stop - start);
-	out->s = xasprintf("%s%s%s", lead ? "…" : "", body,
-	                   stop < (size_t)(end - u) ? "…" : "");
-	free(body);
-	free(s);
-	/* Mark the matching words inside the excerpt. */
-	out->nmarks = text_marks(out->s, t, out->marks,
-	                         sizeof out->marks / sizeof *out->marks);
-}
-
-/* Copies the words of t. */
-void
-text_tokens_copy(const struct text_tokens *t, struct text_tokens *out)
-{
-	out->n = t->n;
-	out->open = t->open;
-	out->v = xcalloc(t->n + 1, sizeof *out->v);
-	for (size_t i = 0; i < t->n; i++)
-		out->v[i] = xstrdup(t->v[i]);
-}
 
 #define BIDI_FLAGS (FRIBIDI_FLAGS_DEFAULT | FRIBIDI_FLAGS_ARABIC)
 
@@ -784,7 +527,7 @@ visual_lines(const char *s, size_t n, const size_t *starts,
 		u8 = u32_to_u8(visual + off, k, NULL, &m);
 		if (u8 == NULL && k > 0)
 			xalloc_fail();
-		lines_push(out, (const char *)u8, m, width_n((const char *)u8, m));
+		lines_push(out, (const char *)u8, m, text_width_n((const char *)u8, m));
 		free(u8);
 	}
 	free(visual);

@@ -38,6 +38,9 @@ bool text_is_invisible(uint32_t c);
 /* Returns the width of clean text s in terminal columns. */
 int text_width(const char *s);
 
+/* Returns the width of the n bytes of clean text at s, in columns. */
+int text_width_n(const char *s, size_t n);
+
 /* One line of wrapped text: an owned string and its width in columns. */
 struct text_line {
 	char *s;
@@ -75,57 +78,6 @@ char *text_fit(const char *s, int width);
  * "Intégration" and "INTEGRATION" both give "integration". Caller frees.
  */
 char *text_fold(const char *s);
-
-/* The words of a folded query; free with text_tokens_free. */
-struct text_tokens {
-	size_t n;
-	char **v;
-	bool open;      /* the last word is still being typed: the text ends in it */
-};
-
-/*
- * Splits folded text into words: runs of letters and digits (the way
- * SQLite's unicode61 tokenizer splits), at most max of them, each cut to 64
- * bytes at a character boundary. A word followed by anything else is
- * complete; only the last one may be open.
- */
-void text_tokens(const char *folded, size_t max, struct text_tokens *out);
-
-/* Frees the words of t. */
-void text_tokens_free(struct text_tokens *t);
-
-/* A highlighted part of a snippet: bytes [start, end). */
-struct text_mark {
-	size_t start, end;
-};
-
-/* An excerpt of a text around a match. */
-struct text_snippet {
-	char *s;                /* clean text, at most the width asked */
-	size_t nmarks;
-	struct text_mark marks[8];
-};
-
-/*
- * Makes in *out an excerpt of clean text s, at most width columns, around
- * the first word whose folded form starts with one of the words of t, with
- * such words marked; the start of s, unmarked, when no word matches. An
- * excerpt that does not start or end where s does has "…" there. Free
- * out->s.
- */
-void text_snippet(const char *s, const struct text_tokens *t, int width,
-                  struct text_snippet *out);
-
-/*
- * Fills marks with the words of clean text s whose folded form starts with
- * one of the words of t (as text_snippet marks them), at most max of them.
- * Returns how many.
- */
-size_t text_marks(const char *s, const struct text_tokens *t,
-                  struct text_mark *marks, size_t max);
-
-/* Copies the words of t into *out; free with text_tokens_free. */
-void text_tokens_copy(const struct text_tokens *t, struct text_tokens *out);
 
 /*
  * Returns one line of clean logical text s in visual order, as a terminal

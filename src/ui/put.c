@@ -7,6 +7,7 @@
 #include "ui/put.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/xalloc.h"
 #include "i18n/i18n.h"
@@ -80,6 +81,89 @@ ui_put_line(const struct ui_area *a, int y, int col, int maxw,
 	if (!rtl || terminal_bidi)
 		return ui_put_dir(a, y, col, maxw, line, st, rtl);
 	return ui_put_visual(a, y, col, maxw, line, st);
+}
+
+/* The most words marked on one line. */
+#define LINE_MARKS 16
+
+/*
+ * Writes vis (the text as it is drawn, in visual order when visual), w
+ * columns of it, from column x of row y, with the words of t in style
+ * mark. Returns w.
+ */
+static int
+put_segments(int y, int x, int w, const char *vis, bool visual,
+             const struct text_tokens *t, enum term_style st,
+             enum term_style mark)
+{
+	struct text_mark m[LINE_MARKS];
+	size_t n = visual ? text_marks_visual(vis, t, m, LINE_MARKS)
+	                  : text_marks(vis, t, m, LINE_MARKS), at = 0;
+	int cx = x;
+
+	for (size_t i = 0; i <= n && cx < x + w; i++) {
+		size_t end = i < n ? m[i].start : strlen(vis);
+		char *part = xstrndup(vis + at, end - at);
+
+		cx += term_put(y, cx, x + w - cx, part, st);
+		free(part);
+		if (i < n && cx < x + w) {
+			part = xstrndup(vis + m[i].start, m[i].end - m[i].start);
+			cx += term_put(y, cx, x + w - cx, part, mark);
+			free(part);
+			at = m[i].end;
+		}
+	}
+	return w;
+}
+
+/* Writes s at col from the start edge of a, its words of t marked. */
+int
+ui_put_find(const struct ui_area *a, int y, int col, int maxw, const char *s,
+            const struct text_tokens *t, enum term_style st,
+            enum term_style mark, bool rtl)
+{
+	char *fit, *vis;
+	int w;
+	bool reorder;
+
+	if (t == NULL || t->n == 0)
+		return ui_put_dir(a, y, col, maxw, s, st, rtl);
+	if (maxw > a->w - col)
+		maxw = a->w - col;
+	reorder = !terminal_bidi && (rtl || text_has_rtl(s));
+	if (!rtl && !reorder) {
+		w = text_width(s);
+		return put_segments(y, a->x + col, w < maxw ? w : maxw, s, false,
+		                    t, st, mark);
+	}
+	fit = text_fit(s, maxw);
+	vis = reorder ? text_visual(fit, rtl) : xstrdup(fit);
+	w = text_width(vis);
+	put_segments(y, rtl ? a->x + a->w - col - w : a->x + col, w, vis,
+	             reorder, t, st, mark);
+	free(vis);
+	free(fit);
+	return w;
+}
+
+/* Writes a line of ui_wrap at col from the start edge of a, marked. */
+int
+ui_put_line_find(const struct ui_area *a, int y, int col, int maxw,
+                 const char *line, const struct text_tokens *t,
+                 enum term_style st, enum term_style mark, bool rtl)
+{
+	int w;
+
+	if (t == NULL || t->n == 0)
+		return ui_put_line(a, y, col, maxw, line, st, rtl);
+	if (!rtl || terminal_bidi)
+		return ui_put_find(a, y, col, maxw, line, t, st, mark, rtl);
+	if (maxw > a->w - col)
+		maxw = a->w - col;
+	w = text_width(line) < maxw ? text_width(line) : maxw;
+	return put_segments(y, a->x + a->w - col - w, w, line, true, t, st,
+	                    mark);
 }
 
 /* Writes s at col from the start edge of a, in the visitor's direction. */

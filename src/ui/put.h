@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "text/text-search.h"
 #include "text/text.h"
 #include "ui/term.h"
 
@@ -45,6 +46,22 @@ void ui_wrap(const char *s, int width, bool rtl, struct text_lines *out);
 /* Writes a line of ui_wrap as ui_put_dir places it. */
 int ui_put_line(const struct ui_area *a, int y, int col, int maxw,
                 const char *line, enum term_style st, bool rtl);
+
+/*
+ * Writes clean logical text s as ui_put_dir does, with the words of t that
+ * match (text_marks, or text_marks_visual once it is reordered) in style
+ * mark: the marks are found in the text as it is drawn, so that a
+ * right-to-left line is marked too. Returns the columns used.
+ */
+int ui_put_find(const struct ui_area *a, int y, int col, int maxw,
+                const char *s, const struct text_tokens *t,
+                enum term_style st, enum term_style mark, bool rtl);
+
+/* Writes a line of ui_wrap as ui_put_line does, with the words of t
+   marked in style mark (as ui_put_find). */
+int ui_put_line_find(const struct ui_area *a, int y, int col, int maxw,
+                     const char *line, const struct text_tokens *t,
+                     enum term_style st, enum term_style mark, bool rtl);
 
 /* Says that the terminal reorders right-to-left text itself. */
 void ui_set_terminal_bidi(bool on);

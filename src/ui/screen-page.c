@@ -50,9 +50,6 @@ struct page {
 	bool to_match;          /* scroll to the first of them once laid out */
 };
 
-/* How many words of one line are marked, at most. */
-#define LINE_MARKS 16
-
 /*
  * Appends one line. prefix and text are copied; text is empty or a line of
  * ui_wrap for this page's direction (use add_wrapped for any other text).
@@ -313,40 +310,6 @@ first_match_line(const struct page *p)
 	return 0;
 }
 
-/*
- * Writes line text at col of row y with the words searched for marked (a
- * right-to-left line, reordered, as it is: the marks would not survive).
- */
-static void
-put_marked(const struct ui_area *a, int y, int col, const struct pline *l,
-           const struct text_tokens *find)
-{
-	struct text_mark m[LINE_MARKS];
-	size_t n = 0, at = 0;
-
-	if (!l->rtl && find->n > 0 && !text_has_rtl(l->text))
-		n = text_marks(l->text, find, m, LINE_MARKS);
-	if (n == 0) {
-		ui_put_line(a, y, col, a->w - col, l->text, l->style, l->rtl);
-		return;
-	}
-	for (size_t i = 0; i <= n && col < a->w; i++) {
-		size_t end = i < n ? m[i].start : strlen(l->text);
-		char *part = xstrndup(l->text + at, end - at);
-
-		col += ui_put_dir(a, y, col, a->w - col, part, l->style, false);
-		free(part);
-		if (i < n && col < a->w) {
-			part = xstrndup(l->text + m[i].start,
-			                m[i].end - m[i].start);
-			col += ui_put_dir(a, y, col, a->w - col, part, TS_MATCH,
-			                  false);
-			free(part);
-			at = m[i].end;
-		}
-	}
-}
-
 /* Draws the page. */
 static void
 page_draw(struct screen *s, struct app *app)
@@ -417,7 +380,8 @@ page_draw(struct screen *s, struct app *app)
 		if (l->prefix != NULL)
 			ui_put_dir(&a, a.y + r, 0, l->indent ? l->indent - 1 : a.w,
 			           l->prefix, l->pstyle, l->rtl);
-		put_marked(&a, a.y + r, l->indent, l, &p->find);
+		ui_put_line_find(&a, a.y + r, l->indent, a.w - l->indent, l->text,
+		                 &p->find, l->style, TS_MATCH, l->rtl);
 	}
 	/* The scroll marks go just outside the text, on its end side. */
 	x = i18n_rtl() ? a.x - 2 : a.x + a.w + 1;

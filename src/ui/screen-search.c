@@ -70,48 +70,17 @@ refresh(struct search *s, struct app *app)
 		/* The cause for the staff, never the query itself (SQLite
 		   may quote it). */
 		app_report(app, s->directory ? "directory" : "search",
-		           db_damaged(app->db) ? "the search failed: the "
+		           db_broken(app->db) ? "the search failed: the "
 		           "database is damaged or unreadable"
 		           : "the search failed");
-		if (db_damaged(app->db) || db_stale(app->db))
+		/* A damaged index alone: the screen says search does not
+		   work, the rest of the kiosk goes on. */
+		if (db_broken(app->db))
 			app->broken = true;
 	}
 	free(err);
 	if (s->directory)
 		s->lines = xcalloc(s->r.hits.n + 1, sizeof *s->lines);
-}
-
-/*
- * Writes an excerpt at col of row y with its matching words marked (in a
- * right-to-left language, as one run without marks: the marks would not
- * survive the reordering).
- */
-static void
-put_snippet(const struct ui_area *a, int y, int col0, const struct text_snippet *sn,
-            bool sel)
-{
-	size_t at = 0;
-	int x = a->x + col0, w = a->w - col0, col = x;
-
-	if (i18n_rtl()) {
-		ui_put(a, y, col0, w, sn->s, sel ? TS_SELECTED : TS_NORMAL);
-		return;
-	}
-	for (size_t m = 0; m <= sn->nmarks; m++) {
-		size_t end = m < sn->nmarks ? sn->marks[m].start : strlen(sn->s);
-		char *part = xstrndup(sn->s + at, end - at);
-
-		col += term_put(y, col, x + w - col, part,
-		                sel ? TS_SELECTED : TS_NORMAL);
-		free(part);
-		if (m < sn->nmarks) {
-			part = xstrndup(sn->s + sn->marks[m].start,
-			                sn->marks[m].end - sn->marks[m].start);
-			col += term_put(y, col, x + w - col, part, TS_MATCH);
-			free(part);
-			at = sn->marks[m].end;
-		}
-	}
 }
 
 /* Returns the directory line of a card: phone and e-mail, or a sentence. */
@@ -175,7 +144,8 @@ draw_result(struct search *s, struct app *app, size_t i, int y,
 		struct text_snippet sn;
 
 		text_snippet(h->text, &s->r.words, a->w - 3, &sn);
-		put_snippet(a, y + 1, 3, &sn, sel);
+		ui_put_find(a, y + 1, 3, a->w - 3, sn.s, &s->r.words,
+		            sel ? TS_SELECTED : TS_NORMAL, TS_MATCH, i18n_rtl());
 		free(sn.s);
 	}
 }
@@ -212,7 +182,8 @@ search_draw(struct screen *scr, struct app *app)
 	y = a.y + 2;
 	s->row0 = y;
 	s->shown = 0;
-	if (!s->directory && s->len == 0) {
+	/* Before the third letter nothing is searched: no "no results". */
+	if (!s->directory && !s->failed && !s->r.searched) {
 		ui_put(&a, y, 0, a.w, _("Les pages et les contacts qui contiennent "
 		                        "ce mot s'affichent ici."), TS_NOTE);
 		return;

@@ -34,8 +34,9 @@ setup(void)
 	    "INSERT INTO search (rowid, title, body, lang, kind) VALUES "
 	    "  (2, 'logement', 'droit au logement titre de sejour', "
 	    "   'xfr', 'page');"
-	    "INSERT INTO search_tri (rowid, title, lang, kind) VALUES "
-	    "  (2, 'logement', 'xfr', 'page');";
+	    "INSERT INTO spell VALUES ('logement', 'logement', 1), "
+	    "  ('logment', 'logement', 1);"
+	    "INSERT INTO spell_tri (word) VALUES ('logement');";
 	const char *path = getenv("ACCUEIL_SCHEMA");
 	FILE *f = fopen(path ? path : "data/schema.sql", "rb");
 	char *schema = calloc(1, 1 << 16), *err = NULL;
