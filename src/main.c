@@ -261,10 +261,12 @@ main(int argc, char **argv)
 		fprintf(stderr, "accueil: the interface translation for \"%s\" is "
 		        "missing or broken; the interface stays in French\n", o.lang);
 	}
+	cli_desk_open(&o);
 	if (db_open(o.db ? o.db : cli_default_db(), &db, &err) != 0) {
 		struct reopen r = { .path = o.db ? o.db : cli_default_db() };
 		bool screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
-		              !o.languages;
+		              !o.languages && o.desk_export == NULL &&
+		              o.desk_import == NULL;
 
 		if (o.search != NULL || o.contacts != NULL) {
 			/* The staff's commands speak --lang. */
@@ -293,6 +295,12 @@ main(int argc, char **argv)
 		}
 		db = r.db;
 		screen_started = true;
+	}
+	if (o.desk_export != NULL || o.desk_import != NULL) {
+		rc = cli_desk(db, &o);
+		db_close(db);
+		config_free(&config);
+		return rc;
 	}
 	if (o.search != NULL) {
 		rc = cli_search(db, o.search, i18n_lang(), stdout);

@@ -54,8 +54,9 @@ start 80 24 --kiosk --lang fr --config /dev/null
 keys F10 1 2 3 4 Enter
 running kiosk-no-pin
 
-# With one: a wrong PIN says so and stays; the right one leaves.
-# (After the wrong one, the next try waits a second: see visit-test.sh.)
+# With one: a wrong PIN says so and stays; the right one opens the staff
+# menu, whose entry 4 leaves. (After the wrong one, the next try waits a
+# second: see visit-test.sh.)
 printf '123456\n' | "$bin" --hash-pin >"$tmp/accueil.conf"
 start 80 24 --kiosk --lang fr --config "$tmp/accueil.conf"
 keys F10 9 9 9 9 9 9 Enter
@@ -63,6 +64,8 @@ expect_text kiosk-wrong-pin "Code incorrect"
 running kiosk-wrong-pin-stays
 sleep 1.1
 keys F10 1 2 3 4 5 6 Enter
+expect_text kiosk-staff-menu "Quitter le kiosque"
+keys 4
 expect_text kiosk-pin-exit "^exit=10"
 
 # A broken database: plain mode says so and exits 2; kiosk mode shows "out

@@ -84,7 +84,7 @@ pin_key(struct screen *s, struct app *app, const struct app_event *ev)
 		explicit_bzero(p->pin, sizeof p->pin);
 		p->len = 0;
 		if (r > 0)
-			return APP_REDRAW;
+			return APP_POP;         /* the staff menu comes */
 		/* TRANSLATORS: after a wrong staff PIN. */
 		app_set_message(app, _("Code incorrect."));
 		return APP_POP;
