@@ -9,9 +9,12 @@
  * choose a line, what is typed goes into it, Delete empties it, Enter saves
  * the whole form in one transaction or says what is wrong. The one
  * sentence about a desk database that cannot be used stands on the menu.
+ * The menu is in French, the staff's language; the visitor's comes back
+ * when it closes.
  */
 #include "ui/screen-staff.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +51,7 @@ static const char *const entries[ENTRIES] = {
 struct staff {
 	struct screen base;
 	struct model_view v;    /* only its title */
+	char visitor_lang[8];   /* the language before the staff came */
 	enum mode mode;
 	size_t sel;             /* the chosen entry, card or line */
 	/* The list of cards, and what is typed to filter it. */
@@ -327,6 +331,9 @@ menu_key(struct staff *s, struct app *app, const struct app_event *ev)
 	case AK_ESC:
 	case '0':
 	case AK_BACKSPACE:
+		/* Back to the visitors' screens, in the visitor's language,
+		   shown again with what the staff changed. */
+		app_set_language(app, s->visitor_lang);
 		return APP_POP;
 	case AK_UP:
 		s->sel = s->sel > 0 ? s->sel - 1 : 0;
@@ -487,6 +494,10 @@ screen_staff_new(struct app *app, const char *id, struct model_view *v)
 	(void)id;
 	(void)v;
 	s->base.ops = &staff_ops;
+	/* The staff read French: the visitor's language comes back when
+	   they leave the menu. */
+	snprintf(s->visitor_lang, sizeof s->visitor_lang, "%s", i18n_lang());
+	app_set_language(app, "fr");
 	staff_reload(&s->base, app);
 	return &s->base;
 }
