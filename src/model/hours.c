@@ -34,7 +34,8 @@ hours_now(struct hours_now *now)
 		struct tm set = { 0 };
 		int y, mo, d, h = 12, mi = 0;
 
-		if (sscanf(test, "%4d-%2d-%2d %2d:%2d", &y, &mo, &d, &h, &mi) >= 3) {
+		if (sscanf(test, "%4d-%2d-%2d%*c%2d:%2d", &y, &mo, &d, &h,
+		           &mi) >= 3) {
 			set.tm_year = y - 1900;
 			set.tm_mon = mo - 1;
 			set.tm_mday = d;

@@ -15,7 +15,7 @@
 #include "db/desk.h"
 
 /* The time now, as the machine's clock gives it in local time, or as
-   ACCUEIL_TEST_NOW ("YYYY-MM-DD HH:MM") says in the tests. */
+   ACCUEIL_TEST_NOW ("YYYY-MM-DDTHH:MM") says in the tests. */
 struct hours_now {
 	char day[11];   /* YYYY-MM-DD */
 	int weekday;    /* 1 Monday ... 7 Sunday */
