@@ -82,6 +82,30 @@ format_date(const char *iso)
 	return xstrdup(iso);
 }
 
+/*
+ * Returns, malloc'd, s with every space between two digits made a
+ * no-break one, as the build does for the package's texts: a phone number
+ * is never cut in two nor reversed under a right-to-left language.
+ */
+static char *
+number_groups(const char *s)
+{
+	size_t n = strlen(s), k = 0;
+	char *out = xmalloc(2 * n + 1);
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9') {
+			out[k++] = '\xc2';   /* U+00A0 */
+			out[k++] = '\xa0';
+			continue;
+		}
+		out[k++] = s[i];
+	}
+	out[k] = '\0';
+	return out;
+}
+
 /* Returns the value the desk gives field in c, or NULL. */
 static const char *
 desk_value(const struct desk_card *c, const char *field)
@@ -141,8 +165,12 @@ add_contact(struct model_view *v, const struct db_node *n,
 		if (strcmp(contact_fields[i].name, "hours") == 0 &&
 		    add_hours(v, c, label))
 			continue;
-		if (desk != NULL)
-			add_para(v, MODEL_FIELD, label, desk);
+		if (desk != NULL) {
+			char *marked = number_groups(desk);
+
+			add_para(v, MODEL_FIELD, label, marked);
+			free(marked);
+		}
 		else if (f != NULL && f->value[0] != '\0')
 			add_para(v, MODEL_FIELD, label, f->value);
 		else if (contact_fields[i].always)
@@ -205,8 +233,13 @@ add_notices(struct model_view *v, const char *lang)
 		}
 		if (own == NULL && fr == NULL)
 			continue;
-		s = own != NULL ? xstrdup(own)
-		    : xasprintf("%s %s", fr, _("(pas encore traduit)"));
+		s = number_groups(own != NULL ? own : fr);
+		if (own == NULL) {
+			char *t = xasprintf("%s %s", s, _("(pas encore traduit)"));
+
+			free(s);
+			s = t;
+		}
 		add_para(v, MODEL_WARNING, NULL, s);
 		v->para[v->npara - 1].name = "notice";
 		free(s);
