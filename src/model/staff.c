@@ -64,8 +64,12 @@ staff_open(const char *path, bool writable, char **err)
 	path_open = xstrdup(path);
 	/* The kiosk writes only where it may: else it reads what is there. */
 	if (writable && access(dirname(dir), W_OK) != 0) {
-		*err = xasprintf("%s: the desk's facts cannot be saved (%s); "
-		                 "they are only read", path, strerror(errno));
+		/* No state directory at all (a kiosk started by hand): no
+		   desk side, quietly; one the kiosk may not write: said. */
+		if (errno != ENOENT)
+			*err = xasprintf("%s: the desk's facts cannot be saved "
+			                 "(%s); they are only read", path,
+			                 strerror(errno));
 		writable = false;
 		no_write = true;
 	}
