@@ -260,7 +260,12 @@ print_entry(struct db *db, const char *id, const char *lang, FILE *out)
 		switch (p->style) {
 		case MODEL_FIELD:
 		case MODEL_UNKNOWN:
-			fprintf(out, "  %s: %s\n", p->label, p->text);
+			/* A field's further lines (the desk's hours) under its
+			   first one. */
+			if (p->label[0] == '\0')
+				fprintf(out, "    %s\n", p->text);
+			else
+				fprintf(out, "  %s: %s\n", p->label, p->text);
 			break;
 		case MODEL_ITEM:
 			fprintf(out, "  - %s\n", p->text);

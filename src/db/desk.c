@@ -290,7 +290,8 @@ begin(struct desk *d)
 	}
 	if (connect(d, true) != 0)
 		return -1;
-	if (sqlite3_exec(d->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_exec(d->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) !=
+	    SQLITE_OK)
 		return fail(d);
 	if (sqlite3_exec(d->h, schema, NULL, NULL, NULL) != SQLITE_OK) {
 		fail(d);
@@ -431,8 +432,8 @@ put_notice(struct desk *d, const struct desk_notice *n, long long *id)
 	row = sqlite3_last_insert_rowid(d->h);
 	snprintf(num, sizeof num, "%lld", row);
 	for (size_t i = 0; i < n->ntexts; i++)
-		if (exec_texts(d, "INSERT INTO notice_text (notice, lang, text) "
-		               "VALUES (CAST(?1 AS INTEGER), ?2, ?3)",
+		if (exec_texts(d, "INSERT INTO notice_text (notice, lang, "
+		               "text) VALUES (CAST(?1 AS INTEGER), ?2, ?3)",
 		               (const char *[]){ num, n->texts[i].lang,
 		               n->texts[i].text, NULL }) != 0)
 			return -1;
@@ -487,9 +488,9 @@ read_cards(struct desk *d, const char *node, struct desk_content *c)
 		"SELECT node, field, value, entered FROM fact WHERE ?1 IS NULL "
 		"OR node = ?1 ORDER BY node, CASE field WHEN 'address' THEN 1 "
 		"WHEN 'phone' THEN 2 ELSE 3 END",
-		"SELECT node, weekday, opens, closes, appointment, entered FROM "
-		"hours WHERE ?1 IS NULL OR node = ?1 ORDER BY node, weekday, "
-		"opens, closes",
+		"SELECT node, weekday, opens, closes, appointment, entered "
+		"FROM hours WHERE ?1 IS NULL OR node = ?1 ORDER BY node, "
+		"weekday, opens, closes",
 	};
 	int rc = 0;
 
@@ -497,7 +498,8 @@ read_cards(struct desk *d, const char *node, struct desk_content *c)
 		sqlite3_stmt *st = NULL;
 		int step;
 
-		if (sqlite3_prepare_v2(d->h, sql[q], -1, &st, NULL) != SQLITE_OK) {
+		if (sqlite3_prepare_v2(d->h, sql[q], -1, &st, NULL) !=
+		    SQLITE_OK) {
 			sqlite3_finalize(st);
 			return fail(d);
 		}
@@ -507,8 +509,7 @@ read_cards(struct desk *d, const char *node, struct desk_content *c)
 			char *id = column(st, 0);
 			struct desk_card *k;
 
-			/* Cards come in node order from both queries; hours of a
-			   node without facts are found by a search. */
+			/* Hours may come for a node without facts. */
 			k = NULL;
 			for (size_t i = 0; i < c->ncards; i++)
 				if (strcmp(c->cards[i].node, id) == 0)
@@ -519,7 +520,8 @@ read_cards(struct desk *d, const char *node, struct desk_content *c)
 			if (q == 0) {
 				struct desk_fact *f;
 
-				k->facts = xreallocarray(k->facts, k->nfacts + 1,
+				k->facts = xreallocarray(k->facts,
+				                         k->nfacts + 1,
 				                         sizeof *k->facts);
 				f = &k->facts[k->nfacts++];
 				f->field = column(st, 1);
@@ -528,7 +530,8 @@ read_cards(struct desk *d, const char *node, struct desk_content *c)
 			} else {
 				struct desk_range *r;
 
-				k->hours = xreallocarray(k->hours, k->nhours + 1,
+				k->hours = xreallocarray(k->hours,
+				                         k->nhours + 1,
 				                         sizeof *k->hours);
 				r = &k->hours[k->nhours++];
 				r->weekday = sqlite3_column_int(st, 1);
@@ -596,11 +599,12 @@ read_notices(struct desk *d, const char *day, struct desk_content *c)
 	sqlite3_stmt *st = NULL;
 	int step;
 
-	if (sqlite3_prepare_v2(d->h, "SELECT n.id, n.first, n.last, n.entered, "
-	                       "t.lang, t.text FROM notice n JOIN notice_text t "
-	                       "ON t.notice = n.id WHERE ?1 IS NULL OR (n.first "
-	                       "<= ?1 AND ?1 <= n.last) ORDER BY n.first, n.id, "
-	                       "t.lang <> 'fr', t.lang", -1, &st, NULL) !=
+	if (sqlite3_prepare_v2(d->h, "SELECT n.id, n.first, n.last, "
+	                       "n.entered, t.lang, t.text FROM notice n JOIN "
+	                       "notice_text t ON t.notice = n.id WHERE ?1 IS "
+	                       "NULL OR (n.first <= ?1 AND ?1 <= n.last) ORDER "
+	                       "BY n.first, n.id, t.lang <> 'fr', t.lang", -1,
+	                       &st, NULL) !=
 	    SQLITE_OK) {
 		sqlite3_finalize(st);
 		return fail(d);
@@ -687,7 +691,8 @@ desk_content_put(struct desk *d, const struct desk_content *c)
 
 		for (size_t j = 0; ok && j < k->nfacts; j++)
 			ok = put_fact(d, k->node, k->facts[j].field,
-			              k->facts[j].value, k->facts[j].entered) == 0;
+			              k->facts[j].value,
+			              k->facts[j].entered) == 0;
 		if (ok && k->nhours > 0)
 			ok = put_hours(d, k->node, k->hours, k->nhours,
 			               k->hours_entered) == 0;

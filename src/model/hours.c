@@ -137,7 +137,8 @@ hours_day_line(const struct desk_range *v, size_t n, int weekday)
 		if (v[i].weekday != weekday)
 			continue;
 		if (v[i].opens >= 0 && v[i].closes >= 0) {
-			char *a = time_text(v[i].opens), *b = time_text(v[i].closes);
+			char *a = time_text(v[i].opens);
+			char *b = time_text(v[i].closes);
 
 			/* TRANSLATORS: opening hours, from %1$s to %2$s. */
 			part = xasprintf(_("%s – %s"), a, b);
@@ -147,7 +148,8 @@ hours_day_line(const struct desk_range *v, size_t n, int weekday)
 			part = xstrdup("");
 		}
 		if (v[i].appointment) {
-			/* TRANSLATORS: opening hours: only with an appointment. */
+			/* TRANSLATORS: opening hours: only with an
+			   appointment. */
 			s = part[0] != '\0' ? xasprintf("%s (%s)", part,
 			                                _("sur rendez-vous"))
 			    : xstrdup(_("sur rendez-vous"));
@@ -267,8 +269,8 @@ hours_format(const struct desk_range *v, size_t n, int weekday)
 		if (v[i].opens < 0)
 			continue;
 		t = xasprintf("%s%s%02d:%02d-%02d:%02d", s, s[0] ? " " : "",
-		              v[i].opens / 60, v[i].opens % 60, v[i].closes / 60,
-		              v[i].closes % 60);
+		              v[i].opens / 60, v[i].opens % 60,
+		              v[i].closes / 60, v[i].closes % 60);
 		free(s);
 		s = t;
 	}

@@ -94,8 +94,10 @@ number_groups(const char *s)
 	char *out = xmalloc(2 * n + 1);
 
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == ' ' && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
-		    s[i + 1] >= '0' && s[i + 1] <= '9') {
+		bool between = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		               s[i + 1] >= '0' && s[i + 1] <= '9';
+
+		if (s[i] == ' ' && between) {
 			out[k++] = '\xc2';   /* U+00A0 */
 			out[k++] = '\xa0';
 			continue;
@@ -235,7 +237,8 @@ add_notices(struct model_view *v, const char *lang)
 			continue;
 		s = number_groups(own != NULL ? own : fr);
 		if (own == NULL) {
-			char *t = xasprintf("%s %s", s, _("(pas encore traduit)"));
+			char *t = xasprintf("%s %s", s,
+			                    _("(pas encore traduit)"));
 
 			free(s);
 			s = t;
@@ -326,7 +329,8 @@ model_view_load(struct db *db, const char *id, const char *lang,
 	if (n.kind == KIND_CONTACT) {
 		if (staff_desk() == NULL ||
 		    desk_card_get(staff_desk(), n.id, &desk) != 0)
-			memset(&desk, 0, sizeof desk);  /* the package's alone */
+			/* The package's facts alone. */
+			memset(&desk, 0, sizeof desk);
 		add_contact(v, &n, &desk);
 	}
 	f = db_node_field(&n, "brief");
@@ -461,9 +465,11 @@ add_desk_hits(struct db *db, const char *lang, const char *kind, size_t max,
 
 		for (size_t j = 0; j < out->hits.n && !have; j++)
 			have = strcmp(out->hits.v[j].id, k->node) == 0;
-		if (words == 0 || have || db_node_get(db, k->node, lang, &n) != 0)
+		if (words == 0 || have ||
+		    db_node_get(db, k->node, lang, &n) != 0)
 			continue;
-		if (n.kind != KIND_CONTACT || db_path(db, k->node, lang, &path)) {
+		if (n.kind != KIND_CONTACT ||
+		    db_path(db, k->node, lang, &path) != 0) {
 			db_node_free(&n);
 			continue;
 		}
@@ -475,7 +481,8 @@ add_desk_hits(struct db *db, const char *lang, const char *kind, size_t max,
 		h->kind = n.kind;
 		h->title = xstrdup(db_node_field(&n, "title") != NULL
 		                   ? db_node_field(&n, "title")->value : n.id);
-		h->section = xstrdup(path.n >= 2 ? path.v[path.n - 2].title : "");
+		h->section = xstrdup(path.n >= 2 ? path.v[path.n - 2].title
+		                     : "");
 		h->text = xstrdup("");
 		for (size_t j = 0; j < k->nfacts; j++) {
 			char *t = xasprintf("%s%s%s", h->text, j ? " · " : "",

@@ -194,7 +194,8 @@ draw_menu(struct staff *s, const struct ui_area *a)
 
 		ui_wrap(problem, a->w, i18n_rtl(), &l);
 		for (size_t i = 0; i < l.n && y < a->y + a->h; i++)
-			ui_put_line(a, y++, 0, a->w, l.v[i].s, TS_MARK, i18n_rtl());
+			ui_put_line(a, y++, 0, a->w, l.v[i].s, TS_MARK,
+			            i18n_rtl());
 		text_lines_free(&l);
 		y++;
 	}
