@@ -76,8 +76,8 @@ staff_open(const char *path, bool writable, char **err)
 	free(dir);
 	if (desk_open(path, writable, &desk, &(char *){ NULL }) != 0) {
 		free(*err);
-		*err = xasprintf("%s; the visitors see the package's facts only",
-		                 desk_error(desk));
+		*err = xasprintf("%s; the visitors see the package's facts "
+		                 "only", desk_error(desk));
 		broken = true;
 		return -1;
 	}
@@ -118,17 +118,18 @@ staff_problem(void)
 	else if (broken || desk_damaged(desk))
 		/* TRANSLATORS: the staff menu, when the file of the desk's
 		   facts is damaged; %s is its path. */
-		problem = xasprintf(_("Le fichier des informations de l'accueil "
-		                      "(%s) est endommagé : les visiteurs voient "
-		                      "seulement les informations du paquet ; "
-		                      "mettez ce fichier de côté, puis importez la "
+		problem = xasprintf(_("Le fichier des informations de "
+		                      "l'accueil (%s) est endommagé : les "
+		                      "visiteurs voient seulement les "
+		                      "informations du paquet ; mettez ce "
+		                      "fichier de côté, puis importez la "
 		                      "dernière copie exportée."), path_open);
 	else if (no_write)
 		/* TRANSLATORS: the staff menu, when the kiosk may not write
 		   the desk's facts; %s is the file's path. */
-		problem = xasprintf(_("Le kiosque ne peut pas écrire %s : les "
-		                      "informations de l'accueil sont seulement "
-		                      "lues."), path_open);
+		problem = xasprintf(_("Le kiosque ne peut pas écrire %s : "
+		                      "les informations de l'accueil sont "
+		                      "seulement lues."), path_open);
 	return problem;
 }
 
@@ -155,9 +156,9 @@ staff_check(const char *field, const char *value)
 		              !only(value, "0123456789 +/.()-")))
 			/* TRANSLATORS: the staff typed a phone number the kiosk
 			   refuses. */
-			return _("Un numéro de téléphone a au moins 6 chiffres, "
-			         "et seulement des chiffres, des espaces et + / . "
-			         "( ) -.");
+			return _("Un numéro de téléphone a au moins 6 "
+			         "chiffres, et seulement des chiffres, des "
+			         "espaces et + / . ( ) -.");
 		return NULL;
 	}
 	if (strcmp(field, "email") == 0) {
@@ -201,7 +202,8 @@ write_error(void)
 		return xstrdup(p);
 	/* TRANSLATORS: saving the desk's facts failed; %s says why (in
 	   English, from SQLite). */
-	return xasprintf(_("Rien n'a été enregistré (%s)."), desk_error(desk));
+	return xasprintf(_("Rien n'a été enregistré (%s)."),
+	                 desk_error(desk));
 }
 
 /* Returns what the desk says of field of node. */
@@ -333,7 +335,8 @@ staff_post_notice(const char *const *texts, const char *first,
 			continue;
 		why = staff_check("notice", texts[i]);
 		if (why != NULL) {
-			*err = xasprintf("%s : %s", i18n_languages[i].name, why);
+			*err = xasprintf("%s : %s", i18n_languages[i].name,
+			                 why);
 			free(n.texts);
 			return -1;
 		}
@@ -424,15 +427,16 @@ staff_export(FILE *out, char **err)
 			char *s = hours_format(k->hours, k->nhours, d);
 
 			if (s[0] != '\0')
-				fprintf(out, "  hours %s %s %s\n", k->hours_entered,
-				        day_names[d - 1], s);
+				fprintf(out, "  hours %s %s %s\n",
+				        k->hours_entered, day_names[d - 1], s);
 			free(s);
 		}
 	}
 	for (size_t i = 0; i < c.nnotices; i++) {
 		const struct desk_notice *n = &c.notices[i];
 
-		fprintf(out, "\nnotice %s %s %s\n", n->first, n->last, n->entered);
+		fprintf(out, "\nnotice %s %s %s\n", n->first, n->last,
+		        n->entered);
 		for (size_t j = 0; j < n->ntexts; j++) {
 			fprintf(out, "  %s ", n->texts[j].lang);
 			put_value(out, n->texts[j].text);
@@ -586,7 +590,8 @@ read_hours(struct reader *r, char *rest, bool in_card)
 		return;
 	}
 	if ((why = hours_parse(rest, d, &k->hours, &k->nhours)) != NULL) {
-		bad_line(r, "hours are written 09:00-12:00 13:30-16:00, or rdv");
+		bad_line(r, "hours are written 09:00-12:00 13:30-16:00, or "
+		         "rdv");
 		return;
 	}
 	free(k->hours_entered);
@@ -645,7 +650,8 @@ read_text(struct reader *r, const char *code, char *rest, bool in_notice)
 	}
 	for (size_t i = 0; i < n->ntexts; i++)
 		if (strcmp(n->texts[i].lang, code) == 0) {
-			bad_line(r, "this language came before for this notice");
+			bad_line(r, "this language came before for this "
+			         "notice");
 			return;
 		}
 	n->texts = xreallocarray(n->texts, n->ntexts + 1, sizeof *n->texts);
@@ -670,7 +676,8 @@ staff_import(FILE *in, const char *name, struct db *db, FILE *errors,
 		char *rest = line, *w;
 
 		r.line++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		while (len > 0 && (line[len - 1] == '\n' ||
+		                   line[len - 1] == '\r'))
 			line[--len] = '\0';
 		if (strlen(line) != (size_t)len || !text_is_clean(line, len) ||
 		    len > DESK_VALUE_MAX) {
@@ -699,21 +706,22 @@ staff_import(FILE *in, const char *name, struct db *db, FILE *errors,
 		} else if (i18n_find(w) != NULL) {
 			read_text(&r, w, rest, in_block == NOTICE);
 		} else {
-			bad_line(&r, "unknown line: it starts with neither card, "
-			         "phone, email, address, hours, notice nor a "
-			         "language code");
+			bad_line(&r, "unknown line: it starts with neither "
+			         "card, phone, email, address, hours, notice "
+			         "nor a language code");
 		}
 	}
 	free(line);
 	if (ferror(in)) {
-		*err = xasprintf("%s: cannot be read (%s)", name, strerror(errno));
+		*err = xasprintf("%s: cannot be read (%s)", name,
+		                 strerror(errno));
 		rc = -1;
 	}
 	for (size_t i = 0; rc == 0 && i < r.c.nnotices; i++)
 		if (r.c.notices[i].ntexts == 0) {
 			r.line = 0;
-			fprintf(errors, "%s: a notice from %s has no text\n", name,
-			        r.c.notices[i].first);
+			fprintf(errors, "%s: a notice from %s has no text\n",
+			        name, r.c.notices[i].first);
 			r.bad++;
 		}
 	if (rc == 0 && r.bad > 0) {
@@ -727,8 +735,8 @@ staff_import(FILE *in, const char *name, struct db *db, FILE *errors,
 		rc = -1;
 	} else if (rc == 0 && (desk == NULL || broken ||
 	                       desk_content_put(desk, &r.c) != 0)) {
-		*err = xasprintf("%s; nothing was written (a damaged file: move "
-		                 "it aside first)", desk != NULL
+		*err = xasprintf("%s; nothing was written (a damaged file: "
+		                 "move it aside first)", desk != NULL
 		                 ? desk_error(desk) : "no desk database");
 		rc = -1;
 	}
