@@ -57,7 +57,7 @@ staff_path(const char *given)
 int
 staff_open(const char *path, bool writable, char **err)
 {
-	char *dir = xstrdup(path);
+	char *dir = xstrdup(path), *derr;
 
 	staff_close();
 	*err = NULL;
@@ -74,7 +74,8 @@ staff_open(const char *path, bool writable, char **err)
 		no_write = true;
 	}
 	free(dir);
-	if (desk_open(path, writable, &desk, &(char *){ NULL }) != 0) {
+	if (desk_open(path, writable, &desk, &derr) != 0) {
+		free(derr);
 		free(*err);
 		*err = xasprintf("%s; the visitors see the package's facts "
 		                 "only", desk_error(desk));
