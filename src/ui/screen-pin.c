@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen-pin.c - the staff's way out of kiosk mode: F10 opens it, the PIN
- * is typed (shown as stars, never kept), Enter checks it. A wrong PIN
- * closes the screen and says so; Esc closes it. After a wrong PIN, Enter
+ * is typed (shown as stars, never kept), Enter checks it. The right PIN
+ * closes the screen and the staff menu opens (screen-staff.c); a wrong
+ * one closes it and says so; Esc closes it. After a wrong PIN, Enter
  * is refused for a while that grows at each wrong try (app_pin_try); the
  * screen counts it down.
  */
