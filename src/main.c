@@ -271,7 +271,7 @@ main(int argc, char **argv)
 	if (rc >= 0)
 		return cli_close_stdout(rc);
 	screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
-	         !o.languages;
+	         !o.languages && o.desk_export == NULL && o.desk_import == NULL;
 	/* Our signal handlers first, before anything a visitor could
 	   interrupt; curses keeps the ones it finds. */
 	app_signals(o.kiosk);
@@ -308,6 +308,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "accueil: the interface translation for \"%s\" is "
 		        "missing or broken; the interface stays in French\n", o.lang);
 	}
+	cli_desk_open(&o);
 	if (db_open(o.db ? o.db : cli_default_db(), &db, &err) != 0) {
 		struct reopen r = { .path = o.db ? o.db : cli_default_db() };
 
@@ -339,6 +340,12 @@ main(int argc, char **argv)
 		}
 		db = r.db;
 		screen_started = true;
+	}
+	if (o.desk_export != NULL || o.desk_import != NULL) {
+		rc = cli_desk(db, &o);
+		db_close(db);
+		config_free(&config);
+		return cli_close_stdout(rc);
 	}
 	if (o.search != NULL) {
 		rc = cli_search(db, o.search, i18n_lang(), stdout);

@@ -30,6 +30,12 @@ for i in $(seq 0 $((n - 1))) 999999; do
 		tmx send-keys -t t Enter
 	done
 done
+# The right PIN opens the staff menu: its entry 4 leaves.
+for i in $(seq 600); do
+	tmx capture-pane -p -t t | grep -q "Quitter le kiosque" && break
+	sleep 0.1
+done
+tmx send-keys -t t 4
 for i in $(seq 6000); do
 	tmx capture-pane -p -t t | grep -q "^exit=" && break
 	sleep 0.1

@@ -52,8 +52,9 @@ start 80 24 --kiosk --lang fr --config /dev/null
 keys F10 1 2 3 4 Enter
 running kiosk-no-pin
 
-# With one: a wrong PIN says so and stays; the right one leaves.
-# (After the wrong one, the next try waits a second: see visit-test.sh.)
+# With one: a wrong PIN says so and stays; the right one opens the staff
+# menu, whose entry 4 leaves. (After the wrong one, the next try waits a
+# second: see visit-test.sh.)
 printf '123456\n' | "$bin" --hash-pin >"$tmp/accueil.conf"
 start 80 24 --kiosk --lang fr --config "$tmp/accueil.conf"
 keys F10 9 9 9 9 9 9 Enter
@@ -61,13 +62,15 @@ expect_text kiosk-wrong-pin "Code incorrect"
 running kiosk-wrong-pin-stays
 sleep 1.1
 keys F10 1 2 3 4 5 6 Enter
+expect_text kiosk-staff-menu "Quitter le kiosque"
+keys 4
 expect_text kiosk-pin-exit "^exit=10"
 
 # The PIN file (--set-pin's, not the configuration): F10 and its PIN
-# leave, whatever the configuration file says.
+# open the staff menu, whose 4 leaves, whatever the configuration file says.
 printf '424242\n424242\n' | "$bin" --set-pin --pin-file "$tmp/etc/pin" >/dev/null
 start 80 24 --kiosk --lang fr --config /dev/null --pin-file "$tmp/etc/pin"
-keys F10 4 2 4 2 4 2 Enter
+keys F10 4 2 4 2 4 2 Enter 4
 expect_text kiosk-pin-file-exit "^exit=10"
 
 # F10 and the PIN on every screen: search (a field), help, the picker,
@@ -76,7 +79,7 @@ for way in "/" "?" "*" "5 1 c"; do
 	start 80 24 --kiosk --lang fr --config /dev/null --pin-file "$tmp/etc/pin"
 	# shellcheck disable=SC2086
 	keys $way
-	keys F10 4 2 4 2 4 2 Enter
+	keys F10 4 2 4 2 4 2 Enter 4
 	expect_text "kiosk-pin-from-${way// /}" "^exit=10"
 done
 
@@ -130,7 +133,7 @@ for i in $(seq 100); do
 	settle | grep -q "Nouvel essai" || break
 	sleep 0.1
 done
-keys Enter
+keys Enter 4
 expect_text kiosk-delay-then-exit "^exit=10"
 if [ ! -e "$tmp/state/pin-delay" ]; then
 	echo "ok   kiosk-delay-cleared"; passed=$((passed + 1))
@@ -157,7 +160,7 @@ cp "$db" "$tmp/broken.db"
 keys x
 expect_text kiosk-database-back "Choisissez votre langue"
 # The staff leave "out of service" too: F10, a wrong PIN stays, the
-# right one exits 10.
+# right one exits 10 at once (no database: no staff menu).
 head -c 8192 /dev/urandom >"$tmp/broken2.db"
 start 80 24 --kiosk --db "$tmp/broken2.db" --config /dev/null --pin-file "$tmp/etc/pin"
 expect_text kiosk-out-of-service-again "Hors service"

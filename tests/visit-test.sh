@@ -51,7 +51,7 @@ else
 	fail pin-countdown-counts "the countdown did not reach 1 second"
 fi
 sleep 1.2
-keys Enter
+keys Enter 4
 expect_text pin-staff-exit "^exit=10"
 
 # The words of the page the visitor had open, one a line.
@@ -98,6 +98,7 @@ for term in linux xterm-256color; do
 	start 80 24 --kiosk --lang fr --idle 0 --config "$tmp/accueil.conf"
 	open_page
 	pin 246810
+	keys 4
 	expect_text "staff-exit-$term" "^exit=10"
 	no_trace "no-trace-exit-$term"
 	# After SIGTERM (systemctl stop).

@@ -101,6 +101,7 @@ app_init(struct app *app, struct db *db, const struct app_ui *ui, bool kiosk)
 	app->pin_failures = 0;
 	app->pin_until = 0;
 	app->staff_exit = false;
+	app->staff_menu = false;
 	app->zeros = 0;
 	app->depth = 0;
 	app->broken = false;
@@ -142,14 +143,21 @@ app_pin_try(struct app *app, const char *pin)
 	if (config_pin_ok(app->config, pin)) {
 		config_delay_save(app->config, 0, 0);
 		app->pin_failures = 0;
-		app->staff_exit = true;
-		app->quit = true;
+		app->staff_menu = true;
 		return 1;
 	}
 	app->pin_failures = next;
 	/* From the end of the check: a slow hash does not eat the delay. */
 	app->pin_until = clock_ms() + app_pin_delay(app->pin_failures) * 1000LL;
 	return 0;
+}
+
+/* The staff leave the kiosk. */
+void
+app_staff_leave(struct app *app)
+{
+	app->staff_exit = true;
+	app->quit = true;
 }
 
 /* Frees the stack and the message. */
@@ -409,6 +417,11 @@ app_handle(struct app *app, const struct app_event *ev)
 	}
 	if (r & APP_POP) {
 		app_pop(app);
+		/* The right PIN: its screen gives way to the staff menu. */
+		if (app->staff_menu) {
+			app->staff_menu = false;
+			app_open_screen(app, APP_SCREEN_STAFF, NULL);
+		}
 		return true;
 	}
 	if ((r & (APP_HANDLED | APP_REDRAW)) == 0)

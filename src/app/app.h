@@ -55,6 +55,7 @@ enum app_screen {
 	APP_SCREEN_LANGUAGE,    /* the language picker */
 	APP_SCREEN_PIN,         /* the staff PIN, in kiosk mode */
 	APP_SCREEN_QR,          /* contact id as a QR code */
+	APP_SCREEN_STAFF,       /* the staff menu, after the right PIN */
 };
 
 /* The screens the global keys open, so that one is never pushed on itself. */
@@ -117,7 +118,9 @@ struct app {
 	bool fresh;     /* nothing done since the last reset: nothing to forget */
 	int pin_failures;       /* wrong staff PINs in a row */
 	long long pin_until;    /* no PIN is checked before then (ms) */
-	bool staff_exit;        /* the staff left with the right PIN */
+	bool staff_exit;        /* the staff left the kiosk (app_staff_leave) */
+	bool staff_menu;        /* the right PIN: the staff menu opens once
+	                           the PIN screen has closed */
 	int zeros;      /* how many times in a row 0 was pressed, this one
 	                   included: at APP_ZEROS_HOME, 0 goes home */
 	int depth;      /* screens on the stack */
@@ -181,12 +184,16 @@ int app_pin_delay(int failures);
 int app_pin_wait(const struct app *app);
 
 /*
- * Tries the staff PIN: returns 1 when it is right (app_run then returns
- * APP_EXIT_STAFF), 0 when wrong (the next try waits app_pin_delay), -1
+ * Tries the staff PIN: returns 1 when it is right (the PIN screen closes
+ * and the staff menu opens, see app_staff_leave), 0 when wrong (the next try waits app_pin_delay), -1
  * when refused unchecked because the delay has not passed. Neither the
  * idle reset nor closing the PIN screen shortens the delay.
  */
 int app_pin_try(struct app *app, const char *pin);
+
+/* The staff leave the kiosk from their menu: app_run returns
+   APP_EXIT_STAFF. */
+void app_staff_leave(struct app *app);
 
 /*
  * Catches the signals: in kiosk mode SIGINT, SIGQUIT and SIGTSTP do

@@ -17,6 +17,7 @@
 #include "app/config.h"
 #include "i18n/i18n.h"
 #include "model/model.h"
+#include "model/staff.h"
 #include "common/paths.h"
 #include "common/xalloc.h"
 #include "text/text.h"
@@ -68,6 +69,15 @@ usage(FILE *out)
 	      "                       reviewed their translations are, and exit\n"
 	      "      --terminal-bidi  the terminal reorders right-to-left text\n"
 	      "                       itself: send it in logical order\n"
+	      "      --desk FILE      the desk's own facts (default: "
+	      "$ACCUEIL_DESK,\n"
+	      "                       else /var/lib/accueil/desk.db)\n"
+	      "      --desk-export FILE  write the desk's facts to FILE "
+	      "(- for\n"
+	      "                       standard output) as text, and exit\n"
+	      "      --desk-import FILE  check FILE and replace the desk's "
+	      "facts\n"
+	      "                       by it (nothing written on error), and exit\n"
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n\n"
 	      "Exit status: 0 if all went well (for --search and --contacts: "
@@ -78,6 +88,9 @@ usage(FILE *out)
 	      "The CAI, whose reception desk it serves: "
 	      "<https://cainamur.be>\n", out);
 }
+
+/* The long options without a letter (the desk's facts). */
+enum { OPT_DESK = 0x1d1, OPT_DESK_EXPORT, OPT_DESK_IMPORT };
 
 /* Parses argv. */
 int
@@ -98,6 +111,9 @@ cli_parse(int argc, char **argv, struct cli *o)
 		{ "languages", no_argument,     NULL, 'L' },
 		{ "terminal-bidi", no_argument, NULL, 'B' },
 		{ "brief",   no_argument,       NULL, 'b' },
+		{ "desk",    required_argument, NULL, OPT_DESK },
+		{ "desk-export", required_argument, NULL, OPT_DESK_EXPORT },
+		{ "desk-import", required_argument, NULL, OPT_DESK_IMPORT },
 		{ "help",    no_argument,       NULL, 'h' },
 		{ "version", no_argument,       NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -146,6 +162,9 @@ cli_parse(int argc, char **argv, struct cli *o)
 		case 'F': o->pin_file = optarg; break;
 		case 'B': o->terminal_bidi = true; break;
 		case 'b': o->brief = true; break;
+		case OPT_DESK: o->desk = optarg; break;
+		case OPT_DESK_EXPORT: o->desk_export = optarg; break;
+		case OPT_DESK_IMPORT: o->desk_import = optarg; break;
 		case 'h': usage(stdout); return 0;
 		case 'V':
 			printf("accueil %s\n"
@@ -172,6 +191,11 @@ cli_parse(int argc, char **argv, struct cli *o)
 	if (o->brief && o->contacts == NULL) {
 		fprintf(stderr, "accueil: --brief goes with --contacts; see "
 		        "accueil --help\n");
+		return 2;
+	}
+	if (o->desk_export != NULL && o->desk_import != NULL) {
+		fprintf(stderr, "accueil: --desk-export and --desk-import go one "
+		        "at a time; see accueil --help\n");
 		return 2;
 	}
 	if (o->lang != NULL && i18n_find(o->lang) == NULL) {
@@ -457,7 +481,12 @@ print_entry(struct db *db, const char *id, const char *lang, FILE *out)
 		switch (p->style) {
 		case MODEL_FIELD:
 		case MODEL_UNKNOWN:
-			fprintf(out, "  %s: %s\n", p->label, p->text);
+			/* A field's further lines (the desk's hours) under its
+			   first one. */
+			if (p->label[0] == '\0')
+				fprintf(out, "    %s\n", p->text);
+			else
+				fprintf(out, "  %s: %s\n", p->label, p->text);
 			break;
 		case MODEL_ITEM:
 			fprintf(out, "  - %s\n", p->text);
@@ -613,6 +642,49 @@ cli_languages(struct db *db, FILE *out)
 			fprintf(out, "  interface %s, content %s\n",
 			        s.ui_reviewed ? "yes" : "no",
 			        s.reviewed ? "yes" : "no");
+	}
+	return 0;
+}
+
+/* Opens the desk's own facts. */
+void
+cli_desk_open(const struct cli *o)
+{
+	char *err;
+
+	if (staff_open(staff_path(o->desk), o->kiosk || o->desk_import != NULL,
+	               &err) != 0 || err != NULL) {
+		fprintf(stderr, "accueil: %s\n", err);
+		free(err);
+	}
+}
+
+/* Does --desk-export or --desk-import. */
+int
+cli_desk(struct db *db, const struct cli *o)
+{
+	bool out = o->desk_export != NULL;
+	const char *file = out ? o->desk_export : o->desk_import;
+	bool std = strcmp(file, "-") == 0;
+	FILE *f = std ? (out ? stdout : stdin) : fopen(file, out ? "w" : "r");
+	char *err = NULL;
+	int rc;
+
+	if (f == NULL) {
+		fprintf(stderr, "accueil: %s: %s\n", file, strerror(errno));
+		return 2;
+	}
+	rc = out ? staff_export(f, &err)
+	     : staff_import(f, std ? "(standard input)" : file, db, stderr,
+	                    &err);
+	if (!std && fclose(f) != 0 && rc == 0) {
+		err = xasprintf("%s: %s", file, strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0) {
+		fprintf(stderr, "accueil: %s\n", err != NULL ? err : "failed");
+		free(err);
+		return 2;
 	}
 	return 0;
 }

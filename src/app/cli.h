@@ -27,6 +27,9 @@ struct cli {
 	bool languages;         /* --languages */
 	bool terminal_bidi;     /* --terminal-bidi */
 	bool brief;             /* --brief: one line per contact */
+	const char *desk;       /* --desk FILE: the desk's facts, or NULL */
+	const char *desk_export;        /* --desk-export FILE, or NULL */
+	const char *desk_import;        /* --desk-import FILE, or NULL */
 };
 
 /*
@@ -87,6 +90,21 @@ int cli_search(struct db *db, const char *words, const char *lang, FILE *out);
  */
 int cli_contacts(struct db *db, const char *words, const char *lang,
                  bool brief, FILE *out);
+
+/*
+ * Opens the desk's own facts (--desk, or where staff_path says) for the
+ * program's life: read-write in kiosk mode and for --desk-import, else
+ * read-only. A desk database that cannot be used is said on stderr (the
+ * journal), and the program goes on with the package's facts alone.
+ */
+void cli_desk_open(const struct cli *o);
+
+/*
+ * Does --desk-export (to a file, or "-" for standard output) or
+ * --desk-import (checked against db: nothing written on any error).
+ * Returns 0, or 2 with the reasons on stderr.
+ */
+int cli_desk(struct db *db, const struct cli *o);
 
 /*
  * Prints, per language, how complete and how reviewed the interface and the

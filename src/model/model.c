@@ -10,6 +10,9 @@
 
 #include "i18n/i18n.h"
 #include "common/xalloc.h"
+#include "db/desk.h"
+#include "model/hours.h"
+#include "model/staff.h"
 #include "text/text-search.h"
 #include "text/text.h"
 
@@ -80,16 +83,98 @@ format_date(const char *iso)
 	return xstrdup(iso);
 }
 
-/* Adds the labelled fields of a contact card. */
+/*
+ * Returns, malloc'd, s with every space between two digits made a
+ * no-break one, as the build does for the package's texts: a phone number
+ * is never cut in two nor reversed under a right-to-left language.
+ */
+static char *
+number_groups(const char *s)
+{
+	size_t n = strlen(s), k = 0;
+	char *out = xmalloc(2 * n + 1);
+
+	for (size_t i = 0; i < n; i++) {
+		bool between = i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		               s[i + 1] >= '0' && s[i + 1] <= '9';
+
+		if (s[i] == ' ' && between) {
+			out[k++] = '\xc2';   /* U+00A0 */
+			out[k++] = '\xa0';
+			continue;
+		}
+		out[k++] = s[i];
+	}
+	out[k] = '\0';
+	return out;
+}
+
+/* Returns the value the desk gives field in c, or NULL. */
+static const char *
+desk_value(const struct desk_card *c, const char *field)
+{
+	for (size_t i = 0; i < c->nfacts; i++)
+		if (strcmp(c->facts[i].field, field) == 0)
+			return c->facts[i].value;
+	return NULL;
+}
+
+/*
+ * Adds the opening hours the desk gives in c, one weekday a line, then
+ * whether it is open now. Returns false when the desk gives none.
+ */
+static bool
+add_hours(struct model_view *v, const struct desk_card *c, const char *label)
+{
+	struct hours_now now;
+	bool first = true;
+
+	if (c->nhours == 0)
+		return false;
+	for (int d = 1; d <= 7; d++) {
+		char *line = hours_day_line(c->hours, c->nhours, d);
+
+		if (line == NULL)
+			continue;
+		add_para(v, MODEL_FIELD, first ? label : "", line);
+		v->para[v->npara - 1].name = "hours";
+		first = false;
+		free(line);
+	}
+	hours_now(&now);
+	add_para(v, MODEL_FIELD, "", hours_open(c->hours, c->nhours, &now)
+	         /* TRANSLATORS: under opening hours, from the kiosk's
+	            clock. */
+	         ? _("Ouvert maintenant.")
+	         /* TRANSLATORS: under opening hours, from the kiosk's
+	            clock. */
+	         : _("Fermé maintenant."));
+	v->para[v->npara - 1].name = "hours";
+	return true;
+}
+
+/* Adds the labelled fields of a contact card, the desk's before the
+   package's. */
 static void
-add_contact(struct model_view *v, const struct db_node *n)
+add_contact(struct model_view *v, const struct db_node *n,
+            const struct desk_card *c)
 {
 	for (size_t i = 0; i < sizeof contact_fields / sizeof *contact_fields;
 	     i++) {
 		const struct db_field *f = db_node_field(n, contact_fields[i].name);
 		const char *label = _(contact_fields[i].label);
+		const char *desk = desk_value(c, contact_fields[i].name);
 
-		if (f != NULL && f->value[0] != '\0')
+		if (strcmp(contact_fields[i].name, "hours") == 0 &&
+		    add_hours(v, c, label))
+			continue;
+		if (desk != NULL) {
+			char *marked = number_groups(desk);
+
+			add_para(v, MODEL_FIELD, label, marked);
+			free(marked);
+		}
+		else if (f != NULL && f->value[0] != '\0')
 			add_para(v, MODEL_FIELD, label, f->value);
 		else if (contact_fields[i].always)
 			/* TRANSLATORS: shown instead of a phone number, address...
@@ -99,6 +184,71 @@ add_contact(struct model_view *v, const struct db_node *n)
 			continue;
 		v->para[v->npara - 1].name = contact_fields[i].name;
 	}
+}
+
+/* Adds that the desk gave some of the card's facts, and when. */
+static void
+add_desk_note(struct model_view *v, const struct desk_card *c)
+{
+	const char *last = c->hours_entered;
+	char *date, *s;
+
+	for (size_t i = 0; i < c->nfacts; i++)
+		if (last == NULL || strcmp(c->facts[i].entered, last) > 0)
+			last = c->facts[i].entered;
+	if (last == NULL)
+		return;
+	date = hours_day_text(last);
+	/* TRANSLATORS: the source of the facts the reception staff entered
+	   in the kiosk; %1$s is "Accueil du CAI" (a name, kept in French),
+	   %2$s the day they were entered, 22/11/2026. */
+	s = xasprintf(_("Source des informations de l'accueil : %s, %s."),
+	              STAFF_SOURCE, date);
+	add_para(v, MODEL_NOTE, NULL, s);
+	free(s);
+	free(date);
+}
+
+/* Adds the notices of the desk shown today, in lang or in French with the
+   untranslated mark. */
+static void
+add_notices(struct model_view *v, const char *lang)
+{
+	struct desk *d = staff_desk();
+	struct desk_content c;
+	struct hours_now now;
+
+	if (d == NULL)
+		return;
+	hours_now(&now);
+	if (desk_notices(d, now.day, &c) != 0)
+		return;         /* the package's facts alone */
+	for (size_t i = 0; i < c.nnotices; i++) {
+		const struct desk_notice *n = &c.notices[i];
+		const char *fr = NULL, *own = NULL;
+		char *s;
+
+		for (size_t j = 0; j < n->ntexts; j++) {
+			if (strcmp(n->texts[j].lang, "fr") == 0)
+				fr = n->texts[j].text;
+			if (strcmp(n->texts[j].lang, lang) == 0)
+				own = n->texts[j].text;
+		}
+		if (own == NULL && fr == NULL)
+			continue;
+		s = number_groups(own != NULL ? own : fr);
+		if (own == NULL) {
+			char *t = xasprintf("%s %s", s,
+			                    _("(pas encore traduit)"));
+
+			free(s);
+			s = t;
+		}
+		add_para(v, MODEL_WARNING, NULL, s);
+		v->para[v->npara - 1].name = "notice";
+		free(s);
+	}
+	desk_content_free(&c);
 }
 
 /* Adds the checked date and the sources of n. */
@@ -157,6 +307,7 @@ model_view_load(struct db *db, const char *id, const char *lang,
                 struct model_view *v, char **err)
 {
 	struct db_node n;
+	struct desk_card desk;
 	const struct db_field *f;
 	int rc;
 
@@ -173,9 +324,16 @@ model_view_load(struct db *db, const char *id, const char *lang,
 	f = db_node_field(&n, "title");
 	v->title = xstrdup(f ? f->value : n.id);
 	v->fallback = f ? f->fallback : false;
+	if (strcmp(n.id, "home") == 0)
+		add_notices(v, lang);
 	add_age_warning(v, &n);
-	if (n.kind == KIND_CONTACT)
-		add_contact(v, &n);
+	if (n.kind == KIND_CONTACT) {
+		if (staff_desk() == NULL ||
+		    desk_card_get(staff_desk(), n.id, &desk) != 0)
+			/* The package's facts alone. */
+			memset(&desk, 0, sizeof desk);
+		add_contact(v, &n, &desk);
+	}
 	f = db_node_field(&n, "brief");
 	if (f != NULL) {
 		/* TRANSLATORS: heading of the few easy sentences that open a
@@ -195,6 +353,10 @@ model_view_load(struct db *db, const char *id, const char *lang,
 	}
 	if (n.kind == KIND_PAGE || n.kind == KIND_CONTACT || n.kind == KIND_TERM)
 		add_notes(v, &n);
+	if (n.kind == KIND_CONTACT) {
+		add_desk_note(v, &desk);
+		desk_card_free(&desk);
+	}
 	if (n.kind == KIND_MENU)
 		rc = db_children(db, id, lang, &v->entries);
 	else
@@ -229,6 +391,86 @@ model_view_free(struct model_view *v)
 /* The most words of a query that are looked for. */
 #define QUERY_WORDS 16
 
+/* Returns how many of the words t holds the desk's facts of card k hold. */
+static int
+desk_words(const struct desk_card *k, const struct text_tokens *t)
+{
+	int words = 0;
+
+	for (size_t w = 0; w < t->n; w++) {
+		bool found = false;
+
+		for (size_t i = 0; i < k->nfacts && !found; i++) {
+			char *folded = text_fold(k->facts[i].value);
+
+			found = strstr(folded, t->v[w]) != NULL;
+			free(folded);
+		}
+		words += found;
+	}
+	return words;
+}
+
+/*
+ * Adds to out the contact cards whose desk facts (phone, e-mail, address)
+ * hold a word of out->words and that it does not hold yet, as any fact
+ * would be found. A desk that fails adds nothing: the package's facts
+ * alone.
+ */
+static void
+add_desk_hits(struct db *db, const char *lang, const char *kind, size_t max,
+              struct model_results *out)
+{
+	struct desk *d = staff_desk();
+	struct desk_content c;
+
+	if (d == NULL || out->words.n == 0 ||
+	    (kind != NULL && strcmp(kind, "contact") != 0) ||
+	    desk_content_get(d, &c) != 0)
+		return;
+	for (size_t i = 0; i < c.ncards && out->hits.n < max; i++) {
+		const struct desk_card *k = &c.cards[i];
+		int words = desk_words(k, &out->words);
+		struct db_list path;
+		struct db_node n;
+		struct db_hit *h;
+		bool have = false;
+
+		for (size_t j = 0; j < out->hits.n && !have; j++)
+			have = strcmp(out->hits.v[j].id, k->node) == 0;
+		if (words == 0 || have ||
+		    db_node_get(db, k->node, lang, &n) != 0)
+			continue;
+		if (n.kind != KIND_CONTACT ||
+		    db_path(db, k->node, lang, &path) != 0) {
+			db_node_free(&n);
+			continue;
+		}
+		out->hits.v = xreallocarray(out->hits.v, out->hits.n + 1,
+		                            sizeof *out->hits.v);
+		h = &out->hits.v[out->hits.n++];
+		memset(h, 0, sizeof *h);
+		h->id = xstrdup(k->node);
+		h->kind = n.kind;
+		h->title = xstrdup(db_node_field(&n, "title") != NULL
+		                   ? db_node_field(&n, "title")->value : n.id);
+		h->section = xstrdup(path.n >= 2 ? path.v[path.n - 2].title
+		                     : "");
+		h->text = xstrdup("");
+		for (size_t j = 0; j < k->nfacts; j++) {
+			char *t = xasprintf("%s%s%s", h->text, j ? " · " : "",
+			                    k->facts[j].value);
+
+			free(h->text);
+			h->text = t;
+		}
+		h->words = words;
+		db_list_free(&path);
+		db_node_free(&n);
+	}
+	desk_content_free(&c);
+}
+
 /* Searches the content for query. */
 int
 model_search(struct db *db, const char *query, const char *lang,
@@ -250,6 +492,7 @@ model_search(struct db *db, const char *query, const char *lang,
 		text_tokens_wipe(&out->words);
 		return rc;
 	}
+	add_desk_hits(db, lang, kind, max, out);
 	/* Typos corrected: the words found are the ones to mark. */
 	if (out->hits.words.n > 0) {
 		text_tokens_wipe(&out->words);

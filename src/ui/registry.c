@@ -19,6 +19,7 @@
 #include "ui/screen-pin.h"
 #include "ui/screen-qr.h"
 #include "ui/screen-search.h"
+#include "ui/screen-staff.h"
 
 /* The constructor of every screen, one signature for all. */
 typedef struct screen *screen_new(struct app *, const char *,
@@ -41,6 +42,7 @@ static screen_new *const by_screen[] = {
 	[APP_SCREEN_LANGUAGE] = screen_language_new,
 	[APP_SCREEN_PIN] = screen_pin_new,
 	[APP_SCREEN_QR] = screen_qr_new,
+	[APP_SCREEN_STAFF] = screen_staff_new,
 };
 
 /* Returns a new screen what, of node id. */

@@ -84,15 +84,30 @@ menu_draw(struct screen *s, struct app *app)
 	   emergency numbers), with the blank row if there is room. */
 	rows = end - start + (more ? 1 : 0);
 	y = a.y;
+	/* The desk's notices (home) come first, marked, while they fit. */
+	for (size_t i = 0; i < m->v->npara; i++) {
+		if (m->v->para[i].style != MODEL_WARNING)
+			continue;
+		ui_wrap(m->v->para[i].text, a.w - 2, i18n_rtl(), &intro);
+		if ((int)(intro.n + 1 + rows) <= a.y + a.h - y) {
+			ui_put(&a, y, 0, 1, "!", TS_MARK);
+			for (size_t k = 0; k < intro.n; k++)
+				ui_put_line(&a, y++, 2, a.w - 2, intro.v[k].s,
+				            TS_MARK, i18n_rtl());
+		}
+		text_lines_free(&intro);
+	}
 	for (size_t i = 0; i < m->v->npara; i++)
-		ui_wrap(m->v->para[i].text, a.w, i18n_rtl(), &intro);
-	if (m->v->npara > 1 && (int)(intro.n + 1 + rows) > a.h) {
+		if (m->v->para[i].style != MODEL_WARNING)
+			ui_wrap(m->v->para[i].text, a.w, i18n_rtl(), &intro);
+	if (m->v->npara > 1 && (int)(intro.n + 1 + rows) > a.y + a.h - y) {
 		text_lines_free(&intro);
 		ui_wrap(m->v->para[m->v->npara - 1].text, a.w, i18n_rtl(),
 		        &intro);
-		blank = (int)(intro.n + 1 + rows) <= a.h;
+		blank = (int)(intro.n + 1 + rows) <= a.y + a.h - y;
 	}
-	if (intro.n > 0 && (int)(intro.n + (blank ? 1 : 0) + rows) <= a.h) {
+	if (intro.n > 0 &&
+	    (int)(intro.n + (blank ? 1 : 0) + rows) <= a.y + a.h - y) {
 		for (size_t i = 0; i < intro.n; i++)
 			ui_put_line(&a, y++, 0, a.w, intro.v[i].s, TS_NORMAL,
 			            i18n_rtl());

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen-pin.c - the staff's way out of kiosk mode: F10 opens it, the PIN
- * is typed (shown as stars, never kept), Enter checks it. A wrong PIN
- * closes the screen and says so; Esc closes it. After a wrong PIN, Enter
+ * is typed (shown as stars, never kept), Enter checks it. The right PIN
+ * closes the screen and the staff menu opens (screen-staff.c); a wrong
+ * one closes it and says so; Esc closes it. After a wrong PIN, Enter
  * is refused for a while that grows at each wrong try (app_pin_try); the
  * screen counts it down.
  */
@@ -84,7 +85,7 @@ pin_key(struct screen *s, struct app *app, const struct app_event *ev)
 		explicit_bzero(p->pin, sizeof p->pin);
 		p->len = 0;
 		if (r > 0)
-			return APP_REDRAW;
+			return APP_POP;         /* the staff menu comes */
 		/* TRANSLATORS: after a wrong staff PIN. */
 		app_set_message(app, _("Code incorrect."));
 		return APP_POP;

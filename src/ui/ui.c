@@ -91,6 +91,12 @@ ui_out_of_service(struct app *app, bool (*retry)(void *), void *arg)
 				pin->ops->free(pin);
 				pin = NULL;
 			}
+			/* The right PIN: without a database the staff menu
+			   has nothing to show; the staff leave at once. */
+			if (app->staff_menu) {
+				app->staff_menu = false;
+				app_staff_leave(app);
+			}
 			redraw = true;
 			continue;
 		}
