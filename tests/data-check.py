@@ -81,9 +81,12 @@ body1 = " ".join(v for (v,) in db.execute(
     "AND name = 'body'"))
 for letter in "abcd":
     check(f"{letter})" in body1, f"mission 1 {letter})")
-services = ["Parcours d'intégration", "Accompagnement", "Formations",
+services = ["Parcours d'intégration", "Le parcours, étape par étape",
+            "Accompagnement", "Formations", "Apprendre le français",
             "Réseau actions locales", "Sensibilisation", "Interpellation"]
-check(titles("services") == services, "the six services in order")
+check(titles("services") == services, "the six services in order, the "
+      "pathway step by step after the parcours, French courses after the "
+      "trainings")
 themes = ["Asile", "Citoyenneté", "Diversité", "FLE/Alpha/RàN",
           "Interculturalité", "Logement", "Lutte contre le racisme", "MENA",
           "Migrants en transit", "Migrations", "Mobilité", "Sans-papiers",
@@ -335,7 +338,7 @@ for nid in ["centre-namur", "ceraic", "cimb", "cribw", "cric", "crilux",
 old_sources = {
     "cimb": 2013, "ceraic": 2013, "cribw": 2015, "bureau-accueil": 2015,
     "bepax": 2017, "office-etrangers": 2018, "cai-cesw": 2019,
-    "cai-pratiques": 2021, "direction": 2021, "discri": 2022,
+    "cai-pratiques": 2021, "discri": 2022,
     "crilux": 2022, "guide-migrant": 2022, "ais-namur": 2022, "crvi": 2023,
 }
 for nid, year in old_sources.items():
