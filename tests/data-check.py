@@ -130,6 +130,20 @@ for rec in register:
                               "date", "figure"} and rec.get("value"),
           f"fact {rec['id']} has a kind and a value")
 
+# A phone number or an e-mail address is sourced by the page that carries
+# it, never by a site's home page standing for some page of the site
+# (facts.md §9.2.1, 12): a record citing a home page ("https://site.be",
+# "https://site.be/fr") fails unless its note says that the home page
+# itself carries the fact ("page d'accueil").
+HOME = re.compile(r"https?://[^/?#\s]+(?:/(?:[a-z]{2}/?)?)?")
+for rec in register:
+    if rec.get("what") not in ("phone", "email"):
+        continue
+    home = HOME.fullmatch(rec.get("source", "")) is not None
+    check(not home or "page d'accueil" in rec.get("note", ""),
+          f"fact {rec['id']}: its {rec['what']} is sourced by the page "
+          f"carrying it, not by the home page {rec.get('source')}")
+
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
           "août", "septembre", "octobre", "novembre", "décembre"]
 # A phone number; its groups are joined by no-break spaces (build-db.py).
@@ -240,6 +254,28 @@ for nid, name, lang, value in db.execute(
         "SELECT node, name, lang, value FROM field WHERE name <> 'sources'"):
     check(not re.search(r"facts\.md|seeds? 0|§", value),
           f"{nid} ({lang}, {name}) names no internal reference")
+
+# No sentence says that a fact does not exist ("Le CAI ne publie pas de
+# numéro général"): the sources only fail to show it, which says nothing
+# about the world (facts.md, "not found"). A missing fact is said as
+# "nos sources ne donnent pas ..." or "demandez à l'accueil".
+ABSENT = re.compile(
+    r"\bne (?:publie|publient|diffuse|diffusent) pas"
+    r"|\bn'(?:existe|existent) pas"
+    r"|\b(?:n'est|n'était|ne sont|n'étaient) pas (?:disponibles?|publiée?s?"
+    r"|connue?s?)\b"
+    r"|\bnon (?:connue?s?|disponibles?|publiée?s?)\b"
+    r"|\bn'(?:a|ont|avait) (?:pas|aucun) (?:de |d')?(?:numéro|téléphone"
+    r"|adresse|e-mail|site|heures?|horaires?)"
+    r"|\b(?:pas|aucun) (?:de )?numéro général", re.I)
+OURS = re.compile(r"\bnos sources\b|\bnous n'avons\b", re.I)
+for nid, name, value in db.execute(
+        "SELECT node, name, value FROM field WHERE lang = 'fr' AND name "
+        "<> 'sources'"):
+    for sentence in re.split(r"(?<=[.!?:;])\s+", value):
+        check(not ABSENT.search(sentence) or OURS.search(sentence),
+              f"{nid} ({name}): no sentence says a fact does not exist: "
+              f"{sentence[:70]!r}")
 
 # Number groups are joined once, at build time (data/build-db.py): no
 # text a visitor reads has a plain space between two digits, so that no
