@@ -7,16 +7,156 @@ e-mail, address, time or date that the facts register (data/facts/) does
 not hold with a source the page lists. Reads nothing outside the
 repository and the build.
 
-Usage: data-check.py ACCUEIL.db FACTS-DIR
-Prints one line per failed check and 'N passed, N failed'.
+Usage: data-check.py ACCUEIL.db FACTS-DIR [PO-DIR [KNOWN]]
+       data-check.py --terms LL.po...
+Prints one line per failed check and 'N passed, N failed'. With PO-DIR
+(po/content), it also checks that each language uses its glossary's word
+for a term wherever a text uses the French term; KNOWN lists the
+differences found before this check, to be fixed (each one fixed must
+leave the list). --terms prints every difference of the given PO files,
+for a translator, and fails if there is one.
 """
 import re
 import sqlite3
 import sys
+import unicodedata
 from pathlib import Path
+
+
+def po_entries(path):
+    """(comment, msgid, msgstr, fuzzy) of a PO file, header left out."""
+    out = []
+    cur = {"c": "", "id": None, "str": None, "fuzzy": False}
+    field = None
+    def flush():
+        if cur["id"]:
+            out.append((cur["c"], cur["id"], cur["str"] or "", cur["fuzzy"]))
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#~"):
+            continue
+        if not line.strip():
+            flush(); cur = {"c": "", "id": None, "str": None, "fuzzy": False}
+            field = None
+        elif line.startswith("#."):
+            cur["c"] += line[2:].strip() + " "
+        elif line.startswith("#,"):
+            cur["fuzzy"] |= "fuzzy" in line
+        elif line.startswith("msgid "):
+            field = "id"; cur["id"] = eval(line[6:])
+        elif line.startswith("msgstr "):
+            field = "str"; cur["str"] = eval(line[7:])
+        elif line.startswith('"') and field:
+            cur[field] += eval(line)
+    flush()
+    return out
+
+# A French term used as a noun: after a determiner or a preposition ("la
+# commune", "sans titre de séjour"), at the start of a text or inside
+# quotes; not "l'approche est commune à toutes ses actions".
+NOUN = (r"(?:^|\b(?:la|le|les|un|une|des|du|de|au|aux|sa|son|ses|leur|"
+        r"leurs|votre|vos|notre|nos|ce|cette|sans|par|pour|en) |\bl'|\bd'|"
+        r"« ?)")
+LEX_TITLE = re.compile(r"^(lex-[\w-]+) title\b")
+
+
+def term_words(s):
+    s = unicodedata.normalize("NFC", s).lower()
+    s = re.sub(r"[\u064b-\u065f\u0640\u200c\u200d]", "", s)
+    return re.findall(r"\w+", s)
+
+
+def term_stem(w):
+    return w[:max(3, -(-len(w) * 2 // 3))] if len(w) > 3 else w
+
+
+def term_matches(alt, text):
+    """True when text uses the gloss alt: its first significant word and
+    at least half of them, each by its stem, anywhere inside a word
+    (prefixes and endings vary with grammar)."""
+    # Arabic and Persian glue the article to the word: "البلدية" is
+    # "للبلدية" after a preposition.
+    sig = [re.sub(r"^ال(?=\w{3})", "", w) for w in term_words(alt)]
+    sig = [w for w in sig if len(w) >= 3] or sig
+    if not sig:
+        return True
+    have = term_words(text)
+    found = [any(term_stem(w) in h for h in have) for w in sig]
+    return found[0] and 2 * sum(found) >= len(sig)
+
+
+def glossary(entries):
+    """{french term: (glossary id, [gloss alternatives])} from the glossary
+    titles: each keeps the French word and adds the language's word in
+    brackets ("Commune (municipality)") or after a colon."""
+    out = {}
+    frtext = " ".join(i for c, i, s, f in entries if not LEX_TITLE.match(c))
+    titles = [(LEX_TITLE.match(c).group(1), i, s) for c, i, s, f in entries
+              if LEX_TITLE.match(c) and s and not f]
+    # The language's word for "(lexique)": the bracket most of the
+    # "X (lexique)" titles end with.
+    ends = [re.findall(r"\(([^()]*)\)\s*$", s) for _, i, s in titles
+            if i.endswith("(lexique)")]
+    ends = [e[0] for e in ends if e]
+    lexword = max(set(ends), key=ends.count) if ends else None
+    for lex, msgid, msgstr in titles:
+        base = re.sub(r"\s*\(lexique\)$", "", msgid)
+        french = re.sub(r"\s*\([^()]*\)$", "", base)
+        if not msgstr.lower().startswith(french.lower()):
+            continue
+        rest = msgstr[len(french):]
+        groups = [g for g in re.findall(r"\(([^()]*)\)", rest)
+                  if "(" + g + ")" not in msgid and g != lexword]
+        tail = re.sub(r"^\W+|\W+$", "", re.sub(r"\([^()]*\)", "", rest))
+        gloss = groups[-1] if groups else tail
+        if not gloss:
+            continue
+        terms = [t.strip() for t in french.split(" / ")]
+        parts = [p.strip() for p in gloss.split(" / ")]
+        for k, term in enumerate(terms):
+            # Acronyms, names and numbers are kept as they are: only the
+            # common words that pages write in lower case are checked.
+            if re.search(r"\d", term) or not re.search(
+                    NOUN + re.escape(term.lower()) + r"s?(?!\w|\.\w)",
+                    frtext):
+                continue
+            mine = [parts[k]] if len(parts) == len(terms) else parts
+            alts = [a.strip() for p in mine for a in re.split(r"[,;،؛]", p)
+                    if a.strip()]
+            out[term] = (lex, alts)
+    return out
+
+
+def term_problems(entries):
+    """(glossary id, term, gloss, msgid, msgstr) where a translated text
+    uses the French term but not the glossary's word for it."""
+    gl = glossary(entries)
+    probs = []
+    for c, msgid, msgstr, fuzzy in entries:
+        if not msgstr or fuzzy or LEX_TITLE.match(c):
+            continue
+        for term, (lex, alts) in gl.items():
+            if not re.search(NOUN + re.escape(term) + r"s?(?!\w|\.\w)",
+                             msgid, re.I):
+                continue
+            if not any(term_matches(a, msgstr) for a in alts):
+                probs.append((c.split()[0] if c else "?", lex, term,
+                              " / ".join(alts), msgstr))
+    return probs
+
+
+if len(sys.argv) > 1 and sys.argv[1] == "--terms":
+    found = 0
+    for po in sys.argv[2:]:
+        for node, lex, term, gloss, msgstr in term_problems(po_entries(po)):
+            found += 1
+            print(f"{po}: {node}: {term!r} is {gloss!r} in {lex}, "
+                  f"not in: {msgstr[:70]}")
+    sys.exit(1 if found else 0)
 
 db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 facts_dir = Path(sys.argv[2])
+po_dir = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+known_file = Path(sys.argv[4]) if len(sys.argv) > 4 else None
 passed = failed = 0
 
 
@@ -384,6 +524,30 @@ for nid, year in old_sources.items():
     check(first is not None and int(first.group()) == year and
           int(row[1][:4]) - year >= 3,
           f"{nid} is dated {year}, so it says it may have changed")
+
+# One term per concept per language: where a text uses a French word of
+# the glossary, its translation uses the word the glossary's title gives
+# for it in that language (issue 24: the glossary was translated apart).
+if po_dir is not None:
+    known = set()
+    if known_file is not None and known_file.exists():
+        known = {tuple(line.split()) for line in
+                 known_file.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")}
+    seen = set()
+    for po in sorted(po_dir.glob("*.po")):
+        entries = po_entries(po)
+        check(len(glossary(entries)) >= 5 or not any(
+                  LEX_TITLE.match(c) and s for c, i, s, f in entries),
+              f"{po.name}: the glossary's words are found in its titles")
+        for node, lex, term, gloss, msgstr in term_problems(entries):
+            key = (po.stem, node, lex)
+            seen.add(key)
+            check(key in known, f"{po.name}: {node} uses {term!r} but not "
+                  f"the glossary's {gloss!r} ({lex}): {msgstr[:60]}")
+    for key in sorted(known - seen):
+        check(False, f"{' '.join(key)} is fixed: remove it from "
+              f"{known_file}")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
