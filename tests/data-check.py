@@ -214,6 +214,27 @@ check(ids("home") == ["cai", "missions", "services", "themes", "contacts",
                       "centres", "acteurs", "search", "lexique", "demander"],
       "home has the sections, search (the / key), the glossary and the "
       "ask-the-desk cards")
+# The pages a newcomer asks for first (issue 24) are two digits from home
+# at most: an entry of home (1-8: home may grow a tenth entry, and then 9
+# turns the group), then one of the first nine entries of that menu (the
+# first eight when it has more than nine, 9 turning the group).
+def digit(nid):
+    parent = db.execute("SELECT parent FROM node WHERE id = ?",
+                        (nid,)).fetchone()
+    if parent is None or parent[0] is None:
+        return None, None
+    sibs = [i for (i,) in db.execute(
+        "SELECT id FROM node WHERE parent = ? AND kind <> 'search' "
+        "ORDER BY pos", (parent[0],))]
+    return parent[0], (sibs.index(nid) + 1, len(sibs))
+
+
+for nid in ["parcours-etapes", "apprendre-francais", "ukraine",
+            "aide-juridique", "population-namur"]:
+    menu, (n, count) = digit(nid)
+    top, (m, _) = digit(menu) if menu else (None, (99, 0))
+    check(top == "home" and m <= 8 and n <= (9 if count <= 9 else 8),
+          f"{nid} is two digits from home ({m} {n})")
 missions = [t for t in titles("missions") if re.match(r"[1-7]\. ", t)]
 check(len(missions) == 7, "the seven missions")
 body1 = " ".join(v for (v,) in db.execute(

@@ -151,7 +151,7 @@ test_notes(void **state)
 		if (v.para[i].style != MODEL_NOTE)
 			continue;
 		date |= strcmp(v.para[i].text,
-		               "Informations vérifiées le 22/11/2026.") == 0;
+		               "Informations vérifiées le 05/12/2026.") == 0;
 		source |= strncmp(v.para[i].text, "Source : ", 9) == 0;
 	}
 	assert_true(date);
