@@ -7,16 +7,156 @@ e-mail, address, time or date that the facts register (data/facts/) does
 not hold with a source the page lists. Reads nothing outside the
 repository and the build.
 
-Usage: data-check.py ACCUEIL.db FACTS-DIR
-Prints one line per failed check and 'N passed, N failed'.
+Usage: data-check.py ACCUEIL.db FACTS-DIR [PO-DIR [KNOWN]]
+       data-check.py --terms LL.po...
+Prints one line per failed check and 'N passed, N failed'. With PO-DIR
+(po/content), it also checks that each language uses its glossary's word
+for a term wherever a text uses the French term; KNOWN lists the
+differences found before this check, to be fixed (each one fixed must
+leave the list). --terms prints every difference of the given PO files,
+for a translator, and fails if there is one.
 """
 import re
 import sqlite3
 import sys
+import unicodedata
 from pathlib import Path
+
+
+def po_entries(path):
+    """(comment, msgid, msgstr, fuzzy) of a PO file, header left out."""
+    out = []
+    cur = {"c": "", "id": None, "str": None, "fuzzy": False}
+    field = None
+    def flush():
+        if cur["id"]:
+            out.append((cur["c"], cur["id"], cur["str"] or "", cur["fuzzy"]))
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#~"):
+            continue
+        if not line.strip():
+            flush(); cur = {"c": "", "id": None, "str": None, "fuzzy": False}
+            field = None
+        elif line.startswith("#."):
+            cur["c"] += line[2:].strip() + " "
+        elif line.startswith("#,"):
+            cur["fuzzy"] |= "fuzzy" in line
+        elif line.startswith("msgid "):
+            field = "id"; cur["id"] = eval(line[6:])
+        elif line.startswith("msgstr "):
+            field = "str"; cur["str"] = eval(line[7:])
+        elif line.startswith('"') and field:
+            cur[field] += eval(line)
+    flush()
+    return out
+
+# A French term used as a noun: after a determiner or a preposition ("la
+# commune", "sans titre de séjour"), at the start of a text or inside
+# quotes; not "l'approche est commune à toutes ses actions".
+NOUN = (r"(?:^|\b(?:la|le|les|un|une|des|du|de|au|aux|sa|son|ses|leur|"
+        r"leurs|votre|vos|notre|nos|ce|cette|sans|par|pour|en) |\bl'|\bd'|"
+        r"« ?)")
+LEX_TITLE = re.compile(r"^(lex-[\w-]+) title\b")
+
+
+def term_words(s):
+    s = unicodedata.normalize("NFC", s).lower()
+    s = re.sub(r"[\u064b-\u065f\u0640\u200c\u200d]", "", s)
+    return re.findall(r"\w+", s)
+
+
+def term_stem(w):
+    return w[:max(3, -(-len(w) * 2 // 3))] if len(w) > 3 else w
+
+
+def term_matches(alt, text):
+    """True when text uses the gloss alt: its first significant word and
+    at least half of them, each by its stem, anywhere inside a word
+    (prefixes and endings vary with grammar)."""
+    # Arabic and Persian glue the article to the word: "البلدية" is
+    # "للبلدية" after a preposition.
+    sig = [re.sub(r"^ال(?=\w{3})", "", w) for w in term_words(alt)]
+    sig = [w for w in sig if len(w) >= 3] or sig
+    if not sig:
+        return True
+    have = term_words(text)
+    found = [any(term_stem(w) in h for h in have) for w in sig]
+    return found[0] and 2 * sum(found) >= len(sig)
+
+
+def glossary(entries):
+    """{french term: (glossary id, [gloss alternatives])} from the glossary
+    titles: each keeps the French word and adds the language's word in
+    brackets ("Commune (municipality)") or after a colon."""
+    out = {}
+    frtext = " ".join(i for c, i, s, f in entries if not LEX_TITLE.match(c))
+    titles = [(LEX_TITLE.match(c).group(1), i, s) for c, i, s, f in entries
+              if LEX_TITLE.match(c) and s and not f]
+    # The language's word for "(lexique)": the bracket most of the
+    # "X (lexique)" titles end with.
+    ends = [re.findall(r"\(([^()]*)\)\s*$", s) for _, i, s in titles
+            if i.endswith("(lexique)")]
+    ends = [e[0] for e in ends if e]
+    lexword = max(set(ends), key=ends.count) if ends else None
+    for lex, msgid, msgstr in titles:
+        base = re.sub(r"\s*\(lexique\)$", "", msgid)
+        french = re.sub(r"\s*\([^()]*\)$", "", base)
+        if not msgstr.lower().startswith(french.lower()):
+            continue
+        rest = msgstr[len(french):]
+        groups = [g for g in re.findall(r"\(([^()]*)\)", rest)
+                  if "(" + g + ")" not in msgid and g != lexword]
+        tail = re.sub(r"^\W+|\W+$", "", re.sub(r"\([^()]*\)", "", rest))
+        gloss = groups[-1] if groups else tail
+        if not gloss:
+            continue
+        terms = [t.strip() for t in french.split(" / ")]
+        parts = [p.strip() for p in gloss.split(" / ")]
+        for k, term in enumerate(terms):
+            # Acronyms, names and numbers are kept as they are: only the
+            # common words that pages write in lower case are checked.
+            if re.search(r"\d", term) or not re.search(
+                    NOUN + re.escape(term.lower()) + r"s?(?!\w|\.\w)",
+                    frtext):
+                continue
+            mine = [parts[k]] if len(parts) == len(terms) else parts
+            alts = [a.strip() for p in mine for a in re.split(r"[,;،؛]", p)
+                    if a.strip()]
+            out[term] = (lex, alts)
+    return out
+
+
+def term_problems(entries):
+    """(glossary id, term, gloss, msgid, msgstr) where a translated text
+    uses the French term but not the glossary's word for it."""
+    gl = glossary(entries)
+    probs = []
+    for c, msgid, msgstr, fuzzy in entries:
+        if not msgstr or fuzzy or LEX_TITLE.match(c):
+            continue
+        for term, (lex, alts) in gl.items():
+            if not re.search(NOUN + re.escape(term) + r"s?(?!\w|\.\w)",
+                             msgid, re.I):
+                continue
+            if not any(term_matches(a, msgstr) for a in alts):
+                probs.append((c.split()[0] if c else "?", lex, term,
+                              " / ".join(alts), msgstr))
+    return probs
+
+
+if len(sys.argv) > 1 and sys.argv[1] == "--terms":
+    found = 0
+    for po in sys.argv[2:]:
+        for node, lex, term, gloss, msgstr in term_problems(po_entries(po)):
+            found += 1
+            print(f"{po}: {node}: {term!r} is {gloss!r} in {lex}, "
+                  f"not in: {msgstr[:70]}")
+    sys.exit(1 if found else 0)
 
 db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 facts_dir = Path(sys.argv[2])
+po_dir = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+known_file = Path(sys.argv[4]) if len(sys.argv) > 4 else None
 passed = failed = 0
 
 
@@ -74,6 +214,27 @@ check(ids("home") == ["cai", "missions", "services", "themes", "contacts",
                       "centres", "acteurs", "search", "lexique", "demander"],
       "home has the sections, search (the / key), the glossary and the "
       "ask-the-desk cards")
+# The pages a newcomer asks for first (issue 24) are two digits from home
+# at most: an entry of home (1-8: home may grow a tenth entry, and then 9
+# turns the group), then one of the first nine entries of that menu (the
+# first eight when it has more than nine, 9 turning the group).
+def digit(nid):
+    parent = db.execute("SELECT parent FROM node WHERE id = ?",
+                        (nid,)).fetchone()
+    if parent is None or parent[0] is None:
+        return None, None
+    sibs = [i for (i,) in db.execute(
+        "SELECT id FROM node WHERE parent = ? AND kind <> 'search' "
+        "ORDER BY pos", (parent[0],))]
+    return parent[0], (sibs.index(nid) + 1, len(sibs))
+
+
+for nid in ["parcours-etapes", "apprendre-francais", "ukraine",
+            "aide-juridique", "population-namur"]:
+    menu, (n, count) = digit(nid)
+    top, (m, _) = digit(menu) if menu else (None, (99, 0))
+    check(top == "home" and m <= 8 and n <= (9 if count <= 9 else 8),
+          f"{nid} is two digits from home ({m} {n})")
 missions = [t for t in titles("missions") if re.match(r"[1-7]\. ", t)]
 check(len(missions) == 7, "the seven missions")
 body1 = " ".join(v for (v,) in db.execute(
@@ -81,9 +242,12 @@ body1 = " ".join(v for (v,) in db.execute(
     "AND name = 'body'"))
 for letter in "abcd":
     check(f"{letter})" in body1, f"mission 1 {letter})")
-services = ["Parcours d'intégration", "Accompagnement", "Formations",
+services = ["Parcours d'intégration", "Le parcours, étape par étape",
+            "Accompagnement", "Formations", "Apprendre le français",
             "Réseau actions locales", "Sensibilisation", "Interpellation"]
-check(titles("services") == services, "the six services in order")
+check(titles("services") == services, "the six services in order, the "
+      "pathway step by step after the parcours, French courses after the "
+      "trainings")
 themes = ["Asile", "Citoyenneté", "Diversité", "FLE/Alpha/RàN",
           "Interculturalité", "Logement", "Lutte contre le racisme", "MENA",
           "Migrants en transit", "Migrations", "Mobilité", "Sans-papiers",
@@ -126,6 +290,20 @@ for rec in register:
     check(rec.get("what") in {"phone", "email", "address", "website", "hours",
                               "date", "figure"} and rec.get("value"),
           f"fact {rec['id']} has a kind and a value")
+
+# A phone number or an e-mail address is sourced by the page that carries
+# it, never by a site's home page standing for some page of the site
+# (facts.md §9.2.1, 12): a record citing a home page ("https://site.be",
+# "https://site.be/fr") fails unless its note says that the home page
+# itself carries the fact ("page d'accueil").
+HOME = re.compile(r"https?://[^/?#\s]+(?:/(?:[a-z]{2}/?)?)?")
+for rec in register:
+    if rec.get("what") not in ("phone", "email"):
+        continue
+    home = HOME.fullmatch(rec.get("source", "")) is not None
+    check(not home or "page d'accueil" in rec.get("note", ""),
+          f"fact {rec['id']}: its {rec['what']} is sourced by the page "
+          f"carrying it, not by the home page {rec.get('source')}")
 
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
           "août", "septembre", "octobre", "novembre", "décembre"]
@@ -238,6 +416,28 @@ for nid, name, lang, value in db.execute(
     check(not re.search(r"facts\.md|seeds? 0|§", value),
           f"{nid} ({lang}, {name}) names no internal reference")
 
+# No sentence says that a fact does not exist ("Le CAI ne publie pas de
+# numéro général"): the sources only fail to show it, which says nothing
+# about the world (facts.md, "not found"). A missing fact is said as
+# "nos sources ne donnent pas ..." or "demandez à l'accueil".
+ABSENT = re.compile(
+    r"\bne (?:publie|publient|diffuse|diffusent) pas"
+    r"|\bn'(?:existe|existent) pas"
+    r"|\b(?:n'est|n'était|ne sont|n'étaient) pas (?:disponibles?|publiée?s?"
+    r"|connue?s?)\b"
+    r"|\bnon (?:connue?s?|disponibles?|publiée?s?)\b"
+    r"|\bn'(?:a|ont|avait) (?:pas|aucun) (?:de |d')?(?:numéro|téléphone"
+    r"|adresse|e-mail|site|heures?|horaires?)"
+    r"|\b(?:pas|aucun) (?:de )?numéro général", re.I)
+OURS = re.compile(r"\bnos sources\b|\bnous n'avons\b", re.I)
+for nid, name, value in db.execute(
+        "SELECT node, name, value FROM field WHERE lang = 'fr' AND name "
+        "<> 'sources'"):
+    for sentence in re.split(r"(?<=[.!?:;])\s+", value):
+        check(not ABSENT.search(sentence) or OURS.search(sentence),
+              f"{nid} ({name}): no sentence says a fact does not exist: "
+              f"{sentence[:70]!r}")
+
 # Number groups are joined once, at build time (data/build-db.py): no
 # text a visitor reads has a plain space between two digits, so that no
 # line cuts a phone number and no right-to-left text reverses its groups.
@@ -335,7 +535,7 @@ for nid in ["centre-namur", "ceraic", "cimb", "cribw", "cric", "crilux",
 old_sources = {
     "cimb": 2013, "ceraic": 2013, "cribw": 2015, "bureau-accueil": 2015,
     "bepax": 2017, "office-etrangers": 2018, "cai-cesw": 2019,
-    "cai-pratiques": 2021, "direction": 2021, "discri": 2022,
+    "cai-pratiques": 2021, "discri": 2022,
     "crilux": 2022, "guide-migrant": 2022, "ais-namur": 2022, "crvi": 2023,
 }
 for nid, year in old_sources.items():
@@ -345,6 +545,30 @@ for nid, year in old_sources.items():
     check(first is not None and int(first.group()) == year and
           int(row[1][:4]) - year >= 3,
           f"{nid} is dated {year}, so it says it may have changed")
+
+# One term per concept per language: where a text uses a French word of
+# the glossary, its translation uses the word the glossary's title gives
+# for it in that language (issue 24: the glossary was translated apart).
+if po_dir is not None:
+    known = set()
+    if known_file is not None and known_file.exists():
+        known = {tuple(line.split()) for line in
+                 known_file.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")}
+    seen = set()
+    for po in sorted(po_dir.glob("*.po")):
+        entries = po_entries(po)
+        check(len(glossary(entries)) >= 5 or not any(
+                  LEX_TITLE.match(c) and s for c, i, s, f in entries),
+              f"{po.name}: the glossary's words are found in its titles")
+        for node, lex, term, gloss, msgstr in term_problems(entries):
+            key = (po.stem, node, lex)
+            seen.add(key)
+            check(key in known, f"{po.name}: {node} uses {term!r} but not "
+                  f"the glossary's {gloss!r} ({lex}): {msgstr[:60]}")
+    for key in sorted(known - seen):
+        check(False, f"{' '.join(key)} is fixed: remove it from "
+              f"{known_file}")
 
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "common/clock.h"
+#include "app/honest.h"
 #include "app/keys.h"
 #include "i18n/i18n.h"
 #include "model/speech.h"
@@ -381,10 +382,15 @@ reload(struct app *app, struct screen *s)
 int
 app_set_language(struct app *app, const char *code)
 {
+	const char *notice;
+
 	if (i18n_set(code) != 0)
 		return -1;
 	speech_stop();
 	reload(app, app->top);
+	notice = honest_notice(app->db, code);
+	if (notice != NULL)
+		app_set_message(app, notice);
 	return 0;
 }
 
@@ -440,6 +446,7 @@ app_reset(struct app *app)
 	app->ui->look(false);
 	app->countdown = 0;
 	app->zeros = 0;
+	honest_forget();
 	i18n_set("fr");
 	/* The database replaced since it was opened (the usual update):
 	   the caller opens the new one. */
