@@ -232,8 +232,10 @@ main(int argc, char **argv)
 	/* Our signal handlers first, before anything a visitor could
 	   interrupt; curses keeps the ones it finds. */
 	app_signals(o.kiosk);
-	if (o.kiosk)
+	if (o.kiosk) {
 		no_core();
+		term_kiosk();    /* the system's terminal descriptions only */
+	}
 	if (o.hash_pin)
 		return hash_pin();
 	if (config_load(o.config ? o.config : CONFIG_DEFAULT_PATH,

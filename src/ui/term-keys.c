@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * term-keys.c - the terminal's input decoded into keys (see term-keys.h).
+ *
+ * After an Esc (or an 8-bit introducer), the sequence is read by the
+ * grammar of ECMA-48, whatever its length: CSI (parameter and intermediate
+ * bytes, one final byte), SS3 (one final byte), the control strings OSC,
+ * DCS, APC, PM and SOS (up to ST, or BEL), and the other Esc sequences
+ * (intermediate bytes, one final byte). Only the sequences that are keys
+ * (the keypad, mouse reports, a bracketed paste) give one; the others give
+ * AK_OTHER, which no screen uses. Each byte must come within the escape
+ * delay: a cut sequence ends there.
+ */
+#include "ui/term-keys.h"
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/text.h"
+
+/* The most bytes of a CSI kept to decode it; longer ones are no key. */
+#define CSI_KEPT 40
+
+/* How long a byte of a paste may take to come, in ms. */
+#define PASTE_BYTE_MS 1000
+
+static char paste[TERM_PASTE_MAX + 1];  /* the last paste's text */
+static size_t paste_len;
+
+/* Frees what the last paste held, wiped. */
+void
+term_keys_forget(void)
+{
+	explicit_bzero(paste, sizeof paste);
+	paste_len = 0;
+}
+
+/* Reads the next character within ms (0: only one already there). */
+static int
+next(wint_t *c, int ms)
+{
+	timeout(ms);
+	return get_wch(c);
+}
+
+/* The escape delay, in ms. */
+static int
+delay(void)
+{
+	return ESCDELAY > 0 ? ESCDELAY : 25;
+}
+
+/* Puts back what get_wch returned, to be read again as itself. */
+static void
+put_back(int rc, wint_t c)
+{
+	if (rc == KEY_CODE_YES)
+		ungetch((int)c);
+	else if (rc == OK)
+		unget_wch((wchar_t)c);
+}
+
+/*
+ * Maps a keypad key that the terminal description names as an extended
+ * capability (xterm's kc2, kpZRO...) to the character it types, or returns
+ * AK_OTHER.
+ */
+static int
+keypad_extended(wint_t k)
+{
+	static const struct {
+		const char *name;
+		int key;
+	} caps[] = {
+		{ "kpZRO", '0' }, { "kc2", '2' }, { "kb1", '4' }, { "kb3", '6' },
+		{ "ka2", '8' }, { "kpMUL", '*' }, { "kpDIV", '/' },
+		{ "kpADD", '+' }, { "kpSUB", '-' }, { "kpDOT", '.' },
+		{ "kpCMA", ',' },
+	};
+	const char *name = keyname((int)k);
+
+	for (size_t i = 0; name != NULL && i < sizeof caps / sizeof *caps; i++)
+		if (strcmp(name, caps[i].name) == 0)
+			return caps[i].key;
+	return AK_OTHER;
+}
+
+/* Maps a curses function key to an application key. */
+static int
+map_function_key(wint_t k, struct app_event *ev)
+{
+	MEVENT m;
+
+	switch (k) {
+	case KEY_UP:        return AK_UP;
+	case KEY_DOWN:      return AK_DOWN;
+	case KEY_LEFT:      return AK_LEFT;
+	case KEY_RIGHT:     return AK_RIGHT;
+	case KEY_PPAGE:     return AK_PGUP;
+	case KEY_NPAGE:     return AK_PGDN;
+	case KEY_HOME:      return AK_HOME;
+	case KEY_END:       return AK_END;
+	case KEY_ENTER:     return AK_ENTER;
+	case KEY_BACKSPACE: return AK_BACKSPACE;
+	case KEY_DC:        return AK_DELETE;
+	case KEY_RESIZE:    return AK_RESIZE;
+	case KEY_F(10):     return AK_STAFF;
+	/* The keypad's keys that have no other meaning are its digits:
+	   1 3 5 7 9 in application mode (ka1...), 5 with NumLock off (the
+	   Linux console's "ESC [ G"), 0 with NumLock off (Insert). The
+	   other keys of a keypad without NumLock are arrows, Home, End,
+	   Page Up and Down, and stay so. */
+	case KEY_C1:        return '1';
+	case KEY_C3:        return '3';
+	case KEY_B2:        return '5';
+	case KEY_A1:        return '7';
+	case KEY_A3:        return '9';
+	case KEY_IC:        return '0';
+	case KEY_MOUSE:
+		if (getmouse(&m) != OK)
+			return AK_OTHER;
+		if (m.bstate & BUTTON4_PRESSED)
+			return AK_SCROLL_UP;
+		if (m.bstate & BUTTON5_PRESSED)
+			return AK_SCROLL_DOWN;
+		if (m.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
+			ev->y = m.y;
+			ev->x = m.x;
+			return AK_MOUSE;
+		}
+		return AK_OTHER;
+	default:
+		return keypad_extended(k);
+	}
+}
+
+/* Maps a typed character to an application key. */
+static int
+map_char(wint_t c)
+{
+	switch (c) {
+	case '\r':
+	case '\n':
+		return AK_ENTER;
+	case 8:
+	case 127:
+		return AK_BACKSPACE;
+	case 27:
+		return AK_ESC;
+	case '\t':
+		return AK_TAB;
+	case 3:
+		return AK_INTERRUPT;
+	default:
+		return c <= 0x10ffff && text_is_typed((int)c) ? (int)c : AK_OTHER;
+	}
+}
+
+/* The keypad in application mode: "ESC O" and one of these letters. */
+static int
+keypad_key(wint_t c)
+{
+	if (c >= 'p' && c <= 'y')
+		return '0' + (int)(c - 'p');
+	switch (c) {
+	case 'M': return AK_ENTER;
+	case 'j': return '*';
+	case 'o': return '/';
+	case 'k': return '+';
+	case 'm': return '-';
+	case 'n': return '.';
+	case 'l': return ',';
+	default:  return AK_OTHER;
+	}
+}
+
+/* Maps a mouse report's button code b (pressed unless release) at
+   1-based (x, y) to an application key. */
+static int
+mouse_key(int b, int x, int y, bool release, struct app_event *ev)
+{
+	if (b & 32)
+		return AK_OTHER;        /* motion */
+	if (b == 64)
+		return AK_SCROLL_UP;
+	if (b == 65)
+		return AK_SCROLL_DOWN;
+	if ((b & ~28) != 0 || release)
+		return AK_OTHER;        /* not button 1 pressed */
+	ev->y = y - 1;
+	ev->x = x - 1;
+	return AK_MOUSE;
+}
+
+/* Decodes an SGR mouse report "<b;x;y" ended by final (M pressed, m
+   released). */
+static int
+sgr_mouse(const char *p, wint_t final, struct app_event *ev)
+{
+	int b, x, y;
+
+	if (strlen(p) > 20 || sscanf(p, "<%d;%d;%d", &b, &x, &y) != 3 ||
+	    b < 0 || x < 1 || y < 1)
+		return AK_OTHER;
+	return mouse_key(b, x, y, final == 'm', ev);
+}
+
+/* Reads the three bytes of an X10 mouse report, each within the escape
+   delay; a cut one is dropped, what follows it read as keys. */
+static int
+x10_mouse(struct app_event *ev)
+{
+	int v[3];
+
+	for (int i = 0; i < 3; i++) {
+		v[i] = getch();
+		if (v[i] == ERR || v[i] < 32 || v[i] > 255) {
+			if (v[i] != ERR)
+				ungetch(v[i]);
+			return AK_OTHER;
+		}
+	}
+	if ((v[0] - 32) == 3)
+		return AK_OTHER;        /* released */
+	return mouse_key(v[0] - 32, v[1] - 32, v[2] - 32, false, ev);
+}
+
+/*
+ * Reads a bracketed paste up to its end ("ESC [ 201 ~"), each character
+ * within PASTE_BYTE_MS: keeps its first TERM_PASTE_MAX bytes as text (line
+ * ends and tabs as spaces, other control characters dropped), reads the
+ * rest and drops it. Returns AK_PASTE with ev->text, or AK_OTHER when
+ * nothing of it is text.
+ */
+static int
+bracketed_paste(struct app_event *ev)
+{
+	static const char end[] = "\033[201~";
+	size_t matched = 0;
+	wint_t c;
+	int rc;
+
+	term_keys_forget();
+	while ((rc = next(&c, PASTE_BYTE_MS)) != ERR) {
+		if (rc != OK)
+			continue;       /* a function key inside: not text */
+		if (c == (wint_t)(unsigned char)end[matched]) {
+			if (++matched == sizeof end - 1)
+				break;
+			continue;
+		}
+		/* What looked like the end and was not is text after all. */
+		for (size_t i = 0; i < matched; i++)
+			if (end[i] != '\033')
+				text_append(paste, &paste_len, TERM_PASTE_MAX,
+				            end[i]);
+		matched = c == '\033' ? 1 : 0;
+		if (matched)
+			continue;
+		if (c == '\n' || c == '\r' || c == '\t')
+			c = ' ';
+		if (c <= 0x10ffff && text_is_typed((int)c))
+			text_append(paste, &paste_len, TERM_PASTE_MAX, (int)c);
+	}
+	if (paste_len == 0)
+		return AK_OTHER;
+	ev->text = paste;
+	return AK_PASTE;
+}
+
+/* Decodes a whole CSI: its parameter and intermediate bytes seq (n of
+   them) and its final byte. */
+static int
+csi_key(const char *seq, size_t n, wint_t final, struct app_event *ev)
+{
+	if (n == 0 && final == 'M')
+		return x10_mouse(ev);
+	if (seq[0] == '<' && (final == 'M' || final == 'm'))
+		return sgr_mouse(seq, final, ev);
+	if (final == '~' && strcmp(seq, "200") == 0)
+		return bracketed_paste(ev);
+	/* The Linux console's keypad 5 without NumLock. */
+	return n == 0 && final == 'G' ? '5' : AK_OTHER;
+}
+
+/*
+ * Reads a CSI after its introducer: parameter and intermediate bytes
+ * (0x20-0x3f), then a final byte (0x40-0x7e), however many come. A byte of
+ * none of them ends it and is read again as itself.
+ */
+static int
+csi(struct app_event *ev)
+{
+	char seq[CSI_KEPT];
+	size_t n = 0;
+	bool too_long = false;
+	wint_t c;
+	int rc;
+
+	for (;;) {
+		rc = next(&c, delay());
+		if (rc == ERR)
+			return AK_OTHER;        /* cut */
+		if (rc == OK && c >= 0x20 && c <= 0x3f) {
+			if (n < sizeof seq - 1)
+				seq[n++] = (char)c;
+			else
+				too_long = true;
+			continue;
+		}
+		if (rc == OK && c >= 0x40 && c <= 0x7e) {
+			seq[n] = '\0';
+			return too_long ? AK_OTHER : csi_key(seq, n, c, ev);
+		}
+		put_back(rc, c);
+		return AK_OTHER;
+	}
+}
+
+/* Reads an SS3 after its introducer: a keypad key of the application
+   mode ("ESC O p"), or nothing (with parameters, any other final). */
+static int
+ss3(void)
+{
+	bool params = false;
+	wint_t c;
+	int rc;
+
+	for (;;) {
+		rc = next(&c, delay());
+		if (rc == ERR)
+			return AK_OTHER;
+		if (rc == OK && c >= 0x20 && c <= 0x3f) {
+			params = true;
+			continue;
+		}
+		if (rc == OK && c >= 0x40 && c <= 0x7e)
+			return params ? AK_OTHER : keypad_key(c);
+		put_back(rc, c);
+		return AK_OTHER;
+	}
+}
+
+/*
+ * Reads a control string (OSC, DCS, APC, PM, SOS) after its introducer, up
+ * to its end: ST ("ESC \" or U+009C) or BEL. An Esc followed by anything
+ * else ends it too, and begins a sequence of its own.
+ */
+static int
+control_string(void)
+{
+	wint_t c;
+	int rc;
+
+	for (;;) {
+		rc = next(&c, delay());
+		if (rc == ERR)
+			return AK_OTHER;
+		if (rc != OK)
+			continue;
+		if (c == 7 || c == 0x9c)
+			return AK_OTHER;
+		if (c == 27) {
+			rc = next(&c, delay());
+			if (rc == OK && c == '\\')
+				return AK_OTHER;
+			put_back(rc, c);
+			ungetch(27);
+			return AK_OTHER;
+		}
+	}
+}
+
+/* Reads an Esc sequence of intermediate bytes and a final byte ("ESC ( B"),
+   the first intermediate already read. */
+static int
+esc_intermediate(void)
+{
+	wint_t c;
+	int rc;
+
+	for (;;) {
+		rc = next(&c, delay());
+		if (rc == OK && c >= 0x20 && c <= 0x2f)
+			continue;
+		if (rc == OK && c >= 0x30 && c <= 0x7e)
+			return AK_OTHER;
+		put_back(rc, c);
+		return AK_OTHER;
+	}
+}
+
+/* Reads what follows an introducer c (7-bit after Esc, or 8-bit C1): the
+   sequence whole. Returns -1 when c introduces none. */
+static int
+introduced(wint_t c, struct app_event *ev)
+{
+	switch (c) {
+	case '[': case 0x9b:
+		return csi(ev);
+	case 'O': case 0x8f:
+		return ss3();
+	case ']': case 'P': case '_': case '^': case 'X':
+	case 0x9d: case 0x90: case 0x9f: case 0x9e: case 0x98:
+		return control_string();
+	default:
+		return -1;
+	}
+}
+
+/*
+ * After an Esc: when a sequence follows at once, reads it whole and
+ * returns the key it stands for, or AK_OTHER. Returns AK_ESC when nothing
+ * follows, or a key that is no sequence (put back, to be read as itself).
+ */
+static int
+after_esc(struct app_event *ev)
+{
+	wint_t c;
+	int rc, key;
+
+	rc = next(&c, 0);
+	if (rc == ERR)
+		return AK_ESC;
+	if (rc == OK && c >= 0x20 && c <= 0x2f)
+		return esc_intermediate();
+	if (rc == OK && c < 0x80 && (key = introduced(c, ev)) != -1)
+		return key;
+	put_back(rc, c);
+	return AK_ESC;
+}
+
+/* Returns the application key for (rc, c) (see term-keys.h). */
+int
+term_keys_decode(int rc, wint_t c, struct app_event *ev)
+{
+	int key;
+
+	ev->text = NULL;
+	if (rc == KEY_CODE_YES)
+		return map_function_key(c, ev);
+	if (c >= 0x80 && c <= 0x9f && (key = introduced(c, ev)) != -1)
+		return key;
+	key = map_char(c);
+	return key == AK_ESC ? after_esc(ev) : key;
+}
