@@ -373,6 +373,21 @@ db_close(struct db *db)
 	free(db);
 }
 
+/* Forgets what the statements were last given (see db.h). */
+void
+db_forget(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (int i = 0; i < ST_COUNT; i++) {
+		if (db->st[i] == NULL)
+			continue;
+		sqlite3_reset(db->st[i]);
+		sqlite3_clear_bindings(db->st[i]);
+	}
+	sqlite3_db_release_memory(db->h);
+}
+
 /* Returns a clean copy of a text column ("" for NULL). */
 static char *
 column(sqlite3_stmt *st, int i)
