@@ -14,10 +14,12 @@
 #include "ui/term-keys.h"
 
 #include <curses.h>
+#include <poll.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "text/text.h"
 
@@ -228,43 +230,75 @@ x10_mouse(struct app_event *ev)
 	return mouse_key(v[0] - 32, v[1] - 32, v[2] - 32, false, ev);
 }
 
+/* Puts back, for curses to read, the n bytes of b that came after a
+   paste (the fifo of curses holds few: the rest is dropped). */
+static void
+put_back_bytes(const unsigned char *b, size_t n)
+{
+	if (n > 64)
+		n = 64;
+	while (n > 0)
+		ungetch(b[--n]);
+}
+
 /*
- * Reads a bracketed paste up to its end ("ESC [ 201 ~"), each character
- * within PASTE_BYTE_MS: keeps its first TERM_PASTE_MAX bytes as text (line
- * ends and tabs as spaces, other control characters dropped), reads the
- * rest and drops it. Returns AK_PASTE with ev->text, or AK_OTHER when
- * nothing of it is text.
+ * Reads a bracketed paste up to its end ("ESC [ 201 ~"), straight from the
+ * terminal a buffer at a time (curses reads a byte per call, too slow for a
+ * megabyte), each buffer within PASTE_BYTE_MS: keeps its first
+ * TERM_PASTE_MAX bytes as text (line ends and tabs as spaces, other
+ * control characters dropped), reads the rest and drops it. Returns
+ * AK_PASTE with ev->text, or AK_OTHER when nothing of it is text.
  */
 static int
 bracketed_paste(struct app_event *ev)
 {
 	static const char end[] = "\033[201~";
-	size_t matched = 0;
-	wint_t c;
-	int rc;
+	static char raw[TERM_PASTE_MAX + 1];
+	unsigned char buf[8192];
+	size_t matched = 0, kept = 0;
+	bool done = false;
 
 	term_keys_forget();
-	while ((rc = next(&c, PASTE_BYTE_MS)) != ERR) {
-		if (rc != OK)
-			continue;       /* a function key inside: not text */
-		if (c == (wint_t)(unsigned char)end[matched]) {
-			if (++matched == sizeof end - 1)
-				break;
-			continue;
+	while (!done) {
+		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+		ssize_t n;
+		size_t i;
+
+		if (poll(&p, 1, PASTE_BYTE_MS) != 1)
+			break;
+		n = read(STDIN_FILENO, buf, sizeof buf);
+		if (n <= 0)
+			break;
+		for (i = 0; i < (size_t)n && !done; i++) {
+			if (buf[i] == (unsigned char)end[matched]) {
+				done = ++matched == sizeof end - 1;
+				continue;
+			}
+			/* What looked like the end and was not is text. */
+			for (size_t k = 0; k < matched && kept < TERM_PASTE_MAX;
+			     k++)
+				raw[kept++] = end[k];
+			matched = buf[i] == '\033';
+			if (!matched && kept < TERM_PASTE_MAX)
+				raw[kept++] = (char)buf[i];
 		}
-		/* What looked like the end and was not is text after all. */
-		for (size_t i = 0; i < matched; i++)
-			if (end[i] != '\033')
-				text_append(paste, &paste_len, TERM_PASTE_MAX,
-				            end[i]);
-		matched = c == '\033' ? 1 : 0;
-		if (matched)
-			continue;
-		if (c == '\n' || c == '\r' || c == '\t')
-			c = ' ';
-		if (c <= 0x10ffff && text_is_typed((int)c))
-			text_append(paste, &paste_len, TERM_PASTE_MAX, (int)c);
+		if (done)
+			put_back_bytes(buf + i, (size_t)n - i);
 	}
+	/* Whole characters only, line ends as spaces. */
+	while (kept > 0 && kept >= TERM_PASTE_MAX &&
+	       ((unsigned char)raw[kept - 1] & 0xc0) == 0x80)
+		kept--;
+	if (kept > 0 && kept >= TERM_PASTE_MAX &&
+	    (unsigned char)raw[kept - 1] >= 0xc0)
+		kept--;
+	raw[kept] = '\0';
+	for (size_t k = 0; k < kept; k++)
+		if (raw[k] == '\n' || raw[k] == '\r' || raw[k] == '\t')
+			raw[k] = ' ';
+	text_append_text(paste, &paste_len, TERM_PASTE_MAX, raw);
+	explicit_bzero(raw, sizeof raw);
+	explicit_bzero(buf, sizeof buf);
 	if (paste_len == 0)
 		return AK_OTHER;
 	ev->text = paste;
