@@ -252,13 +252,15 @@ alive "signal PIPE: ignored" "Accueil"
 # --- A hostile environment and terminal (issue 26) ---
 
 # Terminal descriptions: "screen" compiled by tic with padding of 500 ms
-# on every capability that has some, and with 32767 columns and lines;
+# on the capabilities of every frame, and no pad character (npc: ncurses
+# then sleeps rather than send NULs), and with 32767 columns and lines;
 # and the system's "screen" with bytes changed at random (a seed each).
 infocmp -x screen >"$tmp/screen.src"
 sed -e 's/\(cup=[^,]*\),/\1$<500\/>,/' -e 's/\(clear=[^,]*\),/\1$<500\/>,/' \
 	-e 's/\(el=[^,]*\),/\1$<500\/>,/' -e 's/\(sgr0=[^,]*\),/\1$<500\/>,/' \
 	-e 's/\(smso=[^,]*\),/\1$<500\/>,/' -e 's/\(rmso=[^,]*\),/\1$<500\/>,/' \
-	-e 's/\(bold=[^,]*\),/\1$<500\/>,/' "$tmp/screen.src" >"$tmp/pad.src"
+	-e 's/\(bold=[^,]*\),/\1$<500\/>,/' -e '3s/^\t/\tnpc, /' \
+	"$tmp/screen.src" >"$tmp/pad.src"
 mkdir -p "$tmp/pad" "$tmp/home/.terminfo" "$tmp/big"
 tic -x -o "$tmp/pad" "$tmp/pad.src" 2>/dev/null
 tic -x -o "$tmp/home/.terminfo" "$tmp/pad.src" 2>/dev/null
