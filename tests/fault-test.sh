@@ -425,7 +425,7 @@ fi
 # After "out of service", the picker in French and the usual look, not the
 # last visitor's language and high contrast.
 kstart --idle 0 --lang fr
-keys '*' 2 c
+keys '*' 2 h
 truncate -s 4096 "$tmp/k.db"
 keys 1
 alive "out-of-service recovery: out of service" "$oos"

@@ -374,7 +374,8 @@ text_append_text(char *buf, size_t *len, size_t cap, const char *s)
 		n = u8_mbtouc(&c, p, strlen((const char *)p));
 		if (n <= 0)
 			break;
-		if (!text_append(buf, len, cap, (int)c) && text_is_typed((int)c))
+		if (!text_append(buf, len, cap, (int)c) &&
+		    text_is_typed((int)c))
 			return false;   /* no room */
 		p += n;
 	}

@@ -336,7 +336,8 @@ term_init(char **err)
 	mouseinterval(0);
 	/* A paste comes as one piece of text (term-keys.c), on a terminal
 	   that says it can, or that speaks ECMA-48. */
-	pasting = scrollback_sequence() != NULL || tigetstr("BE") != NULL;
+	pasting = scrollback_sequence() != NULL ||
+	          (tigetstr("BE") != NULL && tigetstr("BE") != (char *)-1);
 	if (pasting)
 		put_cap("BE", "\033[?2004h");
 	{
