@@ -21,13 +21,28 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/clock.h"
 #include "text/text.h"
 
 /* The most bytes of a CSI kept to decode it; longer ones are no key. */
 #define CSI_KEPT 40
 
-/* How long a byte of a paste may take to come, in ms. */
+/* How long a byte of a paste may take to come, and the longest a paste
+   is read, in ms: one never ended does not swallow the keys for ever. */
 #define PASTE_BYTE_MS 1000
+#define PASTE_ALL_MS 2000
+
+static bool probes;     /* the tests' probe ends a paste (term_keys_probes) */
+
+/* The probe, U+10FFFD, in UTF-8. */
+static const char probe[] = "\xf4\x8f\xbf\xbd";
+
+/* The tests' probe ends a paste (see term-keys.h). */
+void
+term_keys_probes(bool on)
+{
+	probes = on;
+}
 
 static char paste[TERM_PASTE_MAX + 1];  /* the last paste's text */
 static size_t paste_len;
@@ -244,7 +259,8 @@ put_back_bytes(const unsigned char *b, size_t n)
 /*
  * Reads a bracketed paste up to its end ("ESC [ 201 ~"), straight from the
  * terminal a buffer at a time (curses reads a byte per call, too slow for a
- * megabyte), each buffer within PASTE_BYTE_MS: keeps its first
+ * megabyte), each buffer within PASTE_BYTE_MS, all within PASTE_ALL_MS (a
+ * paste cut there ends, what follows is read as keys); keeps its first
  * TERM_PASTE_MAX bytes as text (line ends and tabs as spaces, other
  * control characters dropped), reads the rest and drops it. Returns
  * AK_PASTE with ev->text, or AK_OTHER when nothing of it is text.
@@ -257,9 +273,10 @@ bracketed_paste(struct app_event *ev)
 	unsigned char buf[8192];
 	size_t matched = 0, kept = 0;
 	bool done = false;
+	long long until = clock_ms() + PASTE_ALL_MS;
 
 	term_keys_forget();
-	while (!done) {
+	while (!done && clock_ms() < until) {
 		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 		ssize_t n;
 		size_t i;
@@ -270,6 +287,13 @@ bracketed_paste(struct app_event *ev)
 		if (n <= 0)
 			break;
 		for (i = 0; i < (size_t)n && !done; i++) {
+			if (probes && (size_t)n - i >= sizeof probe - 1 &&
+			    memcmp(buf + i, probe, sizeof probe - 1) == 0) {
+				/* A probe: read again, as itself. */
+				done = true;
+				i--;
+				continue;
+			}
 			if (buf[i] == (unsigned char)end[matched]) {
 				done = ++matched == sizeof end - 1;
 				continue;

@@ -10,6 +10,7 @@
 #ifndef ACCUEIL_TERM_KEYS_H
 #define ACCUEIL_TERM_KEYS_H
 
+#include <stdbool.h>
 #include <wchar.h>
 
 #include "app/keys.h"
@@ -21,6 +22,10 @@
  * of a paste stays valid until the next call.
  */
 int term_keys_decode(int rc, wint_t c, struct app_event *ev);
+
+/* With on, the screen tests' probe (TERM_PROBE) ends a paste, so that it
+   is answered. */
+void term_keys_probes(bool on);
 
 /* Frees what the last paste held, wiped. */
 void term_keys_forget(void);

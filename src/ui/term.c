@@ -351,6 +351,7 @@ term_init(char **err)
 	}
 	set_styles(usual);
 	marks = getenv("ACCUEIL_TEST_SETTLED") != NULL;
+	term_keys_probes(marks);
 	return 0;
 }
 
