@@ -260,7 +260,9 @@ put_back_bytes(const unsigned char *b, size_t n)
  * Reads a bracketed paste up to its end ("ESC [ 201 ~"), straight from the
  * terminal a buffer at a time (curses reads a byte per call, too slow for a
  * megabyte), each buffer within PASTE_BYTE_MS, all within PASTE_ALL_MS (a
- * paste cut there ends, what follows is read as keys); keeps its first
+ * paste cut there ends, what follows is read as keys), and up to an Esc
+ * that does not begin its end (a paste is text: the Esc and what follows
+ * are read as keys); keeps its first
  * TERM_PASTE_MAX bytes as text (line ends and tabs as spaces, other
  * control characters dropped), reads the rest and drops it. Returns
  * AK_PASTE with ev->text, or AK_OTHER when nothing of it is text.
@@ -272,7 +274,7 @@ bracketed_paste(struct app_event *ev)
 	static char raw[TERM_PASTE_MAX + 1];
 	unsigned char buf[8192];
 	size_t matched = 0, kept = 0;
-	bool done = false;
+	bool done = false, cut = false;
 	long long until = clock_ms() + PASTE_ALL_MS;
 
 	term_keys_forget();
@@ -298,14 +300,21 @@ bracketed_paste(struct app_event *ev)
 				done = ++matched == sizeof end - 1;
 				continue;
 			}
-			/* What looked like the end and was not is text. */
-			for (size_t k = 0; k < matched && kept < TERM_PASTE_MAX;
-			     k++)
-				raw[kept++] = end[k];
-			matched = buf[i] == '\033';
-			if (!matched && kept < TERM_PASTE_MAX)
+			if (matched > 0) {
+				/* An Esc that does not end it: a paste is
+				   text, so it ended there; what follows is
+				   read as keys, that Esc first. */
+				put_back_bytes(buf + i, (size_t)n - i);
+				put_back_bytes((const unsigned char *)end,
+				               matched);
+				cut = true;
+				break;
+			}
+			if (kept < TERM_PASTE_MAX)
 				raw[kept++] = (char)buf[i];
 		}
+		if (cut)
+			break;
 		if (done)
 			put_back_bytes(buf + i, (size_t)n - i);
 	}
