@@ -245,21 +245,30 @@ x10_mouse(struct app_event *ev)
 	return mouse_key(v[0] - 32, v[1] - 32, v[2] - 32, false, ev);
 }
 
+/* How much of a paste is read at a time: what comes after its end in the
+   same read goes back to curses, whose queue holds 137 keys. */
+#define PASTE_CHUNK 128
+
+/* How many characters of a paste are read through curses first. */
+#define PASTE_SLOW 256
+
+/* The screen tests' probe (term.h's TERM_PROBE). */
+#define TERM_PROBE_CHAR 0x10fffd
+
 /* Puts back, for curses to read, the n bytes of b that came after a
-   paste (the fifo of curses holds few: the rest is dropped). */
+   paste (at most PASTE_CHUNK and an end's start: curses' queue takes
+   them). */
 static void
 put_back_bytes(const unsigned char *b, size_t n)
 {
-	if (n > 64)
-		n = 64;
 	while (n > 0)
 		ungetch(b[--n]);
 }
 
 /*
  * Reads a bracketed paste up to its end ("ESC [ 201 ~"), straight from the
- * terminal a buffer at a time (curses reads a byte per call, too slow for a
- * megabyte), each buffer within PASTE_BYTE_MS, all within PASTE_ALL_MS (a
+ * terminal PASTE_CHUNK bytes at a time (curses reads a byte per call, too
+ * slow for a megabyte), each buffer within PASTE_BYTE_MS, all within PASTE_ALL_MS (a
  * paste cut there ends, what follows is read as keys), and up to an Esc
  * that does not begin its end (a paste is text: the Esc and what follows
  * are read as keys); keeps its first
@@ -272,12 +281,45 @@ bracketed_paste(struct app_event *ev)
 {
 	static const char end[] = "\033[201~";
 	static char raw[TERM_PASTE_MAX + 1];
-	unsigned char buf[8192];
+	unsigned char buf[PASTE_CHUNK];
 	size_t matched = 0, kept = 0;
 	bool done = false, cut = false;
 	long long until = clock_ms() + PASTE_ALL_MS;
 
 	term_keys_forget();
+	/* The first characters through curses, which may hold some already
+	   (put back, or read ahead): once PASTE_SLOW are read, it holds
+	   none, and the rest comes straight from the terminal. */
+	for (size_t got = 0; got < PASTE_SLOW; got++) {
+		wint_t c;
+		int rc = next(&c, PASTE_BYTE_MS);
+
+		if (rc == ERR)
+			return paste_len > 0 ? (ev->text = paste, AK_PASTE)
+			       : AK_OTHER;
+		if (rc != OK)
+			continue;
+		if ((probes && c == TERM_PROBE_CHAR) ||
+		    (matched > 0 && c != (wint_t)(unsigned char)end[matched])) {
+			/* A probe, or an Esc that does not end it: read
+			   again as keys, after what began like the end. */
+			put_back(rc, c);
+			while (matched > 0)
+				ungetch((unsigned char)end[--matched]);
+			return paste_len > 0 ? (ev->text = paste, AK_PASTE)
+			       : AK_OTHER;
+		}
+		if (c == (wint_t)(unsigned char)end[matched]) {
+			if (++matched == sizeof end - 1)
+				return paste_len > 0
+				       ? (ev->text = paste, AK_PASTE) : AK_OTHER;
+			continue;
+		}
+		if (c == '\n' || c == '\r' || c == '\t')
+			c = ' ';
+		if (c <= 0x10ffff && text_is_typed((int)c))
+			text_append(paste, &paste_len, TERM_PASTE_MAX, (int)c);
+	}
 	while (!done && clock_ms() < until) {
 		struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
 		ssize_t n;
