@@ -11,6 +11,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "common/clock.h"
 #include "app/app.h"
@@ -140,7 +141,9 @@ run_screens(struct app *app, struct reopen *r, bool picker)
 		if (!stale || !reopen(r)) {
 			if (!app->kiosk)
 				return 2;       /* said on stderr */
-			ui_out_of_service(reopen_when_due, r);
+			ui_out_of_service(app, reopen_when_due, r);
+			if (app->staff_exit)
+				return APP_EXIT_STAFF;
 			if (r->db == NULL)
 				return 0;       /* a signal, or no terminal */
 		}
@@ -183,41 +186,78 @@ start_screen(void)
 	return 0;
 }
 
-/* Reads a PIN on standard input and prints its configuration line. */
-static int
-hash_pin(void)
-{
-	char *line = NULL, *hash;
-	size_t size = 0;
-	ssize_t n = getline(&line, &size, stdin);
-	const char *why;
+/* How long a kiosk that refuses its configuration keeps its sentence on
+   the console before it ends (and its service starts it again). */
+#define REFUSED_WAIT_S 10
 
-	if (n < 0) {
-		free(line);
-		fputs("accueil: no PIN on standard input\n", stderr);
-		return 2;
+/*
+ * Kiosk mode with a configuration it cannot use (an unreadable PIN file, a
+ * bad line): never a kiosk without its staff exit. Says so on the console
+ * (standard output, tty1 under the unit) and on stderr (the journal),
+ * keeps the sentence there a while, and returns 2.
+ */
+static int
+refuse_kiosk(const char *err)
+{
+	char *line = xasprintf("accueil: kiosk mode refused: %s; a kiosk "
+	                       "needs its staff exit (see accueil "
+	                       "--check-config)\n", err);
+
+	fputs(line, stderr);
+	if (isatty(STDOUT_FILENO) || !isatty(STDERR_FILENO)) {
+		fputs(line, stdout);
+		fflush(stdout);
 	}
-	/* The line's end, and nothing else, is not part of the PIN. */
-	if (n > 0 && line[n - 1] == '\n')
-		line[--n] = '\0';
-	if (n > 0 && line[n - 1] == '\r')
-		line[--n] = '\0';
-	why = strlen(line) != (size_t)n ? "a PIN holds no NUL character"
-	      : config_pin_refused(line);
-	hash = why == NULL ? config_hash_pin(line) : NULL;
-	explicit_bzero(line, size);
 	free(line);
-	if (why != NULL) {
-		fprintf(stderr, "accueil: %s\n", why);
-		return 2;
+	for (int i = 0; i < REFUSED_WAIT_S && !app_stopping(); i++)
+		sleep(1);
+	return 2;
+}
+
+/*
+ * Reads the configuration and the PIN file that o names into *c. In kiosk
+ * mode (screen), a file that is there but cannot be read counts as bad.
+ * Returns 0, or -1 with a malloc'd sentence in *err.
+ */
+static int
+load_config(const struct cli *o, bool screen, struct config *c, char **err)
+{
+	const char *pin = cli_pin_file(o);
+	enum config_need need = screen ? CONFIG_IF_PRESENT : CONFIG_OPTIONAL;
+
+	if (config_load(o->config ? o->config : CONFIG_DEFAULT_PATH,
+	                o->config != NULL ? CONFIG_REQUIRED : need, c,
+	                err) != 0)
+		return -1;
+	if (pin != NULL && config_load_pin(pin, o->pin_file != NULL ?
+	                                   CONFIG_REQUIRED : need, c,
+	                                   err) != 0) {
+		config_free(c);
+		return -1;
 	}
-	if (hash == NULL) {
-		fputs("accueil: the PIN cannot be hashed here\n", stderr);
-		return 2;
-	}
-	printf("pin = %s\n", hash);
-	free(hash);
 	return 0;
+}
+
+/* Keeps the PIN delay of a kiosk in its state directory, where a restart
+   finds it; loads the one a crash left into app. */
+static void
+keep_pin_delay(struct app *app, struct config *c)
+{
+	char *dir = config_state_dir();
+	long long left;
+
+	if (dir == NULL) {
+		fputs("accueil: no state directory can be written "
+		      "($STATE_DIRECTORY, /var/lib/accueil, /run/accueil): the "
+		      "PIN delay is kept in memory only\n", stderr);
+		return;
+	}
+	c->delay_file = xasprintf("%s/%s", dir, CONFIG_DELAY_NAME);
+	free(dir);
+	config_delay_load(c, APP_PIN_DELAY_MAX * 1000LL, &app->pin_failures,
+	                  &left);
+	if (left > 0)
+		app->pin_until = clock_ms() + left;
 }
 
 /* Runs accueil. */
@@ -231,9 +271,12 @@ main(int argc, char **argv)
 	bool screen_started = false;
 	char *err;
 	int rc = cli_parse(argc, argv, &o);
+	bool screen;
 
 	if (rc >= 0)
-		return rc;
+		return cli_close_stdout(rc);
+	screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
+	         !o.languages;
 	/* Our signal handlers first, before anything a visitor could
 	   interrupt; curses keeps the ones it finds. */
 	app_signals(o.kiosk);
@@ -242,18 +285,23 @@ main(int argc, char **argv)
 		term_kiosk();    /* the system's terminal descriptions only */
 	}
 	if (o.hash_pin)
-		return hash_pin();
-	if (config_load(o.config ? o.config : CONFIG_DEFAULT_PATH,
-	                o.config != NULL, &config, &err) != 0) {
-		fprintf(stderr, "accueil: %s\n", err);
+		return cli_close_stdout(cli_hash_pin());
+	if (o.set_pin)
+		return cli_close_stdout(cli_set_pin(&o));
+	if (o.check_config)
+		return cli_close_stdout(cli_check_config(&o));
+	if (load_config(&o, screen, &config, &err) != 0) {
+		if (screen)
+			refuse_kiosk(err);
+		else
+			fprintf(stderr, "accueil: %s\n", err);
 		free(err);
-		/* A kiosk never exits for its configuration: it runs with the
-		   defaults, and so without the staff exit. */
-		if (!o.kiosk || o.search || o.contacts || o.languages)
-			return 2;
-		fputs("accueil: running with the default settings, without the "
-		      "staff exit\n", stderr);
+		return 2;
 	}
+	app_init(&app, NULL, &ui_app, o.kiosk);
+	app.config = &config;
+	if (screen)
+		keep_pin_delay(&app, &config);
 	if (i18n_init() != 0) {
 		fputs("accueil: no UTF-8 locale is installed (C.UTF-8 is needed)\n",
 		      stderr);
@@ -261,8 +309,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	if (o.lang != NULL && i18n_set(o.lang) != 0) {
-		fprintf(stderr, "accueil: the language \"%s\" is not available; "
-		        "using French\n", o.lang);
+		/* cli_parse refused the unknown ones. */
 		o.lang = NULL;
 	} else if (o.lang != NULL && !i18n_has_catalogue()) {
 		fprintf(stderr, "accueil: the interface translation for \"%s\" is "
@@ -270,8 +317,6 @@ main(int argc, char **argv)
 	}
 	if (db_open(o.db ? o.db : cli_default_db(), &db, &err) != 0) {
 		struct reopen r = { .path = o.db ? o.db : cli_default_db() };
-		bool screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
-		              !o.languages;
 
 		if (o.search != NULL || o.contacts != NULL) {
 			/* The staff's commands speak --lang. */
@@ -291,12 +336,13 @@ main(int argc, char **argv)
 			config_free(&config);
 			return 2;
 		}
-		ui_out_of_service(reopen_when_due, &r);
+		ui_out_of_service(&app, reopen_when_due, &r);
 		if (r.db == NULL) {
 			term_end();
 			app_report_flush();
+			app_free(&app);
 			config_free(&config);
-			return 0;
+			return app.staff_exit ? APP_EXIT_STAFF : 0;
 		}
 		db = r.db;
 		screen_started = true;
@@ -305,19 +351,19 @@ main(int argc, char **argv)
 		rc = cli_search(db, o.search, i18n_lang(), stdout);
 		db_close(db);
 		config_free(&config);
-		return rc;
+		return cli_close_stdout(rc);
 	}
 	if (o.contacts != NULL) {
 		rc = cli_contacts(db, o.contacts, i18n_lang(), o.brief, stdout);
 		db_close(db);
 		config_free(&config);
-		return rc;
+		return cli_close_stdout(rc);
 	}
 	if (o.languages) {
 		rc = cli_languages(db, stdout);
 		db_close(db);
 		config_free(&config);
-		return rc;
+		return cli_close_stdout(rc);
 	}
 	if (!screen_started && start_screen() != 0) {
 		db_close(db);
@@ -325,10 +371,9 @@ main(int argc, char **argv)
 		return 2;
 	}
 	ui_set_terminal_bidi(o.terminal_bidi);
-	app_init(&app, db, &ui_app, o.kiosk);
+	app.db = db;
 	app.idle = o.idle >= 0 ? o.idle : config.idle >= 0 ? config.idle
 	           : o.kiosk ? 120 : 0;
-	app.config = &config;
 	{
 		struct reopen r = { .path = o.db ? o.db : cli_default_db(),
 		                     .db = db };

@@ -2,7 +2,8 @@
 /*
  * test-app.c - the kiosk rules of app.c without a terminal: the delay
  * after wrong staff PINs (its table, Enter refused while it runs, kept
- * through the idle reset), the staff's exit, and the wiping of the screen
+ * through the idle reset, and on disk across a restart), the staff's
+ * exit, and the wiping of the screen
  * at the reset. A stand-in user interface counts what app.c asks of it.
  */
 #include <setjmp.h>
@@ -12,6 +13,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "app/config.h"
@@ -117,6 +119,44 @@ test_delay_kept(void **state)
 	config_free(&c);
 }
 
+/* The delay is on disk before the PIN is checked: a new process (a
+   restart after a crash) finds it; the right PIN removes it. */
+static void
+test_delay_on_disk(void **state)
+{
+	char dir[] = "/tmp/accueil-test-app-XXXXXX";
+	struct config c = { .pin = config_hash_pin("246810"), .idle = -1 };
+	struct app app, again;
+	long long left;
+	int failures;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	c.delay_file = xasprintf("%s/pin-delay", dir);
+	app_init(&app, NULL, &stub_ui, true);
+	app.config = &c;
+	app.pin_failures = 4;
+	assert_int_equal(app_pin_try(&app, "111111"), 0);
+	/* A new process: 5 wrong tries, 16 s to wait. */
+	app_init(&again, NULL, &stub_ui, true);
+	config_delay_load(&c, APP_PIN_DELAY_MAX * 1000LL, &failures, &left);
+	assert_int_equal(failures, 5);
+	assert_in_range(left, 14000, 16000);
+	/* Bounded by the longest delay, whatever the file says. */
+	config_delay_save(&c, 9, 3600 * 1000LL);
+	config_delay_load(&c, APP_PIN_DELAY_MAX * 1000LL, &failures, &left);
+	assert_in_range(left, 1, APP_PIN_DELAY_MAX * 1000LL);
+	app.pin_until = 0;
+	assert_int_equal(app_pin_try(&app, "246810"), 1);
+	config_delay_load(&c, APP_PIN_DELAY_MAX * 1000LL, &failures, &left);
+	assert_int_equal(failures, 0);
+	assert_int_equal(left, 0);
+	rmdir(dir);
+	app_free(&app);
+	app_free(&again);
+	config_free(&c);
+}
+
 /* Typed PINs: the same rule as the PIN screen's. */
 static void
 test_pin_rule(void **state)
@@ -145,6 +185,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_delay_table),
 		cmocka_unit_test(test_delay_kept),
+		cmocka_unit_test(test_delay_on_disk),
 		cmocka_unit_test(test_pin_rule),
 	};
 

@@ -132,16 +132,21 @@ app_pin_wait(const struct app *app)
 int
 app_pin_try(struct app *app, const char *pin)
 {
+	int next = app->pin_failures < 1000 ? app->pin_failures + 1 : 1000;
+
 	if (app_pin_wait(app) > 0)
 		return -1;
+	/* Kept as wrong before it is checked: a crash during the check or
+	   after it (and a restart) finds the delay. */
+	config_delay_save(app->config, next, app_pin_delay(next) * 1000LL);
 	if (config_pin_ok(app->config, pin)) {
+		config_delay_save(app->config, 0, 0);
 		app->pin_failures = 0;
 		app->staff_exit = true;
 		app->quit = true;
 		return 1;
 	}
-	if (app->pin_failures < 1000)
-		app->pin_failures++;
+	app->pin_failures = next;
 	/* From the end of the check: a slow hash does not eat the delay. */
 	app->pin_until = clock_ms() + app_pin_delay(app->pin_failures) * 1000LL;
 	return 0;
@@ -392,6 +397,9 @@ app_handle(struct app *app, const struct app_event *ev)
 		app_set_message(app, NULL);
 		cleared = true;
 	}
+	/* F10 is the staff's on every screen, a field's included. */
+	if (keys_action(ev->key) == KEYS_STAFF)
+		return global_key(app, ev) || cleared;
 	r = app->top->ops->key != NULL ? app->top->ops->key(app->top, app, ev)
 	                                : APP_IGNORED;
 	if (r & APP_QUIT) {
