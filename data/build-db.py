@@ -15,10 +15,23 @@ it) marks all its texts as unreviewed in the database.
 
 The content format (see CONTRIBUTING.md): a record starts with "@KIND ID",
 then "key: value" header lines, a blank line, and the body: paragraphs
-separated by blank lines, a paragraph starting with "- " is a list item.
-Lines starting with "#" outside a body are comments. Any mistake (unknown
-parent or link, missing title, source or checked date, duplicate id) stops
-the build with the file and line.
+separated by blank lines, a paragraph starting with "- " is a list item;
+a paragraph starting with "## " is a heading. Lines starting with "#"
+outside a body are comments. Any mistake (unknown parent or link, missing
+title, source or checked date, duplicate id) stops the build with the file
+and line. So does a .txt file of data/content/ or data/facts/ that is not
+in data/meson.build's lists (it would be left out silently), and a missing
+node the program opens by its id ("home", "search": NEEDED below).
+
+The order of the records is the order of the menus, and so the digits
+visitors press: the files are read in the order of their names, the
+records in their order in each file, and a menu's entries are numbered
+1, 2, 3... in that order (the node's "pos"). Moving a record, or a file,
+renumbers a menu: visitors who learned "5 then 3" press something else,
+and the saved screens of tests/screens/ change. Add a new entry after the
+others of its menu unless its place matters more than the habit.
+
+PO files are read with polib (python3-polib), the POT written with it.
 
 The sources of a record are public web addresses separated by " ; ", each
 maybe followed by a few words in brackets, or a sentence saying that the
@@ -33,6 +46,8 @@ import os
 import re
 import sqlite3
 import sys
+
+import polib
 
 
 
@@ -54,6 +69,13 @@ TEXT_KEYS = {"title", "brief", "role", "org", "phone", "email", "address",
 # the same in every language.
 TRANSLATED = ["title", "brief", "role", "hours", "themes"]
 MAX_LINKS = 9
+# The nodes the program opens by their id, whatever the menus hold: their
+# kind, and why.
+NEEDED = {
+    "home": ("menu", "the program starts on it, and 0 0 0 goes back to it "
+                     "(src/app/app.c)"),
+    "search": ("search", "the / key opens it (src/app/app.c)"),
+}
 # The sources of a record that holds no fact: a sentence, not an address.
 NO_FACT_SOURCES = {"phrase rédigée pour ce programme (aucun fait)",
                    "phrases rédigées pour ce programme (aucun fait)",
@@ -128,6 +150,7 @@ def parse(path):
 
 def read_facts(files):
     """Returns the records of the facts register: {id: dict}."""
+    check_listed(files, "facts")
     facts = {}
     for path in sorted(files):
         rec = None
@@ -239,76 +262,40 @@ def fact_key(what, value):
     return re.sub(r"[\s.,/()-]", "", value).lower()
 
 
+def check_listed(files, what):
+    """Refuses a .txt file beside the given ones that is not given: a file
+    left out of data/meson.build's list would be silently missing from the
+    database (README.txt excepted)."""
+    given = {os.path.abspath(f) for f in files}
+    for folder in sorted({os.path.dirname(f) for f in files}):
+        for name in sorted(os.listdir(folder or ".")):
+            path = os.path.join(folder, name)
+            if name.endswith(".txt") and not name.startswith("README") \
+                    and os.path.abspath(path) not in given:
+                raise ContentError(f"{path}: not in the list of {what} files "
+                                   "in data/meson.build, so the build would "
+                                   "leave it out: add it there")
+
+
 def read_records(files):
+    """Returns the records of the content files, files in the order of
+    their names, records in their order in each file: the order that
+    numbers a menu's entries (see the header of this file)."""
+    check_listed(files, "content")
     records = []
     for path in sorted(files, key=os.path.basename):
         records.extend(parse(path))
     return records
 
 
-def po_unquote(s):
-    """Returns the text of a PO string literal "..."."""
-    out, i = [], 1
-    escapes = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
-    while i < len(s) - 1:
-        c = s[i]
-        if c == "\\" and i + 1 < len(s) - 1:
-            out.append(escapes.get(s[i + 1], s[i + 1]))
-            i += 2
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
-
-
 def read_po(path):
-    """Returns ({msgid: msgstr} without fuzzy or empty ones, header dict)."""
-    entries, cur, key, fuzzy = {}, {}, None, False
-
-    def flush():
-        nonlocal cur, fuzzy
-        # A plural entry counts by its first form.
-        text = cur.get("msgstr") or cur.get("msgstr[0]")
-        if "msgid" in cur and cur["msgid"] and text and not fuzzy:
-            entries[cur["msgid"]] = text
-        elif cur.get("msgid") == "" and "msgstr" in cur:
-            entries[""] = cur["msgstr"]
-        cur, fuzzy = {}, False
-
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if not line:
-                continue
-            if line.startswith("#,") and "fuzzy" in line:
-                if "msgid" in cur:
-                    flush()
-                fuzzy = True
-            elif line.startswith("#"):
-                if any(k.startswith("msgstr") for k in cur):
-                    flush()
-            elif line.startswith('"'):
-                cur[key] += po_unquote(line)
-            else:
-                word, _, rest = line.partition(" ")
-                if word == "msgid" and any(k.startswith("msgstr") for k in cur):
-                    f2 = fuzzy
-                    flush()
-                    fuzzy = f2
-                key = word
-                cur[key] = po_unquote(rest.strip())
-    flush()
-    header = {}
-    for hl in entries.pop("", "").split("\n"):
-        k, _, v = hl.partition(":")
-        if k:
-            header[k.strip()] = v.strip()
-    return entries, header
-
-
-def po_quote(s):
-    s = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-    return f'"{s}"'
+    """Returns ({msgid: msgstr} of the translated entries, neither fuzzy
+    nor obsolete nor empty; a plural one by its first form, header dict)."""
+    po = polib.pofile(path)
+    entries = {}
+    for e in po.translated_entries():
+        entries[e.msgid] = e.msgstr or e.msgstr_plural.get(0, "")
+    return entries, po.metadata
 
 
 def write_pot(out, files):
@@ -320,35 +307,37 @@ def write_pot(out, files):
     seen = {}
     for kind, nid, head, body, where in read_records(files):
         path, line = where.rsplit(":", 1)
-        where = os.path.relpath(os.path.abspath(path), root) + ":" + line
+        path = os.path.relpath(os.path.abspath(path), root)
         texts = [(head[k], k) for k in TRANSLATED if head.get(k)]
         texts += [(p, "body") for p in body]
         for text, what in texts:
-            seen.setdefault(text, []).append((where, f"{nid} {what}"))
-    with open(out, "w", encoding="utf-8") as f:
-        f.write('# The content of accueil, to translate.\n'
-                '# Regenerate with: meson compile -C build accueil-content-pot\n'
-                'msgid ""\nmsgstr ""\n'
-                '"Project-Id-Version: accueil-content\\n"\n'
-                '"Report-Msgid-Bugs-To: see CONTRIBUTING.md, Translations\\n"\n'
-                '"MIME-Version: 1.0\\n"\n'
-                '"Content-Type: text/plain; charset=UTF-8\\n"\n'
-                '"Content-Transfer-Encoding: 8bit\\n"\n'
-                '"X-Accueil-Reviewed: no\\n"\n\n')
-        for text, refs in seen.items():
-            f.write("#. " + ", ".join(r for _, r in refs[:4]) + "\n")
-            f.write("#: " + " ".join(w for w, _ in refs[:4]) + "\n")
-            f.write(f"msgid {po_quote(text)}\nmsgstr \"\"\n\n")
+            seen.setdefault(text, []).append(((path, line), f"{nid} {what}"))
+    # Not wrapped: one line per text, as msgcat --no-wrap writes them.
+    pot = polib.POFile(wrapwidth=0)
+    pot.header = ("The content of accueil, to translate.\n"
+                  "Regenerate with: meson compile -C build accueil-content-pot")
+    pot.metadata = {
+        "Project-Id-Version": "accueil-content",
+        "Report-Msgid-Bugs-To": "see CONTRIBUTING.md, Translations",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Accueil-Reviewed": "no",
+    }
+    for text, refs in seen.items():
+        pot.append(polib.POEntry(
+            msgid=text, msgstr="",
+            comment=", ".join(r for _, r in refs[:4]),
+            occurrences=[w for w, _ in refs[:4]]))
+    pot.save(out)
 
 
 def ui_stats(path):
     """Returns (texts, translated, reviewed) of an interface PO file."""
-    total = done = 0
-    tr, header = read_po(path)
-    with open(path, encoding="utf-8") as f:
-        total = sum(1 for line in f if line.startswith("msgid ")) - 1
-    reviewed = 0 if header.get("X-Accueil-Reviewed", "no") == "no" else 1
-    return total, len(tr), reviewed
+    po = polib.pofile(path)
+    total = sum(1 for e in po if not e.obsolete)
+    reviewed = 0 if po.metadata.get("X-Accueil-Reviewed", "no") == "no" else 1
+    return total, len(po.translated_entries()), reviewed
 
 
 # No-break spaces, stored once, so that libunistring's line breaking never
@@ -393,21 +382,15 @@ def mark_no_break(db):
                ", ".join("?" * len(AS_THEY_ARE)), AS_THEY_ARE)
 
 
-def build(schema, out, files, content_pos=(), ui_pos=(), fact_files=()):
-    records = read_records(files)
-    facts = read_facts(fact_files)
-    check_cards(records, facts)
+def check_records(records):
+    """Stops on a duplicate id, a missing title, source or checked date, an
+    unknown parent or link, too many links, or a node the program needs
+    that is missing or of another kind."""
     ids = {}
     for kind, nid, head, body, where in records:
         if nid in ids:
             raise ContentError(f"{where}: id {nid!r} already used at {ids[nid]}")
-        ids[nid] = where
-    pos = {}
-    if os.path.exists(out):
-        os.remove(out)
-    db = sqlite3.connect(out)
-    with open(schema, encoding="utf-8") as f:
-        db.executescript(f.read())
+        ids[nid] = (where, kind)
     for kind, nid, head, body, where in records:
         parent = head.get("parent")
         for key in ("title", "source", "checked"):
@@ -420,6 +403,27 @@ def build(schema, out, files, content_pos=(), ui_pos=(), fact_files=()):
                 raise ContentError(f"{where}: home has no parent")
         elif parent not in ids:
             raise ContentError(f"{where}: unknown parent {parent!r}")
+        links = [l.strip() for l in head.get("links", "").split(",") if l.strip()]
+        if len(links) > MAX_LINKS:
+            raise ContentError(f"{where}: more than {MAX_LINKS} links")
+        for target in links:
+            if target not in ids:
+                raise ContentError(f"{where}: link to unknown {target!r}")
+    for nid, (kind, why) in NEEDED.items():
+        if nid not in ids:
+            raise ContentError(f"there is no '@{kind} {nid}' record: {why}")
+        if ids[nid][1] != kind:
+            raise ContentError(f"{ids[nid][0]}: {nid!r} must be a {kind} "
+                               f"record: {why}")
+
+
+def insert_nodes(db, records, facts):
+    """Inserts the nodes, their French fields and their links. A node's
+    position among its parent's children, which is the digit that opens
+    it, is its rank in the records' order."""
+    pos = {}
+    for kind, nid, head, body, where in records:
+        parent = head.get("parent")
         pos[parent] = pos.get(parent, 0) + 1
         short, full = sources(where, head["source"], facts)
         db.execute("INSERT INTO node VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -435,14 +439,12 @@ def build(schema, out, files, content_pos=(), ui_pos=(), fact_files=()):
             db.execute("INSERT INTO field VALUES (?, 'body', 'fr', ?, 1)",
                        (nid, "\n\n".join(body)))
         links = [l.strip() for l in head.get("links", "").split(",") if l.strip()]
-        if len(links) > MAX_LINKS:
-            raise ContentError(f"{where}: more than {MAX_LINKS} links")
         for i, target in enumerate(links, 1):
-            if target not in ids:
-                raise ContentError(f"{where}: link to unknown {target!r}")
             db.execute("INSERT INTO link VALUES (?, ?, ?)", (nid, i, target))
-    if "home" not in ids:
-        raise ContentError("there is no 'home' record")
+
+
+def insert_translations(db, records, content_pos, ui_pos):
+    """Inserts the translated texts, and each language's counts."""
     stats = {}
     for po in content_pos:
         lang = os.path.basename(po)[:-3]
@@ -471,6 +473,21 @@ def build(schema, out, files, content_pos=(), ui_pos=(), fact_files=()):
     for lang, row in sorted(stats.items()):
         db.execute("INSERT INTO language VALUES (?, ?, ?, ?, ?, ?, ?)",
                    (lang, *row))
+
+
+def build(schema, out, files, content_pos=(), ui_pos=(), fact_files=()):
+    """Checks the content and writes the database OUT."""
+    records = read_records(files)
+    facts = read_facts(fact_files)
+    check_cards(records, facts)
+    check_records(records)
+    if os.path.exists(out):
+        os.remove(out)
+    db = sqlite3.connect(out)
+    with open(schema, encoding="utf-8") as f:
+        db.executescript(f.read())
+    insert_nodes(db, records, facts)
+    insert_translations(db, records, content_pos, ui_pos)
     mark_no_break(db)
     db.commit()
     db.close()

@@ -10,7 +10,7 @@ set -u
 bin=$1 db=$2 n=${3:-6} mode=${4:-patient}
 . "$(dirname "$0")/tmux-lib.sh"
 tmp=$(mktemp -d)
-trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'lib_cleanup; rm -rf "$tmp"' EXIT
 printf '999999\n' | "$bin" --hash-pin >"$tmp/accueil.conf"
 chmod 600 "$tmp/accueil.conf"
 start 80 24 --kiosk --lang fr --idle 0 --config "$tmp/accueil.conf"

@@ -11,9 +11,7 @@ set -u
 bin=$1 db=$2 dir=$3
 . "$(dirname "$0")/tmux-lib.sh"
 tmp=$(mktemp -d)
-trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-ok() { echo "ok   $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+trap 'lib_cleanup; rm -rf "$tmp"' EXIT
 
 head -c 4096 "$db" >"$tmp/truncated.db"
 head -c 65536 /dev/zero >"$tmp/zeroed.db"
@@ -57,10 +55,7 @@ expect_text "screen utf8: the page opens" "�"
 # out 10 MB takes a while in the sanitizer build: wait up to a minute.
 start 80 24 --lang fr --db "$tmp/huge.db"
 keys 1 1 End
-for i in $(seq 120); do
-	tmx capture-pane -p -t t | grep -q "Informations vérifiées" && break
-	sleep 0.5
-done
+wait_screen "Informations vérifiées" 60
 expect_text "screen huge: the end of a 10 MB page" "Informations vérifiées"
 keys 0 0
 expect_text "screen huge: back home" "Recherche"
@@ -80,5 +75,4 @@ fi
 keys 7
 expect_text "rebuilt while read: the kiosk goes on" "contacter Unia : c'est gratuit"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -7,7 +7,7 @@ set -u
 bin=$1 db=$2
 tmp=$(mktemp -d)
 trap 'tmux -L "accueil-cli-$$" kill-server 2>/dev/null; tmux -L "accueil-cli-$$-2" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-passed=0 failed=0
+. "$(dirname "$0")/check-lib.sh"
 
 # expect NAME STATUS PATTERN-IN-STDOUT PATTERN-IN-STDERR -- COMMAND...
 expect() {
@@ -16,10 +16,10 @@ expect() {
 	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
 	rc=$?
 	if [ "$rc" -ne "$status" ]; then
-		echo "FAIL $name: exit $rc, expected $status"; failed=$((failed + 1)); return
+		fail "$name" "exit $rc, expected $status"; return
 	fi
 	if [ -n "$out" ] && ! grep -q -- "$out" "$tmp/out"; then
-		echo "FAIL $name: stdout lacks '$out'"; failed=$((failed + 1)); return
+		fail "$name" "stdout lacks '$out'"; return
 	fi
 	if [ -n "$err" ]; then
 		if ! grep -q -- "$err" "$tmp/err" || [ "$(wc -l <"$tmp/err")" -ne 1 ]; then
@@ -29,7 +29,7 @@ expect() {
 	elif [ -s "$tmp/err" ]; then
 		echo "FAIL $name: unexpected stderr"; cat "$tmp/err"; failed=$((failed + 1)); return
 	fi
-	echo "ok   $name"; passed=$((passed + 1))
+	ok "$name"
 }
 
 expect help 0 "Usage: accueil" "" -- "$bin" --help
@@ -59,9 +59,9 @@ expect search-none-ar 1 "" "لا شيء يطابق «xyzzy»" -- "$bin" --db "$d
 expect search-any-words 0 "^Accueil > Lexique > CPAS$" "" -- "$bin" --db "$db" --search "CPAS titre de séjour"
 first=$(grep '^Accueil > ' "$tmp/out" | head -2 | sort | tr '\n' '|')
 if [ "$first" = "Accueil > Lexique > CPAS|Accueil > Lexique > Titre de séjour / carte de séjour|" ]; then
-	echo "ok   search-any-words-first"; passed=$((passed + 1))
+	ok "search-any-words-first"
 else
-	echo "FAIL search-any-words-first: the first two are '$first'"; failed=$((failed + 1))
+	fail "search-any-words-first" "the first two are '$first'"
 fi
 expect db-missing-ru 2 "" "базу данных невозможно открыть" -- "$bin" --db "$tmp/none.db" --lang ru --search x
 # The "see also" lines line up under the first, in every language.
@@ -96,7 +96,7 @@ for i, l in enumerate(lines):
 sys.exit(0 if checked > 0 and bad == 0 else 1)
 PY
 	then
-		echo "ok   see-also-aligned-$l"; passed=$((passed + 1))
+		ok "see-also-aligned-$l"
 	else
 		echo "FAIL see-also-aligned-$l"; grep -A2 -m1 "^  [^ ].*: .*" "$tmp/out" | head -3
 		failed=$((failed + 1))
@@ -126,7 +126,7 @@ expect contacts-brief 0 "^Sami Pieczynski (racisme)	CAI	081 71 35 28	sami@cainam
 cards=$(grep -c '^$' "$tmp/full")
 if [ "$cards" -gt 1 ] && [ "$(wc -l <"$tmp/brief")" -eq "$cards" ] &&
    [ "$(awk -F'\t' 'NF != 4' "$tmp/brief" | wc -l)" -eq 0 ]; then
-	echo "ok   contacts-brief-lines ($cards)"; passed=$((passed + 1))
+	ok "contacts-brief-lines ($cards)"
 else
 	echo "FAIL contacts-brief-lines: $cards cards, brief:"; cat "$tmp/brief"
 	failed=$((failed + 1))
@@ -182,12 +182,14 @@ first() {
 	shift 3
 	out=$("$bin" --db "$db" --lang "$lang" --search "$*" 2>/dev/null | sed -n 1,2p)
 	if sed -n 1p <<<"$out" | grep -q "Lexique" && sed -n 2p <<<"$out" | grep -q -- "$pat"; then
-		echo "ok   $name"; passed=$((passed + 1))
+		ok "$name"
 	else
-		echo "FAIL $name: the first entry is '$out'"; failed=$((failed + 1))
+		fail "$name" "the first entry is '$out'"
 	fi
 }
-for lang in fr en ar fa ps ru uk ti es tr sq so nl; do
+# Every language of the table (src/i18n/i18n.c).
+langs=$(languages) || exit 1
+for lang in $langs; do
 	while IFS='|' read -r words pat; do
 		first "glossary-first-$lang-$words" "$pat" "$lang" "$words"
 	done <<'EOF2'
@@ -269,7 +271,7 @@ expect config-world-readable 0 "CPAS" "warning: .*can be read by every user" -- 
 "$bin" --db "$db" --lang en --search $'zzq\e[31mred\e]0;x\a\u202eevil' >/dev/null 2>"$tmp/err"
 if grep -q "nothing matches" "$tmp/err" && ! grep -q $'[\e\a]' "$tmp/err" &&
    ! grep -q $'\u202e' "$tmp/err"; then
-	echo "ok   search-no-raw-control"; passed=$((passed + 1))
+	ok "search-no-raw-control"
 else
 	echo "FAIL search-no-raw-control: $(od -c "$tmp/err" | head -3)"; failed=$((failed + 1))
 fi
@@ -416,5 +418,4 @@ else
 	echo "FAIL set-pin-terminal-no-echo: tmux is missing"; failed=$((failed + 1))
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -8,17 +8,15 @@ set -u
 bin=$1 db=$2 dir=$3
 . "$(dirname "$0")/tmux-lib.sh"
 tmp=$(mktemp -d)
-trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'lib_cleanup; rm -rf "$tmp"' EXIT
 
 # running NAME: accueil is still running and shows its screen.
 running() {
 	if [ "$(app_pid)" -gt 0 ] && ! settle | grep -q "^exit="; then
-		echo "ok   $1"
-		passed=$((passed + 1))
+		ok "$1"
 	else
-		echo "FAIL $1: accueil is not running any more:"
+		fail "$1" "accueil is not running any more:"
 		settle | head -5
-		failed=$((failed + 1))
 	fi
 }
 
@@ -146,9 +144,11 @@ fi
 head -c 8192 /dev/urandom >"$tmp/broken.db"
 start 80 24 --kiosk --db "$tmp/broken.db"
 expect_text kiosk-out-of-service "Hors service"
-# The Arabic line, as fribidi(1) orders and joins it.
-ar=$(msgattrib --no-fuzzy "$(dirname "$0")/../po/ar.po" 2>/dev/null |
-	awk '/^msgid "Hors service/ { getline; sub(/^msgstr "/, ""); sub(/"$/, ""); print }')
+# The Arabic line, read with the gettext tools, as fribidi(1) orders and
+# joins it.
+ar=$(msgattrib --no-fuzzy "$(dirname "$0")/../po/ar.po" |
+	msggrep -K -e '^Hors service' |
+	msgexec sh -c '[ -z "$MSGEXEC_MSGID" ] || cat')
 ar_vis=$(printf '%s' "$ar" | fribidi --nopad --nobreak --rtl | sed 's/\xef\xbb\xbf//g')
 expect_text kiosk-out-of-service-ar "$ar_vis"
 keys q C-c Escape
@@ -203,5 +203,4 @@ expect_text term-dumb "^exit=2"
 TERM_TYPE=no-such-terminal start 80 24 --lang fr
 expect_text term-unknown "^exit=2"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -15,12 +15,11 @@
 # Usage: package-test.sh DEB
 set -u
 deb=$1
+# The installed program, on the database it finds itself (no --db).
+bin=/usr/bin/accueil db="" dir=/nonexistent
+. "$(dirname "$0")/tmux-lib.sh"
 tmp=$(mktemp -d)
-sock="accueil-pkg-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { echo "ok   $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+trap 'lib_cleanup; rm -rf "$tmp"' EXIT
 unit=/lib/systemd/system/accueil-kiosk.service
 
 # dpkg_retry ARGS: dpkg, waiting for the lock another install may hold.
@@ -128,11 +127,9 @@ else
 fi
 
 # A frame in Arabic: the installed translations and the shaping.
-tmux -L "$sock" new-session -d -x 80 -y 24 \
-	"cd / && env LANG=C.UTF-8 TERM=screen /usr/bin/accueil --lang ar; sleep 30"
-sleep 1.5
-tmux -L "$sock" capture-pane -p >"$tmp/ar.txt"
-tmux -L "$sock" kill-server 2>/dev/null
+APP_CWD=/ start 80 24 --lang ar
+settle >"$tmp/ar.txt"
+tmx kill-server
 if python3 - "$tmp/ar.txt" <<'PY'
 import sys
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -273,5 +270,4 @@ done
 if dpkg-statoverride --list /etc/accueil.conf >/dev/null 2>&1; then left="$left (statoverride)"; fi
 if [ -z "$left" ]; then ok "the purge leaves no file of the package"; else fail "left after purge:$left"; fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -15,7 +15,7 @@ bin=$1 db=$2 dir=$3
 here=$(dirname "$0")
 . "$here/tmux-lib.sh"
 tmp=$(mktemp -d)
-trap 'tmx kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'lib_cleanup; rm -rf "$tmp"' EXIT
 
 # The MECARD of node $1, built from its French fields (title, phone, e-mail,
 # nothing else), escaped as MECARD says; the phone in international form by
@@ -105,5 +105,4 @@ APP_ENV="PATH=$tmp/empty" start 80 24 --lang fr
 keys 5 3
 expect_text qr-key-without-path "Code QR"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -8,9 +8,7 @@ set -u
 bin=$1 db=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-ok() { echo "ok   $1"; passed=$((passed + 1)); }
-fail() { echo "FAIL $1"; failed=$((failed + 1)); }
+. "$(dirname "$0")/check-lib.sh"
 
 mkdir "$tmp/wal" "$tmp/journal"
 cp "$db" "$tmp/wal/a.db"
@@ -40,5 +38,4 @@ for case in wal journal; do
 		fail "readonly $case: opened for writing: $(grep "$tmp.*O_RDWR" "$tmp/trace" | head -2)"
 	fi
 done
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # tmux-lib.sh - drives the real accueil in a real terminal (tmux), as a
-# visitor would; sourced by screen-test.sh and kiosk-test.sh, which set
-# bin, db and dir first. GENERATE=1 saves screens instead of comparing.
+# visitor would: the one place that starts it (start), waits for it (the
+# probe: settle; the screen: wait_screen) and looks at its screen. Sourced
+# by every tmux test, which sets bin, db and dir first. GENERATE=1 saves
+# screens instead of comparing.
+. "$(dirname "${BASH_SOURCE[0]}")/check-lib.sh"
 run=0
 sock="accueil-test-$$-$run"
-failed=0 passed=0
 # How many probes were sent, and whether input was sent since: in files,
 # so that settle works in a pipeline or a $(...) as well.
 marks=$(mktemp -d)
+# A folder the user nobody can reach, made when needed (start, RUNAS).
+runas_dir=""
 tmx() {
 	case $1 in
 	send-keys|resize-window) : >"$marks/pending" ;;
@@ -18,18 +22,21 @@ tmx() {
 }
 
 # Ends the program the tmux server runs, found by its own PID, with
-# SIGTERM, and waits until it has ended (at most 30 s, then SIGKILL), then
-# the server. Not by the hangup that killing the server gives: in a
+# SIGTERM (and a probe that wakes it), and waits until it has ended (at
+# most 30 s, then SIGKILL), then the server. Not by the hangup that killing the server gives: in a
 # sanitizer build, LeakSanitizer's exit check after a hangup never ended
 # here, and the programs a test left so piled up and starved the machine.
 end_server() {
-	local app i
+	local app due_at
 	app=$(app_pid)
 	if [ "$app" != 0 ]; then
 		kill -TERM "$app" 2>/dev/null
-		for i in $(seq 300); do
-			kill -0 "$app" 2>/dev/null || break
-			sleep 0.1
+		# A probe wakes it at once from its wait for a key (up to 1 s).
+		command tmux -L "$sock" -f /dev/null send-keys -t t -l \
+			$'\U10FFFD' 2>/dev/null
+		deadline 30
+		while kill -0 "$app" 2>/dev/null && ! due; do
+			sleep 0.02
 		done
 		if kill -0 "$app" 2>/dev/null; then
 			echo "note: pid $app did not end 30 s after SIGTERM; killed" >&2
@@ -40,46 +47,77 @@ end_server() {
 	return 0
 }
 
-trap 'tmx kill-server 2>/dev/null; rm -rf "$marks"' EXIT
+# lib_cleanup: ends the server and removes the library's files; a test
+# that sets its own EXIT trap calls it there.
+lib_cleanup() {
+	tmx kill-server 2>/dev/null
+	rm -rf "$marks" ${runas_dir:+"$runas_dir"}
+}
+trap lib_cleanup EXIT
+
+# deadline SECONDS: sets $due_at to the clock in SECONDS, in microseconds
+# (bash's EPOCHREALTIME: no fork, unlike date or a $(...)).
+deadline() {
+	due_at=$(( ${EPOCHREALTIME//[.,]/} + $1 * 1000000 ))
+}
+
+# due: true once the clock has reached $due_at.
+due() {
+	[ "${EPOCHREALTIME//[.,]/}" -ge "$due_at" ]
+}
+
+# title: the pane's title (the probe's answer), or fails when the server
+# is gone.
+title() {
+	command tmux -L "$sock" -f /dev/null display-message -p -t t \
+		'#{pane_title}' 2>/dev/null
+}
+
+# probe N: sends the probe character, the N-th since the start.
+probe() {
+	echo "$1" >"$marks/probes"
+	command tmux -L "$sock" -f /dev/null send-keys -t t -l $'\U10FFFD'
+}
 
 # Waits until the program has handled everything sent to it: accueil, run
 # with ACCUEIL_TEST_SETTLED, answers the probe character U+10FFFD, read
 # after every key sent before it, by setting the pane's title to
 # "accueil-probe-N-WxH" once their frame is shown (ui/term.c), and sets
-# "accueil-probe-0-WxH" once its first frame is; the pane says "exited"
-# once it has ended. tmux reads the title in order with the
+# "accueil-probe-0-WxH" once its first frame is; the pane's title says
+# "exited" once it has ended. tmux reads the title in order with the
 # screen, so the answer means the screen is complete. settle_wait WxH
-# also waits for the frame of that size (probing again). At most 30 s.
+# also waits for the frame of that size (probing again). At most
+# SETTLE_SECONDS (30) by the clock, then a note on stderr: the check that
+# follows fails on what the screen shows.
 settle_wait() {
-	local n title i size=${1:-}
+	local n t size=${1:-} due_at
 	[ -e "$marks/pending" ] || return 0
 	rm -f "$marks/pending"
-	title=$(command tmux -L "$sock" -f /dev/null display-message -p \
-		-t t '#{pane_title}' 2>/dev/null)
-	if [ "$title" = exited ]; then
+	deadline "${SETTLE_SECONDS:-30}"
+	t=$(title)
+	if [ "$t" = exited ]; then
 		return 0
 	elif [ -e "$marks/probes" ]; then
 		n=$(( $(cat "$marks/probes") + 1 ))
-		command tmux -L "$sock" -f /dev/null send-keys -t t -l $'\U10FFFD'
+		probe "$n"
 	else
 		n=0     # just started: the first frame, no probe
+		echo "$n" >"$marks/probes"
 	fi
-	echo "$n" >"$marks/probes"
-	for i in $(seq 3000); do
-		title=$(command tmux -L "$sock" -f /dev/null display-message -p \
-			-t t '#{pane_title}' 2>/dev/null) || break
-		case $title in
-		exited) break ;;
+	until due; do
+		t=$(title) || return 0
+		case $t in
+		exited) return 0 ;;
 		accueil-probe-"$n"-*)
-			[ -z "$size" ] || [ "${title##*-}" = "$size" ] && break
+			[ -z "$size" ] || [ "${t##*-}" = "$size" ] && return 0
 			# An older frame: probe again.
 			n=$((n + 1))
-			echo "$n" >"$marks/probes"
-			command tmux -L "$sock" -f /dev/null send-keys -t t -l \
-				$'\U10FFFD' ;;
+			probe "$n" ;;
 		esac
 		sleep 0.01
 	done
+	echo "note: no answer to probe $n in ${SETTLE_SECONDS:-30} s" \
+		"(title '$t')" >&2
 }
 
 # Prints the screen once the program has settled.
@@ -88,20 +126,85 @@ settle() {
 	tmx capture-pane -p -t t 2>/dev/null
 }
 
-# start W H [ARGS...]: starts accueil in a W x H terminal, in French
-# unless ARGS say otherwise (PICKER=1: no --lang, so the picker shows).
-# When accueil ends, the pane says "exit=STATUS" on a line of its own
-# (echo is turned off first: a probe sent as it ends is not shown). APP_ENV adds variables
-# for accueil alone (e.g. APP_ENV=PATH=/nowhere).
+# wait_screen PATTERN [SECONDS]: waits until the screen shows PATTERN (a
+# basic regular expression of grep), at most SECONDS (10) by the clock:
+# for what the program does on its own time (the idle reset, a countdown,
+# a file that changed, a signal). Fails when it never does.
+wait_screen() {
+	local due_at
+	deadline "${2:-10}"
+	while ! settle | grep -q -- "$1"; do
+		! due || return 1
+		sleep 0.02
+	done
+}
+
+# runas_path FILE: prints FILE if the user nobody can read it (and run it,
+# if it is a program), or else the path of a copy of it in $runas_dir, a
+# folder made for nobody (for a clone under a private folder: a home of
+# mode 0700, a mktemp -d). Fails, saying why on stderr, when even the copy
+# is out of nobody's reach (a private TMPDIR).
+runas_path() {
+	local f=$1 test=-r copy
+	[ -x "$f" ] && test=-x
+	if as_nobody test "$test" "$f"; then
+		printf '%s\n' "$f"
+		return 0
+	fi
+	copy="$runas_dir/$(basename "$f")"
+	cp -p "$f" "$copy" && chmod a+r "$copy" || return 1
+	if ! as_nobody test "$test" "$copy"; then
+		echo "the user nobody can reach neither $f nor its copy $copy" >&2
+		return 1
+	fi
+	printf '%s\n' "$copy"
+}
+
+# as_nobody COMMAND...: runs COMMAND as the user nobody (uid 65534).
+as_nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+}
+
+# start W H [ARGS...]: starts accueil in a W x H terminal, on $db, in
+# French unless ARGS say otherwise (PICKER=1: no --lang, so the picker
+# shows), and waits for its first frame. When accueil ends, the pane says
+# "exit=STATUS" on a line of its own (echo is turned off first: a probe
+# sent as it ends is not shown), and its title says "exited". The options,
+# as variables set for the call:
+#   TERM_TYPE=T     its terminal type (screen)
+#   NO_COLOR_SET=1  NO_COLOR set
+#   APP_ENV="V=X"   variables for accueil alone (e.g. PATH=/nowhere)
+#   APP_BIN=PATH    another program than $bin (a copy, valgrind ...)
+#   APP_CWD=DIR     its working folder
+#   ERR_LOG=FILE    where its standard error goes (appended)
+#   db=FILE         another database; db= (empty): no --db at all
+#   RUNAS=nobody    as the user nobody, when the test runs as root; the
+#                   program (a path, not a command) and the database are
+#                   copied where nobody reaches them if need be. Returns 1
+#                   without starting when they cannot be, the reason in
+#                   start_why.
 start() {
-	local w=$1 h=$2 args lsan=""; shift 2
+	local w=$1 h=$2 args lsan="" pre="" prog=${APP_BIN:-$bin} dbf=${db:-}
+	shift 2
 	args=${*:---lang fr}
+	[ -n "${PICKER:-}" ] && args=$*
+	start_why=""
+	tmx kill-server 2>/dev/null
+	if [ -n "${RUNAS:-}" ] && [ "$(id -u)" = 0 ]; then
+		pre="setpriv --reuid=65534 --regid=65534 --clear-groups"
+		if [ -z "$runas_dir" ]; then
+			runas_dir=$(mktemp -d) && chmod 755 "$runas_dir"
+		fi
+		if ! prog=$(runas_path "$prog" 2>"$marks/why") ||
+		   { [ -e "$dbf" ] && ! dbf=$(runas_path "$dbf" 2>"$marks/why"); }; then
+			start_why=$(cat "$marks/why")
+			return 1
+		fi
+	fi
 	# At TERM=linux, the sanitizer build's suppression of ncurses' gpm
 	# allocation (lsan.supp) needs the slow unwinder: for that run only.
 	[ "${TERM_TYPE:-screen}" = linux ] &&
 		lsan="LSAN_OPTIONS=${LSAN_OPTIONS:-}:fast_unwind_on_malloc=0"
-	[ -n "${PICKER:-}" ] && args=$*
-	tmx kill-server 2>/dev/null
 	run=$((run + 1))
 	sock="accueil-test-$$-$run"
 	rm -f "$marks/probes"
@@ -109,20 +212,23 @@ start() {
 	# The kiosk keeps its PIN delay in its state directory: a fresh one
 	# each run, unless STATE_DIR names one (a restart that must find it).
 	local state=${STATE_DIR:-$marks/state-$run}
+	# As nobody: one it can write, in the folder made for it.
+	[ -n "$pre" ] && [ -z "${STATE_DIR:-}" ] && state=$runas_dir/state-$run
 	mkdir -p "$state"
+	[ -n "$pre" ] && chown 65534:65534 "$state"
 	tmx new-session -d -s t -x "$w" -y "$h" \
-		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 STATE_DIRECTORY=$state $lsan ${APP_ENV:-} $bin --db $db $args 2>>${ERR_LOG:-/dev/null}; st=\$?; stty -echo 2>/dev/null; echo; echo exit=\$st; printf '\\033]2;exited\\007'; sleep 60"
+		"${APP_CWD:+cd $APP_CWD && }env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 STATE_DIRECTORY=$state $lsan ${APP_ENV:-} $pre $prog ${dbf:+--db $dbf} $args 2>>${ERR_LOG:-/dev/null}; st=\$?; stty -echo 2>/dev/null; echo; echo exit=\$st; printf '\\033]2;exited\\007'; sleep 60"
 	tmx set-option -t t status off >/dev/null
 	settle_wait
 }
 
-# keys K...: types the keys one at a time, letting the screen settle.
+# keys K...: types the keys, then lets the screen settle once: the
+# program reads them in order and draws the frame of each before it reads
+# the next, so the probe after the last one answers for all of them.
 keys() {
-	local k
-	for k in "$@"; do
-		tmx send-keys -t t "$k"
-		settle_wait
-	done
+	[ "$#" -gt 0 ] || return 0
+	tmx send-keys -t t "$@"
+	settle_wait
 }
 
 # click ROW COL: a mouse press and release (X10 encoding, as TERM=screen
@@ -145,18 +251,11 @@ resize() {
 # parts change with time, and for what a signal does): waits, at most 10 s,
 # for the program to show it.
 expect_text() {
-	local i
-	for i in $(seq 1000); do
-		settle | grep -q -- "$2" && break
-		sleep 0.01
-	done
-	if settle | grep -q -- "$2"; then
-		echo "ok   $1"
-		passed=$((passed + 1))
+	if wait_screen "$2" 10; then
+		ok "$1"
 	else
-		echo "FAIL $1: the screen does not show '$2':"
+		fail "$1" "the screen does not show '$2':"
 		settle | head -30
-		failed=$((failed + 1))
 	fi
 }
 
@@ -166,11 +265,9 @@ expect_text() {
 expect_attr() {
 	settle_wait
 	if tmx capture-pane -p -e -t t | grep -qE -- "$2"; then
-		echo "ok   $1"
-		passed=$((passed + 1))
+		ok "$1"
 	else
-		echo "FAIL $1: no '$2' in the screen's attributes"
-		failed=$((failed + 1))
+		fail "$1" "no '$2' in the screen's attributes"
 	fi
 }
 
@@ -183,15 +280,12 @@ check() {
 		echo "saved $name"
 		passed=$((passed + 1))
 	elif [ ! -f "$file" ]; then
-		echo "FAIL $name: no saved screen $file (run with GENERATE=1)"
-		failed=$((failed + 1))
+		fail "$name" "no saved screen $file (run with GENERATE=1)"
 	elif [ "$got" = "$(cat "$file")" ]; then
-		echo "ok   $name"
-		passed=$((passed + 1))
+		ok "$name"
 	else
-		echo "FAIL $name: the screen differs from $file:"
+		fail "$name" "the screen differs from $file:"
 		diff <(cat "$file") <(printf '%s\n' "$got") | head -40
-		failed=$((failed + 1))
 	fi
 }
 
@@ -217,22 +311,13 @@ app_child() {
 # restored NAME: accueil has ended, the pane says so, and the terminal is
 # out of the alternate screen, the cursor shown.
 restored() {
-	local i
-	for i in $(seq 40); do
-		settle | grep -q "^exit=" && break
-		sleep 0.1
-	done
-	if settle | grep -q "^exit=" &&
+	if wait_screen "^exit=" 4 &&
 	   [ "$(tmx display -p -t t '#{alternate_on}')" = 0 ] &&
 	   [ "$(tmx display -p -t t '#{cursor_flag}')" = 1 ]; then
-		echo "ok   $1"
-		passed=$((passed + 1))
+		ok "$1"
 	else
-		echo "FAIL $1: not ended with the terminal restored (alternate" \
-			"screen $(tmx display -p -t t '#{alternate_on}'), cursor" \
-			"$(tmx display -p -t t '#{cursor_flag}')):"
+		fail "$1" "not ended with the terminal restored (alternate screen $(tmx display -p -t t '#{alternate_on}'), cursor $(tmx display -p -t t '#{cursor_flag}')):"
 		settle | head -5
-		failed=$((failed + 1))
 	fi
 }
 
@@ -242,10 +327,8 @@ restored() {
 expect_no_attr() {
 	settle >/dev/null
 	if tmx capture-pane -p -e -t t | grep -qE -- "$2"; then
-		echo "FAIL $1: '$2' in the screen's attributes"
-		failed=$((failed + 1))
+		fail "$1" "'$2' in the screen's attributes"
 	else
-		echo "ok   $1"
-		passed=$((passed + 1))
+		ok "$1"
 	fi
 }
