@@ -4,6 +4,7 @@
  * reads the command line, opens the database, and either prints search
  * results or runs the screens.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,12 +155,16 @@ run_screens(struct app *app, struct reopen *r, bool picker)
 
 /*
  * In kiosk mode, keeps what the visitor typed or read out of any core
- * file: no core at all, and a process that no one else may dump or trace.
+ * file: no core at all, and a process that no one else may dump or trace;
+ * and out of freed memory: every block freed (by the program, SQLite,
+ * ncurses) is overwritten at once.
  */
 static void
 no_core(void)
 {
 	struct rlimit none = { 0, 0 };
+
+	mallopt(M_PERTURB, 0x5a);
 
 	if (setrlimit(RLIMIT_CORE, &none) != 0)
 		perror("accueil: setrlimit(RLIMIT_CORE)");
@@ -275,8 +280,10 @@ main(int argc, char **argv)
 	/* Our signal handlers first, before anything a visitor could
 	   interrupt; curses keeps the ones it finds. */
 	app_signals(o.kiosk);
-	if (o.kiosk)
+	if (o.kiosk) {
 		no_core();
+		term_kiosk();    /* the system's terminal descriptions only */
+	}
 	if (o.hash_pin)
 		return cli_close_stdout(cli_hash_pin());
 	if (o.set_pin)

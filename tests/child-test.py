@@ -50,8 +50,9 @@ class Kiosk:
         os.set_blocking(self.master, True)
         subprocess.run(["stty", "rows", "24", "cols", "80"], stdin=slave,
                        check=True)
+        # A sound server's socket, as the program looks for one.
         env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8",
-                   ACCUEIL_TEST_SETTLED="1", PATH=path)
+                   ACCUEIL_TEST_SETTLED="1", PATH=path, XDG_RUNTIME_DIR=run)
         self.p = subprocess.Popen([binary] + args, stdin=slave, stdout=slave,
                                   stderr=subprocess.DEVNULL, env=env,
                                   start_new_session=True)
@@ -150,6 +151,9 @@ try:
         f.write("#!/bin/sh\necho $$ >>'%s'\nexec sleep 60\n" % log)
     os.chmod(standin, 0o755)
     path = bindir + ":" + os.environ.get("PATH", "/usr/bin:/bin")
+    run = os.path.join(tmp, "run")
+    os.makedirs(os.path.join(run, "pulse"))
+    open(os.path.join(run, "pulse", "native"), "w").close()
     # A page of 1.6 MB: far more than the pipe holds.
     big = os.path.join(tmp, "big.db")
     shutil.copy(db, big)

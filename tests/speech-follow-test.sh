@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # speech-follow-test.sh - reading aloud follows the visitor, with a stand-in
 # espeak-ng on PATH that notes what each child read on its standard input,
-# then stays like a reading (HOLD seconds, 600 unless told: longer than
-# any wait here, so that only accueil ends it): while it
+# then stays like a reading (1 s when the file short exists, else 600:
+# longer than any wait here, so that only accueil ends it; a file, since
+# the child gets none of the test's variables): while it
 # reads, the page says so in the visitor's language and the key bar offers
 # p; p ends the child of a paragraph and starts one for the next; at the
 # end of the page the line goes; the idle countdown does not start while
@@ -24,11 +25,15 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-mkdir -p "$tmp/bin" "$tmp/log"
+mkdir -p "$tmp/bin" "$tmp/log" "$tmp/run/pulse"
+# A sound server's socket, as the program looks for one.
+: >"$tmp/run/pulse/native"
+export XDG_RUNTIME_DIR="$tmp/run"
 cat >"$tmp/bin/espeak-ng" <<STANDIN
 #!/bin/sh
 cat >"$tmp/log/stdin.\$\$"
-exec sleep "\${HOLD:-600}"
+[ -e "$tmp/short" ] && exec sleep 1
+exec sleep 600
 STANDIN
 chmod +x "$tmp/bin/espeak-ng"
 export PATH="$tmp/bin:$PATH"
@@ -108,7 +113,8 @@ fi
 reading_uk=$(line uk)
 [ "$reading_uk" != "$reading_fr" ] || fail "no Ukrainian translation of the line"
 rm -f "$tmp"/log/*
-APP_ENV="HOLD=1" start 80 24 --lang uk
+: >"$tmp/short"
+start 80 24 --lang uk
 keys 5 3 s
 expect_text "the line in Ukrainian" "$reading_uk"
 wait_child GONE
@@ -119,6 +125,7 @@ if [ "$n" -eq 2 ] && [ -z "$(child)" ] && ! settle | grep -q "$reading_uk"; then
 else
 	fail "the end of the page: $n children, line: $(settle | grep -c "$reading_uk")"
 fi
+rm -f "$tmp/short"
 
 # The idle timer: a page whose first paragraph is "Commune. Un paragraphe
 # court, pour le test." (44 bytes: it may hold the idle timer back for

@@ -449,6 +449,25 @@ test_append(void **state)
 	assert_string_equal(buf, "");
 }
 
+/* A paste appended whole characters at a time, controls dropped. */
+static void
+test_append_text(void **state)
+{
+	char buf[8];
+	size_t len = 0;
+
+	(void)state;
+	buf[0] = '\0';
+	assert_true(text_append_text(buf, &len, 7, "a\x1b\xc3\xa9"));
+	assert_string_equal(buf, "a\xc3\xa9");
+	/* 日 fits (3 bytes: 6), the next one does not: the first kept. */
+	assert_false(text_append_text(buf, &len, 7, "\xe6\x97\xa5\xe6\x97\xa5"));
+	assert_string_equal(buf, "a\xc3\xa9\xe6\x97\xa5");
+	assert_int_equal(len, 6);
+	assert_false(text_append_text(buf, &len, 7, "bc"));
+	assert_string_equal(buf, "a\xc3\xa9\xe6\x97\xa5" "b");
+}
+
 /* Encodes code point c as UTF-8 into b (room for 5); returns b. */
 static char *
 utf8(unsigned c, char *b)
@@ -530,6 +549,7 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_append),
+		cmocka_unit_test(test_append_text),
 		cmocka_unit_test(test_visual),
 		cmocka_unit_test(test_wrap_visual),
 		cmocka_unit_test(test_snippet),

@@ -435,12 +435,15 @@ app_handle(struct app *app, const struct app_event *ev)
 	return (r & APP_REDRAW) != 0 || cleared;
 }
 
-/* Forgets the visit: French, home, the picker on top. */
-void
-app_reset(struct app *app)
+/*
+ * Forgets the visitor's choices and what the program held of the visit
+ * (the screen stack aside): the reading, the screen and its scrollback,
+ * the look, French, the database's last query.
+ */
+static void
+forget_visit(struct app *app)
 {
 	speech_stop();
-	app_free(app);
 	if (app->ui->forget != NULL)
 		app->ui->forget();
 	app->ui->look(false);
@@ -448,6 +451,16 @@ app_reset(struct app *app)
 	app->zeros = 0;
 	honest_forget();
 	i18n_set("fr");
+	db_forget(app->db);
+}
+
+/* Forgets the visit: French, home, the picker on top. */
+void
+app_reset(struct app *app)
+{
+	speech_stop();
+	app_free(app);
+	forget_visit(app);
 	/* The database replaced since it was opened (the usual update):
 	   the caller opens the new one. */
 	if (db_stale(app->db)) {
@@ -562,6 +575,10 @@ app_run(struct app *app, bool picker)
 	long long last_input = clock_ms();
 	bool redraw = true, reading = false;
 
+	/* Every way to the picker starts a visit afresh (after "out of
+	   service" too). */
+	if (picker)
+		forget_visit(app);
 	if (app->top == NULL && app_open(app, "home") != 0)
 		return app->kiosk ? APP_BROKEN : 2;
 	if (picker)

@@ -23,11 +23,14 @@ enum app_key {
 	AK_INTERRUPT,   /* Ctrl-C */
 	AK_STAFF,       /* F10: the staff's way out of kiosk mode */
 	AK_OTHER,       /* a key that means nothing here */
+	AK_PASTE,       /* a bracketed paste: its text in ev->text */
 };
 
 struct app_event {
 	int key;
 	int y, x;       /* for AK_MOUSE */
+	const char *text;       /* for AK_PASTE: typed characters only, valid
+	                           until the next event is read */
 };
 
 /* What a key does; one row of the table each. */

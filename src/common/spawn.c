@@ -8,6 +8,8 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -20,6 +22,39 @@ static const int default_signals[] = {
 	SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGALRM, SIGTERM, SIGCHLD, SIGTSTP,
 	SIGTTIN, SIGTTOU, SIGWINCH, SIGUSR1, SIGUSR2,
 };
+
+/* The most variables a child's environment holds. */
+#define ENV_MAX 16
+
+/* Returns name's "NAME=value" entry of the environment, or NULL. */
+static char *
+env_entry(const char *name)
+{
+	size_t n = strlen(name);
+
+	for (char **e = environ; e != NULL && *e != NULL; e++)
+		if (strncmp(*e, name, n) == 0 && (*e)[n] == '=')
+			return *e;
+	return NULL;
+}
+
+/* Fills env (room for ENV_MAX + 1) with the child's environment: PATH,
+   LANG, HOME (see spawn.h) and the variables of pass that are set. */
+static void
+child_env(char *env[], const char *const pass[])
+{
+	static char lang[] = "LANG=C.UTF-8", home[] = "HOME=" SPAWN_HOME;
+	size_t n = 0;
+
+	if ((env[n] = env_entry("PATH")) != NULL)
+		n++;
+	env[n++] = lang;
+	env[n++] = home;
+	for (size_t i = 0; pass != NULL && pass[i] != NULL && n < ENV_MAX; i++)
+		if ((env[n] = env_entry(pass[i])) != NULL)
+			n++;
+	env[n] = NULL;
+}
 
 /* Grows the pipe of fd towards hint bytes; the default stays on refusal. */
 static void
@@ -38,8 +73,10 @@ grow_pipe(int fd, size_t hint)
 
 /* Starts the child (see spawn.h). */
 int
-spawn_start(struct spawn_child *c, const char *const argv[], size_t hint)
+spawn_start(struct spawn_child *c, const char *const argv[],
+            const char *const pass[], size_t hint)
 {
+	char *env[ENV_MAX + 1];
 	posix_spawn_file_actions_t fa;
 	posix_spawnattr_t attr;
 	sigset_t none, dfl;
@@ -48,6 +85,7 @@ spawn_start(struct spawn_child *c, const char *const argv[], size_t hint)
 
 	c->pid = 0;
 	c->in = -1;
+	c->status = -1;
 	if (pipe2(fd, O_CLOEXEC) != 0)
 		return -1;
 	if (fcntl(fd[1], F_SETFL, O_NONBLOCK) != 0) {
@@ -72,8 +110,9 @@ spawn_start(struct spawn_child *c, const char *const argv[], size_t hint)
 	posix_spawnattr_setsigmask(&attr, &none);
 	posix_spawnattr_setsigdefault(&attr, &dfl);
 	posix_spawnattr_setpgroup(&attr, 0);
+	child_env(env, pass);
 	rc = posix_spawnp(&pid, argv[0], &fa, &attr, (char *const *)argv,
-	                  environ);
+	                  env);
 	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&fa);
 	close(fd[0]);
@@ -135,15 +174,18 @@ bool
 spawn_running(struct spawn_child *c)
 {
 	pid_t r;
+	int st = 0;
 
 	if (c->pid <= 0)
 		return false;
 	do
-		r = waitpid(c->pid, NULL, WNOHANG);
+		r = waitpid(c->pid, &st, WNOHANG);
 	while (r < 0 && errno == EINTR);
 	if (r == 0)
 		return true;
 	/* Ended (or not ours any more): forget it. */
+	c->status = r != c->pid ? -1 : WIFEXITED(st) ? WEXITSTATUS(st)
+	            : 128 + WTERMSIG(st);
 	c->pid = 0;
 	spawn_close_input(c);
 	return false;
@@ -162,12 +204,15 @@ spawn_stop(struct spawn_child *c)
 	   (a shell's) goes too. */
 	kill(-c->pid, SIGTERM);
 	for (int i = 0; i < 20; i++) {
-		if (!spawn_running(c))
+		if (!spawn_running(c)) {
+			c->status = -1;         /* stopped, not failed */
 			return;
+		}
 		nanosleep(&tick, NULL);
 	}
 	kill(-c->pid, SIGKILL);
 	while (waitpid(c->pid, NULL, 0) < 0 && errno == EINTR)
 		;
 	c->pid = 0;
+	c->status = -1;
 }

@@ -4,7 +4,8 @@
  * input through a non-blocking pipe, stopped and reaped without blocking
  * the caller for long. Generic: no curses, no SQL, no knowledge of the
  * program it starts. Every descriptor it makes is close-on-exec, so the
- * child gets its standard input and /dev/null as output, nothing else.
+ * child gets its standard input and /dev/null as output, nothing else;
+ * and an environment built here, not the one the program inherited.
  */
 #ifndef ACCUEIL_SPAWN_H
 #define ACCUEIL_SPAWN_H
@@ -13,22 +14,34 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-/* A child: its process id (0 when none) and the write end of its stdin. */
+/* A child: its process id (0 when none), the write end of its stdin, and
+   how it ended. */
 struct spawn_child {
 	pid_t pid;
 	int in;                 /* -1 once closed */
+	int status;             /* once it has ended by itself (reaped by
+	                           spawn_running): its exit status, or 128 and
+	                           the signal that killed it; else -1 */
 };
 
 /* The child that is not there. */
-#define SPAWN_NONE { 0, -1 }
+#define SPAWN_NONE { 0, -1, -1 }
+
+/* The HOME a child gets: no one's, so that no file of the kiosk user's
+   home (a PulseAudio client.conf that starts a program) is read. */
+#define SPAWN_HOME "/nonexistent"
 
 /*
  * Starts argv[0] (looked up on PATH) with argv, in its own process group,
  * signals at their defaults and none blocked, stdin a pipe whose write end
  * is c->in (non-blocking, grown towards hint bytes when the system allows),
- * stdout and stderr /dev/null. Returns 0, or -1 (c stays SPAWN_NONE).
+ * stdout and stderr /dev/null. Its environment holds PATH (the program's),
+ * LANG=C.UTF-8, HOME=SPAWN_HOME and, of the program's own, the variables
+ * named in pass (NULL-terminated, or NULL), nothing else. Returns 0, or -1
+ * (c stays SPAWN_NONE).
  */
-int spawn_start(struct spawn_child *c, const char *const argv[], size_t hint);
+int spawn_start(struct spawn_child *c, const char *const argv[],
+                const char *const pass[], size_t hint);
 
 /*
  * Writes up to len bytes of buf to the child's stdin without blocking and

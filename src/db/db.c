@@ -345,6 +345,21 @@ db_close(struct db *db)
 	free(db);
 }
 
+/* Forgets what the statements were last given (see db.h). */
+void
+db_forget(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (int i = 0; i < ST_COUNT; i++) {
+		if (db->st[i] == NULL)
+			continue;
+		sqlite3_reset(db->st[i]);
+		sqlite3_clear_bindings(db->st[i]);
+	}
+	sqlite3_db_release_memory(db->h);
+}
+
 /*
  * Prepares statement which on its first use, resets it and binds id and
  * lang as ?1 and ?2.

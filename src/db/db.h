@@ -125,4 +125,11 @@ int db_language_get(struct db *db, const char *code, struct db_language *out);
 /* Frees the entries of l and empties it. */
 void db_list_free(struct db_list *l);
 
+/*
+ * Forgets what the statements were last given, at the end of a visit:
+ * each is reset (a search's cursor, and its copy of the query, freed) and
+ * its parameters cleared; the memory SQLite can give back is given back.
+ */
+void db_forget(struct db *db);
+
 #endif

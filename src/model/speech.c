@@ -7,8 +7,10 @@
  */
 #include "model/speech.h"
 
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "common/clock.h"
 #include "build-config.h"
@@ -25,6 +27,14 @@ static size_t para;             /* where the paragraph being read starts */
 static size_t cur, cur_end;     /* what of it is not yet written */
 static long long started;       /* when its child started (ms) */
 static char voice[32];
+static bool failed;             /* the last reading could not be heard */
+
+/* The variables of the program's environment espeak-ng is given, for the
+   sound server; nothing else of it (spawn.h). */
+static const char *const audio_env[] = {
+	"XDG_RUNTIME_DIR", "PULSE_SERVER", "PULSE_SINK",
+	"PIPEWIRE_RUNTIME_DIR", "PIPEWIRE_REMOTE", NULL,
+};
 
 /* Returns true when espeak-ng is an executable file on PATH. */
 bool
@@ -123,21 +133,88 @@ speech_text(const struct model_view *v)
 	return buf;
 }
 
-/* Forgets the text. */
+/* Forgets the text, wiped. */
 static void
 drop_text(void)
 {
+	if (text != NULL)
+		explicit_bzero(text, text_len);
 	free(text);
 	text = NULL;
 	text_len = next = para = cur = cur_end = 0;
+}
+
+/* Ends the reading, keeping whether it failed. */
+static void
+end_reading(void)
+{
+	drop_text();
+	spawn_stop(&child);
 }
 
 /* Stops the reading. */
 void
 speech_stop(void)
 {
-	drop_text();
-	spawn_stop(&child);
+	end_reading();
+	failed = false;
+}
+
+/* Returns true when the last reading could not be heard. */
+bool
+speech_failed(void)
+{
+	return failed;
+}
+
+/* Returns true when a file of /dev/snd is a playback device ("pcmC0D0p"). */
+static bool
+playback_device(void)
+{
+	DIR *d = opendir("/dev/snd");
+	struct dirent *e;
+	bool found = false;
+
+	if (d == NULL)
+		return false;
+	while (!found && (e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+
+		found = strncmp(e->d_name, "pcm", 3) == 0 && n > 3 &&
+		        e->d_name[n - 1] == 'p';
+	}
+	closedir(d);
+	return found;
+}
+
+/* Returns true when dir/name exists, dir from variable var. */
+static bool
+runtime_file(const char *var, const char *name)
+{
+	const char *dir = getenv(var);
+	struct stat st;
+	char *path;
+	bool found;
+
+	if (dir == NULL || *dir != '/')
+		return false;
+	path = xasprintf("%s/%s", dir, name);
+	found = stat(path, &st) == 0;
+	free(path);
+	return found;
+}
+
+/* Returns true when sound can go somewhere: a sound server named or
+   listening (PulseAudio, PipeWire), or a playback device. */
+static bool
+output_found(void)
+{
+	const char *server = getenv("PULSE_SERVER");
+
+	return (server != NULL && *server != '\0') ||
+	       runtime_file("XDG_RUNTIME_DIR", "pulse/native") ||
+	       runtime_file("XDG_RUNTIME_DIR", "pipewire-0") ||
+	       playback_device();
 }
 
 /*
@@ -159,13 +236,15 @@ start_next(void)
 		next = end != NULL ? e + 2 : text_len;
 		if (strspn(text + cur, " .\n") >= cur_end - cur)
 			continue;       /* nothing to say */
-		if (spawn_start(&child, argv, cur_end - cur) != 0)
+		if (spawn_start(&child, argv, audio_env, cur_end - cur) != 0) {
+			failed = true;
 			break;
+		}
 		started = clock_ms();
 		speech_pump();
 		return 0;
 	}
-	speech_stop();
+	end_reading();
 	return -1;
 }
 
@@ -186,7 +265,13 @@ speech_pump(void)
 	if (text == NULL)
 		return;
 	if (!spawn_running(&child)) {
-		/* Ended: the paragraph is read (or espeak-ng failed). */
+		/* Ended: the paragraph is read; or espeak-ng failed, and the
+		   rest would fail the same way. */
+		if (child.status != 0) {
+			failed = true;
+			end_reading();
+			return;
+		}
 		start_next();
 		return;
 	}
@@ -243,6 +328,10 @@ speech_start(const char *t, const char *v)
 	speech_stop();
 	if (!speech_available() || v == NULL || n >= sizeof voice)
 		return -1;
+	if (!output_found()) {
+		failed = true;
+		return -1;
+	}
 	memcpy(voice, v, n + 1);
 	text = xstrdup(t);
 	text_len = strlen(t);

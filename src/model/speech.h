@@ -33,7 +33,10 @@ char *speech_text(const struct model_view *v);
  * Starts reading text with voice, stopping what was being read: a child
  * for its first paragraph (up to a blank line), which gets the first
  * pipeful of it (a copy of text is kept for speech_pump). Returns 0, or -1
- * when espeak-ng cannot be started. Never waits for the reading.
+ * when espeak-ng cannot be started or no sound output is found (no sound
+ * server, no playback device; then speech_failed). Never waits for the
+ * reading. The child's environment: spawn.h, with the sound server's
+ * variables (XDG_RUNTIME_DIR, PULSE_SERVER, PULSE_SINK, PIPEWIRE_*).
  */
 int speech_start(const char *text, const char *voice);
 
@@ -47,8 +50,16 @@ void speech_pump(void);
 /* Returns true while text waits for room in the pipe (wait less). */
 bool speech_pending(void);
 
-/* Stops the reading, if any: the child is ended and reaped. */
+/* Stops the reading, if any: the child is ended and reaped, its text
+   wiped, and a failure forgotten. */
 void speech_stop(void);
+
+/*
+ * Returns true when the last reading could not be heard: no sound output,
+ * espeak-ng not started, or ended with an error (then the rest of the
+ * reading is dropped). Until speech_stop or the next speech_start.
+ */
+bool speech_failed(void);
 
 /*
  * Ends the paragraph being read and goes on with the next one. Returns 0,

@@ -389,6 +389,26 @@ text_append(char *buf, size_t *len, size_t cap, int c)
 	return true;
 }
 
+/* Appends the characters of s to buf while they fit. */
+bool
+text_append_text(char *buf, size_t *len, size_t cap, const char *s)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	ucs4_t c;
+	int n;
+
+	while (*p != '\0') {
+		n = u8_mbtouc(&c, p, strlen((const char *)p));
+		if (n <= 0)
+			break;
+		if (!text_append(buf, len, cap, (int)c) &&
+		    text_is_typed((int)c))
+			return false;   /* no room */
+		p += n;
+	}
+	return true;
+}
+
 /* Removes the last character of buf. */
 void
 text_drop_last(char *buf, size_t *len)

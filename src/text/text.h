@@ -129,6 +129,13 @@ bool text_is_typed(int c);
  */
 bool text_append(char *buf, size_t *len, size_t cap, int c);
 
+/*
+ * Appends the characters of UTF-8 s (those text_is_typed takes) to the len
+ * bytes of buf as text_append, while they fit. Returns false when some of
+ * s found no room.
+ */
+bool text_append_text(char *buf, size_t *len, size_t cap, const char *s);
+
 /* Removes the last character of the len bytes of buf and updates len. */
 void text_drop_last(char *buf, size_t *len);
 

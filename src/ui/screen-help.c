@@ -13,6 +13,7 @@
 #include "common/xalloc.h"
 #include "db/kind.h"
 #include "i18n/i18n.h"
+#include "model/speech.h"
 #include "ui/screen-page.h"
 
 /* Adds a paragraph to a view made by hand. */
@@ -51,10 +52,21 @@ screen_help_view(const struct app *app)
 	for (int k = 0; k < KEYS_COUNT; k++) {
 		enum keys_where w = keys_table[k].where;
 
+		bool reading = k == KEYS_LISTEN || k == KEYS_SKIP;
+
 		if (k == KEYS_MOUSE || said(k) ||
 		    (w == KEYS_NOT_KIOSK && app->kiosk) ||
-		    (w == KEYS_KIOSK && !app->kiosk))
+		    (w == KEYS_KIOSK && !app->kiosk) ||
+		    (reading && !speech_available()))
 			continue;
+		/* A language without a voice: why there is no s. */
+		if (reading && speech_voice(i18n_lang()) == NULL) {
+			if (k == KEYS_LISTEN)
+				add_para(v, MODEL_ITEM, _("La lecture à voix "
+				         "haute n'existe pas encore dans cette "
+				         "langue."));
+			continue;
+		}
 		add_para(v, MODEL_ITEM, _(keys_table[k].help));
 	}
 	add_para(v, MODEL_TEXT, _("Une information manque ? Demandez à "

@@ -277,7 +277,8 @@ read_aloud(struct page *p, struct app *app)
 		return APP_REDRAW;
 	}
 	text = speech_text(p->v);
-	if (speech_start(text, voice) != 0)
+	/* A failure is said on the page's last line (page_draw). */
+	if (speech_start(text, voice) != 0 && !speech_failed())
 		app_set_message(app, _("La lecture à voix haute ne fonctionne pas "
 		                       "pour le moment."));
 	free(text);
@@ -324,7 +325,9 @@ page_draw(struct screen *s, struct app *app)
 	/* A contact with neither phone nor e-mail has no code to show. */
 	if (qr_wanted(p->v))
 		extra[nextra++] = KEYS_QR;
-	if (speech_available() && p->make == NULL)
+	/* No s where the language has no voice: the help says why. */
+	if (speech_available() && p->make == NULL &&
+	    speech_voice(i18n_lang()) != NULL)
 		extra[nextra++] = KEYS_LISTEN;
 	if (reading)
 		extra[nextra++] = KEYS_SKIP;
@@ -341,6 +344,13 @@ page_draw(struct screen *s, struct app *app)
 		   stops it (keep the letter). */
 		ui_put(&a, a.y + a.h, 0, a.w, _("Lecture… appuyez sur s pour "
 		                                "arrêter."), TS_MARK);
+	} else if (p->make == NULL && speech_failed() && a.h > 1) {
+		/* espeak-ng failed, or no sound goes anywhere. */
+		a.h--;
+		/* TRANSLATORS: on a page, after s, when espeak-ng failed or
+		   the machine has no sound output. */
+		ui_put(&a, a.y + a.h, 0, a.w, _("La lecture à voix haute n'est "
+		                                "pas disponible ici."), TS_MARK);
 	}
 	if (a.w != p->width) {
 		/* Keep the paragraph at the top in view across a resize or a

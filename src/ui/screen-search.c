@@ -228,6 +228,15 @@ open_result(struct app *app, struct search *s, size_t i)
 	return APP_REDRAW;
 }
 
+/* Says that the field takes no more. */
+static void
+full(struct app *app)
+{
+	/* TRANSLATORS: the search field holds at most 256 bytes. */
+	app_set_message(app, _("Le champ est plein : la suite n'est pas "
+	                       "prise."));
+}
+
 /* Handles a key on the search screen. */
 static int
 search_key(struct screen *scr, struct app *app, const struct app_event *ev)
@@ -295,9 +304,18 @@ search_key(struct screen *scr, struct app *app, const struct app_event *ev)
 	default:
 		break;
 	}
+	if (ev->key == AK_PASTE && ev->text != NULL) {
+		/* A paste: its text in one step, one search. */
+		if (!text_append_text(s->query, &s->len, QUERY_MAX, ev->text))
+			full(app);
+		refresh(s, app);
+		return APP_REDRAW;
+	}
 	if (text_is_typed(ev->key)) {
 		if (text_append(s->query, &s->len, QUERY_MAX, ev->key))
 			refresh(s, app);
+		else
+			full(app);
 		return APP_REDRAW;
 	}
 	return APP_HANDLED;

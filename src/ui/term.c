@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <linux/kd.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +18,17 @@
 
 #include "common/xalloc.h"
 #include "text/text.h"
+#include "ui/term-keys.h"
+
+extern char **environ;
 
 static bool marks;      /* ACCUEIL_TEST_SETTLED: answer the tests' probes */
 static SCREEN *screen;
 static attr_t style_attr[TS_COUNT];
 static int numlock_was = -1;    /* the console's keyboard flags, to restore */
+static bool kiosk;              /* term_kiosk: trust nothing inherited */
+static volatile sig_atomic_t winched;   /* the terminal's size changed */
+static bool pasting;            /* bracketed paste asked of the terminal */
 
 /*
  * On the Linux console, turns NumLock on, so that the numeric keypad types
@@ -39,11 +46,77 @@ numlock_on(void)
 		numlock_was = flags;
 }
 
+/*
+ * In kiosk mode, forgets what the environment would make ncurses read or
+ * believe: terminal descriptions outside the system's (TERMINFO,
+ * TERMINFO_DIRS, TERMCAP, a home's .terminfo), a size (LINES, COLUMNS),
+ * and its other settings (NCURSES_*, ESCDELAY, TABSIZE, CC).
+ */
+void
+term_kiosk(void)
+{
+	static const char *const names[] = {
+		"TERMINFO", "TERMINFO_DIRS", "TERMCAP", "TERMPATH", "HOME",
+		"LINES", "COLUMNS", "ESCDELAY", "TABSIZE", "CC",
+	};
+	bool again = true;
+
+	kiosk = true;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		unsetenv(names[i]);
+	/* unsetenv changes environ: start over after each. */
+	while (again) {
+		again = false;
+		for (char **e = environ; e != NULL && *e != NULL; e++) {
+			const char *eq = strchr(*e, '=');
+			char *name;
+
+			if (strncmp(*e, "NCURSES_", 8) != 0 || eq == NULL)
+				continue;
+			name = xstrndup(*e, (size_t)(eq - *e));
+			unsetenv(name);
+			free(name);
+			again = true;
+			break;
+		}
+	}
+}
+
+/* Returns TERM as it may be shown: printable ASCII, at most 32 bytes. */
+static char *
+shown_name(const char *name)
+{
+	char *s = xstrndup(name, 32);
+
+	for (char *p = s; *p != '\0'; p++)
+		if (*p < 0x21 || *p > 0x7e || *p == '"')
+			*p = '?';
+	return s;
+}
+
+/* Returns the sequence that erases the terminal's scrollback: its E3, or
+   ECMA-48's "CSI 3 J" on a terminal that clears with CSI; NULL if none. */
+static const char *
+scrollback_sequence(void)
+{
+	char *e3 = tigetstr("E3");
+	char *clear = tigetstr("clear");
+
+	if (e3 != NULL && e3 != (char *)-1)
+		return e3;
+	if (clear != NULL && clear != (char *)-1 &&
+	    strncmp(clear, "\033[", 2) == 0)
+		return "\033[3J";
+	return NULL;
+}
+
 /* Checks that we have a terminal that can run a full screen. */
 int
 term_check(char **err)
 {
 	const char *name = getenv("TERM");
+	char *shown;
+	const char *why = NULL;
 	int rc;
 
 	*err = NULL;
@@ -56,18 +129,21 @@ term_check(char **err)
 		*err = xstrdup("TERM is not set, so the terminal is unknown");
 		return -1;
 	}
+	shown = shown_name(name);
 	if (setupterm(NULL, STDOUT_FILENO, &rc) != OK) {
-		*err = xasprintf("the terminal type \"%s\" is unknown", name);
+		*err = xasprintf("the terminal type \"%s\" is unknown", shown);
+		free(shown);
 		return -1;
 	}
-	if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1) {
-		*err = xasprintf("the terminal type \"%s\" cannot show a full "
-		                 "screen", name);
-		del_curterm(cur_term);
-		return -1;
-	}
+	if (tigetstr("cup") == NULL || tigetstr("cup") == (char *)-1)
+		why = "cannot show a full screen";
+	else if (kiosk && scrollback_sequence() == NULL)
+		why = "cannot erase its scrollback, where a visit would stay";
+	if (why != NULL)
+		*err = xasprintf("the terminal type \"%s\" %s", shown, why);
+	free(shown);
 	del_curterm(cur_term);
-	return 0;
+	return why != NULL ? -1 : 0;
 }
 
 /* The look of a style: colours, attributes added in colour, attributes
@@ -143,17 +219,106 @@ term_set_contrast(bool on)
 	set_styles(on ? contrast : usual);
 }
 
+/* Notes that the terminal's size changed (SIGWINCH). */
+static void
+on_winch(int sig)
+{
+	(void)sig;
+	winched = 1;
+}
+
+/* Stores the terminal's size, from the kernel, within the limits: 80x24
+   when it says none. */
+static void
+real_size(int *h, int *w)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0) {
+		ws.ws_row = 24;
+		ws.ws_col = 80;
+	}
+	*h = ws.ws_row < TERM_MAX_ROWS ? ws.ws_row : TERM_MAX_ROWS;
+	*w = ws.ws_col < TERM_MAX_COLS ? ws.ws_col : TERM_MAX_COLS;
+}
+
+/* Removes the padding ("$<5>", "$<500/>") from capability s, in place. */
+static void
+strip_padding(char *s)
+{
+	char *to = s;
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	while (*s != '\0') {
+		char *end = s[0] == '$' && s[1] == '<' ? strchr(s, '>') : NULL;
+
+		if (end != NULL)
+			s = end + 1;
+		else
+			*to++ = *s++;
+	}
+	*to = '\0';
+}
+
+/* Turns padding off: no delay, mandatory or not, in any capability. */
+static void
+no_padding(void)
+{
+	static const char *const extended[] = { "E3", "BE", "BD" };
+
+	for (size_t i = 0; strnames[i] != NULL; i++)
+		strip_padding(tigetstr(strnames[i]));
+	for (size_t i = 0; i < sizeof extended / sizeof *extended; i++)
+		strip_padding(tigetstr(extended[i]));
+}
+
+/* Writes capability s, or seq when the description has no s. */
+static void
+put_cap(const char *s, const char *seq)
+{
+	char *cap = tigetstr(s);
+
+	fflush(stdout);
+	if (cap != NULL && cap != (char *)-1)
+		fputs(cap, stdout);
+	else if (seq != NULL)
+		fputs(seq, stdout);
+	fflush(stdout);
+}
+
 /* Starts the full screen. */
 int
 term_init(char **err)
 {
+	struct sigaction sa;
+	char num[16];
+	int h, w;
+
 	*err = NULL;
+	/* Our own SIGWINCH (ncurses then leaves it to us): a new size is
+	   clamped before ncurses sees it; LINES and COLUMNS are ours. */
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_winch;
+	sigaction(SIGWINCH, &sa, NULL);
+	real_size(&h, &w);
+	snprintf(num, sizeof num, "%d", h);
+	setenv("LINES", num, 1);
+	snprintf(num, sizeof num, "%d", w);
+	setenv("COLUMNS", num, 1);
+	setenv("NCURSES_NO_PADDING", "1", 1);
+	use_env(TRUE);
 	screen = newterm(NULL, stdout, stdin);
+	unsetenv("LINES");
+	unsetenv("COLUMNS");
 	if (screen == NULL) {
 		*err = xstrdup("the terminal cannot be started");
 		return -1;
 	}
 	xalloc_set_fail_hook(term_end);
+	no_padding();
 	raw();
 	noecho();
 	nonl();
@@ -169,6 +334,12 @@ term_init(char **err)
 	define_key("\033[<", 0);
 	define_key("\033[M", 0);
 	mouseinterval(0);
+	/* A paste comes as one piece of text (term-keys.c), on a terminal
+	   that says it can, or that speaks ECMA-48. */
+	pasting = scrollback_sequence() != NULL ||
+	          (tigetstr("BE") != NULL && tigetstr("BE") != (char *)-1);
+	if (pasting)
+		put_cap("BE", "\033[?2004h");
 	{
 		const char *no_color = getenv("NO_COLOR");
 
@@ -182,6 +353,7 @@ term_init(char **err)
 	/* The Linux console draws a combining mark in a cell of its own. */
 	text_set_drop_marks(term_is_console());
 	marks = getenv("ACCUEIL_TEST_SETTLED") != NULL;
+	term_keys_probes(marks);
 	return 0;
 }
 
@@ -192,13 +364,13 @@ put_byte(int c)
 	return putchar(c);
 }
 
-/* Erases the terminal's scrollback, where its description says how (E3). */
+/* Erases the terminal's scrollback (E3, or CSI 3 J). */
 static void
 erase_scrollback(void)
 {
-	char *e3 = tigetstr("E3");
+	const char *e3 = scrollback_sequence();
 
-	if (e3 == NULL || e3 == (char *)-1)
+	if (e3 == NULL)
 		return;
 	fflush(stdout);
 	tputs(e3, 1, put_byte);
@@ -228,6 +400,10 @@ term_end(void)
 	if (screen == NULL)
 		return;
 	term_forget();
+	term_keys_forget();
+	if (pasting)
+		put_cap("BD", "\033[?2004l");
+	pasting = false;
 	if (numlock_was >= 0)
 		ioctl(STDIN_FILENO, KDSKBLED, (long)numlock_was);
 	numlock_was = -1;
@@ -337,229 +513,6 @@ answer_probe(void)
 		marks = false;
 }
 
-/*
- * Maps a keypad key that the terminal description names as an extended
- * capability (xterm's kc2, kpZRO...) to the character it types, or returns
- * AK_OTHER.
- */
-static int
-keypad_extended(wint_t k)
-{
-	static const struct {
-		const char *name;
-		int key;
-	} caps[] = {
-		{ "kpZRO", '0' }, { "kc2", '2' }, { "kb1", '4' }, { "kb3", '6' },
-		{ "ka2", '8' }, { "kpMUL", '*' }, { "kpDIV", '/' },
-		{ "kpADD", '+' }, { "kpSUB", '-' }, { "kpDOT", '.' },
-		{ "kpCMA", ',' },
-	};
-	const char *name = keyname((int)k);
-
-	for (size_t i = 0; name != NULL && i < sizeof caps / sizeof *caps; i++)
-		if (strcmp(name, caps[i].name) == 0)
-			return caps[i].key;
-	return AK_OTHER;
-}
-
-/* Maps a curses function key to an application key. */
-static int
-map_function_key(wint_t k, struct app_event *ev)
-{
-	MEVENT m;
-
-	switch (k) {
-	case KEY_UP:        return AK_UP;
-	case KEY_DOWN:      return AK_DOWN;
-	case KEY_LEFT:      return AK_LEFT;
-	case KEY_RIGHT:     return AK_RIGHT;
-	case KEY_PPAGE:     return AK_PGUP;
-	case KEY_NPAGE:     return AK_PGDN;
-	case KEY_HOME:      return AK_HOME;
-	case KEY_END:       return AK_END;
-	case KEY_ENTER:     return AK_ENTER;
-	case KEY_BACKSPACE: return AK_BACKSPACE;
-	case KEY_DC:        return AK_DELETE;
-	case KEY_RESIZE:    return AK_RESIZE;
-	case KEY_F(10):     return AK_STAFF;
-	/* The keypad's keys that have no other meaning are its digits:
-	   1 3 5 7 9 in application mode (ka1...), 5 with NumLock off (the
-	   Linux console's "ESC [ G"), 0 with NumLock off (Insert). The
-	   other keys of a keypad without NumLock are arrows, Home, End,
-	   Page Up and Down, and stay so. */
-	case KEY_C1:        return '1';
-	case KEY_C3:        return '3';
-	case KEY_B2:        return '5';
-	case KEY_A1:        return '7';
-	case KEY_A3:        return '9';
-	case KEY_IC:        return '0';
-	case KEY_MOUSE:
-		if (getmouse(&m) != OK)
-			return AK_OTHER;
-		if (m.bstate & BUTTON4_PRESSED)
-			return AK_SCROLL_UP;
-		if (m.bstate & BUTTON5_PRESSED)
-			return AK_SCROLL_DOWN;
-		if (m.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
-			ev->y = m.y;
-			ev->x = m.x;
-			return AK_MOUSE;
-		}
-		return AK_OTHER;
-	default:
-		return keypad_extended(k);
-	}
-}
-
-/* Maps a typed character to an application key. */
-static int
-map_char(wint_t c)
-{
-	switch (c) {
-	case '\r':
-	case '\n':
-		return AK_ENTER;
-	case 8:
-	case 127:
-		return AK_BACKSPACE;
-	case 27:
-		return AK_ESC;
-	case '\t':
-		return AK_TAB;
-	case 3:
-		return AK_INTERRUPT;
-	default:
-		return c <= 0x10ffff && text_is_typed((int)c) ? (int)c : AK_OTHER;
-	}
-}
-
-/* The keypad in application mode: "ESC O" and one of these letters. */
-static int
-keypad_key(wint_t c)
-{
-	if (c >= 'p' && c <= 'y')
-		return '0' + (int)(c - 'p');
-	switch (c) {
-	case 'M': return AK_ENTER;
-	case 'j': return '*';
-	case 'o': return '/';
-	case 'k': return '+';
-	case 'm': return '-';
-	case 'n': return '.';
-	case 'l': return ',';
-	default:  return AK_OTHER;
-	}
-}
-
-/* Maps a mouse report's button code b (pressed unless release) at
-   1-based (x, y) to an application key. */
-static int
-mouse_key(int b, int x, int y, bool release, struct app_event *ev)
-{
-	if (b & 32)
-		return AK_OTHER;        /* motion */
-	if (b == 64)
-		return AK_SCROLL_UP;
-	if (b == 65)
-		return AK_SCROLL_DOWN;
-	if ((b & ~28) != 0 || release)
-		return AK_OTHER;        /* not button 1 pressed */
-	ev->y = y - 1;
-	ev->x = x - 1;
-	return AK_MOUSE;
-}
-
-/* Decodes an SGR mouse report "<b;x;y" ended by final (M pressed, m
-   released). */
-static int
-sgr_mouse(const char *p, wint_t final, struct app_event *ev)
-{
-	int b, x, y;
-
-	if (sscanf(p, "<%d;%d;%d", &b, &x, &y) != 3 || b < 0 || x < 1 || y < 1)
-		return AK_OTHER;
-	return mouse_key(b, x, y, final == 'm', ev);
-}
-
-/* Reads the three bytes of an X10 mouse report, each within the escape
-   delay; a cut one is dropped, what follows it read as keys. */
-static int
-x10_mouse(struct app_event *ev)
-{
-	int v[3];
-
-	for (int i = 0; i < 3; i++) {
-		v[i] = getch();
-		if (v[i] == ERR || v[i] < 32 || v[i] > 255) {
-			if (v[i] != ERR)
-				ungetch(v[i]);
-			return AK_OTHER;
-		}
-	}
-	if ((v[0] - 32) == 3)
-		return AK_OTHER;        /* released */
-	return mouse_key(v[0] - 32, v[1] - 32, v[2] - 32, false, ev);
-}
-
-/*
- * After an Esc: when an escape sequence the terminal description does not
- * know follows at once (a key of another terminal type: "ESC [ 4 ~" or
- * "ESC O P"), reads it whole, so that its characters are not taken for
- * keys, and returns the key it stands for: a keypad digit ("ESC O p" to
- * "ESC O y", xterm's application keypad), a mouse report decoded into ev,
- * or AK_OTHER. Each byte must come within the escape delay: a cut sequence
- * ends there, and what follows it is read as keys (an Esc, a letter).
- * Returns AK_ESC when nothing follows (anything else is put back).
- */
-static int
-escape_sequence(struct app_event *ev)
-{
-	char seq[40];
-	size_t n = 0;
-	wint_t c;
-	int rc;
-
-	timeout(0);
-	rc = get_wch(&c);
-	if (rc == ERR)
-		return AK_ESC;
-	if (rc == KEY_CODE_YES || (c != '[' && c != 'O')) {
-		if (rc == KEY_CODE_YES)
-			ungetch((int)c);
-		else
-			unget_wch((wchar_t)c);
-		return AK_ESC;
-	}
-	timeout(ESCDELAY > 0 ? ESCDELAY : 25);
-	if (c == 'O')
-		return get_wch(&c) == OK ? keypad_key(c) : AK_OTHER;
-	/* CSI: parameter and intermediate bytes, then one final byte. */
-	while (n < sizeof seq - 1) {
-		rc = get_wch(&c);
-		if (rc == ERR)
-			break;
-		if (rc == OK && c >= 0x20 && c <= 0x3f) {
-			seq[n++] = (char)c;
-			continue;
-		}
-		if (rc == OK && c >= 0x40 && c <= 0x7e) {
-			seq[n] = '\0';
-			if (n == 0 && c == 'M')
-				return x10_mouse(ev);
-			if (seq[0] == '<' && (c == 'M' || c == 'm'))
-				return sgr_mouse(seq, c, ev);
-			/* The Linux console's keypad 5 without NumLock. */
-			return n == 0 && c == 'G' ? '5' : AK_OTHER;
-		}
-		if (rc == KEY_CODE_YES)
-			ungetch((int)c);
-		else
-			unget_wch((wchar_t)c);
-		break;
-	}
-	return AK_OTHER;
-}
-
 /* Returns true when the terminal is gone (hung up, closed). */
 static bool
 terminal_gone(void)
@@ -568,6 +521,20 @@ terminal_gone(void)
 
 	return poll(&p, 1, 0) == 1 &&
 	       (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* Follows a new size of the terminal, clamped. */
+static void
+follow_size(void)
+{
+	int h, w;
+
+	winched = 0;
+	real_size(&h, &w);
+	resize_term(h, w);
+	/* What the terminal shows after a resize is its own guess: all of
+	   the next frame is drawn. */
+	clearok(curscr, TRUE);
 }
 
 /* Waits for one event. */
@@ -580,10 +547,16 @@ term_read(struct app_event *ev, int timeout_ms)
 	static bool started;
 
 	ev->y = ev->x = -1;
+	ev->text = NULL;
 	/* The first frame is shown: say so before any probe comes. */
 	if (marks && !started) {
 		started = true;
 		answer_probe();
+	}
+	if (winched) {
+		follow_size();
+		ev->key = AK_RESIZE;
+		return 0;
 	}
 	timeout(timeout_ms);
 	rc = get_wch(&c);
@@ -591,10 +564,15 @@ term_read(struct app_event *ev, int timeout_ms)
 		answer_probe();
 		rc = get_wch(&c);
 	}
+	/* A key that came with a resize is handled first, the resize at
+	   the next read. */
+	if (rc == ERR && winched) {
+		follow_size();
+		ev->key = AK_RESIZE;
+		return 0;
+	}
 	if (rc == ERR)
 		return terminal_gone() ? APP_READ_EOF : -1;
-	ev->key = rc == KEY_CODE_YES ? map_function_key(c, ev) : map_char(c);
-	if (ev->key == AK_ESC)
-		ev->key = escape_sequence(ev);
+	ev->key = term_keys_decode(rc, c, ev);
 	return 0;
 }

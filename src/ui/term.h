@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * term.h - the terminal: the only file that includes <curses.h>.
+ * term.h - the terminal: with term-keys.c, the only files that include
+ * <curses.h>.
  *
  * Set-up and teardown, colours (with a monochrome fallback, and none under
- * NO_COLOR), reading one key or mouse event, and writing clean text at a
- * place. Nothing is shown before term_flush().
+ * NO_COLOR), reading one event (decoded by term-keys.c), and writing clean
+ * text at a place. Nothing is shown before term_flush(). The size ncurses
+ * is given is the kernel's, never LINES or COLUMNS, and at most
+ * TERM_MAX_ROWS x TERM_MAX_COLS (a bigger terminal shows the program in
+ * its top left corner); padding is off.
  */
 #ifndef ACCUEIL_TERM_H
 #define ACCUEIL_TERM_H
@@ -30,9 +34,23 @@ enum term_style {
 	TS_COUNT
 };
 
+/* The largest size given to ncurses, whatever the terminal's. */
+#define TERM_MAX_ROWS 200
+#define TERM_MAX_COLS 500
+
+/*
+ * Kiosk mode, before term_check: the system's terminal descriptions only
+ * (TERMINFO, TERMINFO_DIRS, TERMCAP and HOME are unset, so no
+ * ~/.terminfo), and none of ncurses' variables (LINES, COLUMNS, NCURSES_*,
+ * ESCDELAY, TABSIZE, CC); term_check then refuses a terminal whose
+ * scrollback cannot be erased.
+ */
+void term_kiosk(void);
+
 /*
  * Checks that standard input and output are a terminal that can run a full
- * screen. Returns 0, or -1 with one malloc'd sentence in *err.
+ * screen. Returns 0, or -1 with one malloc'd sentence in *err (TERM in
+ * it shown as printable ASCII only).
  */
 int term_check(char **err);
 
@@ -40,8 +58,8 @@ int term_check(char **err);
 int term_init(char **err);
 
 /*
- * Clears the whole screen and, where the terminal description says how
- * (E3), the terminal's scrollback, so that nothing of a visit stays.
+ * Clears the whole screen and the terminal's scrollback (its E3, or
+ * CSI 3 J where it speaks ECMA-48), so that nothing of a visit stays.
  */
 void term_forget(void);
 
@@ -88,7 +106,8 @@ bool term_is_console(void);
  */
 #define TERM_PROBE 0x10fffd
 
-/* Waits up to timeout_ms (-1: forever) for an event. 0, or -1 on time-out. */
+/* Waits up to timeout_ms (-1: forever) for an event. 0, or -1 on time-out.
+   A paste's text (AK_PASTE) is valid until the next call. */
 int term_read(struct app_event *ev, int timeout_ms);
 
 #endif
