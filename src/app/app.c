@@ -102,9 +102,10 @@ app_init(struct app *app, struct db *db, const struct app_ui *ui, bool kiosk)
 	app->pin_until = 0;
 	app->staff_exit = false;
 	app->zeros = 0;
+	app->zero_waits = false;
+	app->wait_until = 0;
 	app->depth = 0;
 	app->broken = false;
-	app->find = NULL;
 }
 
 /* Returns the delay after failures wrong PINs in a row. */
@@ -147,10 +148,19 @@ app_pin_try(struct app *app, const char *pin)
 	return 0;
 }
 
+/* Tells the top screen that it is covered or closed. */
+static void
+leave_top(struct app *app)
+{
+	if (app->top != NULL && app->top->ops->leave != NULL)
+		app->top->ops->leave(app->top, app);
+}
+
 /* Frees the stack and the message. */
 void
 app_free(struct app *app)
 {
+	leave_top(app);
 	while (app->top != NULL) {
 		struct screen *s = app->top;
 
@@ -192,7 +202,7 @@ drop_oldest(struct app *app)
 void
 app_push(struct app *app, struct screen *s)
 {
-	speech_stop();          /* the visitor leaves the page read aloud */
+	leave_top(app);         /* the visitor leaves it (a reading stops) */
 	while (app->depth >= APP_MAX_DEPTH && app->top != NULL &&
 	       app->top->below != NULL)
 		drop_oldest(app);
@@ -290,11 +300,25 @@ app_pop(struct app *app)
 
 	if (s == NULL || s->below == NULL)
 		return false;
-	speech_stop();
+	leave_top(app);
 	app->top = s->below;
 	s->ops->free(s);
 	app->depth--;
 	return true;
+}
+
+/* Opens node id with the words searched for marked. */
+int
+app_open_marked(struct app *app, const char *id,
+                const struct text_tokens *words)
+{
+	struct screen *before = app->top;
+
+	if (app_open(app, id) != 0)
+		return -1;
+	if (app->top != before && app->top->ops->mark != NULL && words != NULL)
+		app->top->ops->mark(app->top, words);
+	return 0;
 }
 
 /* Closes every screen but home. */
@@ -305,6 +329,93 @@ app_home(struct app *app)
 		;
 }
 
+/* Starts (again) the wait of KEYS_WAIT_MS. */
+void
+app_wait(struct app *app)
+{
+	app->wait_until = clock_ms() + KEYS_WAIT_MS;
+}
+
+/* A 0 waits for the next digit. */
+int
+app_zero_wait(struct app *app)
+{
+	app->zero_waits = true;
+	app->zeros++;
+	app_wait(app);
+	return APP_REDRAW;
+}
+
+/* Returns the entry the digit key picks on the top screen, or -1. */
+long
+app_number(const struct app *app, int key, int ones)
+{
+	return keys_index(key, app->zero_waits, ones);
+}
+
+/* Ends the wait when it is due. */
+bool
+app_tick(struct app *app, bool force)
+{
+	struct app_event ev = { .key = AK_TIMEOUT };
+
+	if (app->wait_until == 0 || (!force && clock_ms() < app->wait_until))
+		return false;
+	app->wait_until = 0;
+	app->zero_waits = false;
+	app->zeros = 0;
+	if (app->top != NULL && app->top->ops->key != NULL)
+		app->top->ops->key(app->top, app, &ev);
+	return true;
+}
+
+/* Returns true when the screen on top is home, the bottom of the stack. */
+static bool
+at_home(const struct app *app)
+{
+	return app->top != NULL && app->top->below == NULL;
+}
+
+/* The row the key bar shows for 0. */
+enum keys_action
+app_back_key(const struct app *app)
+{
+	bool waits = app->top != NULL && app->top->zero_waits &&
+	             !app->zero_waits;
+
+	if (at_home(app))
+		return waits ? KEYS_ZERO_PICKER_WAIT : KEYS_ZERO_PICKER;
+	if (app->zeros + 1 >= KEYS_ZEROS_HOME)
+		return KEYS_ZERO_HOME;
+	return waits ? KEYS_BACK_WAIT : KEYS_BACK;
+}
+
+/* Goes back one screen; from home, to the language picker. */
+static void
+back(struct app *app)
+{
+	if (at_home(app))
+		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
+	else
+		app_pop(app);
+}
+
+/* A 0 that moves: back, or home when it is the third in a row. */
+static void
+zero_back(struct app *app)
+{
+	app->zero_waits = false;
+	if (!at_home(app) && app->zeros + 1 >= KEYS_ZEROS_HOME) {
+		app_home(app);
+		app->zeros = 0;
+		app->wait_until = 0;
+		return;
+	}
+	app->zeros++;
+	app_wait(app);
+	back(app);
+}
+
 /* Applies the keys that mean the same on every screen (app/keys.c). */
 static bool
 global_key(struct app *app, const struct app_event *ev)
@@ -313,13 +424,13 @@ global_key(struct app *app, const struct app_event *ev)
 		return true;
 	switch (keys_action(ev->key)) {
 	case KEYS_BACK:
-		if (ev->key == '0' && app->zeros >= APP_ZEROS_HOME)
-			app_home(app);
+		if (ev->key == '0')
+			zero_back(app);
 		else
-			app_pop(app);
+			back(app);
 		return true;
 	case KEYS_ESC:
-		app_pop(app);
+		back(app);
 		return true;
 	case KEYS_HELP:
 		app_open_screen(app, APP_SCREEN_HELP, NULL);
@@ -370,7 +481,6 @@ app_set_language(struct app *app, const char *code)
 {
 	if (i18n_set(code) != 0)
 		return -1;
-	speech_stop();
 	reload(app, app->top);
 	return 0;
 }
@@ -379,21 +489,44 @@ app_set_language(struct app *app, const char *code)
 bool
 app_handle(struct app *app, const struct app_event *ev)
 {
-	bool cleared = false;
+	bool cleared = false, waited;
 	int r;
 
 	if (app->top == NULL)
 		return false;
-	if (ev->key == '0')
-		app->zeros++;
-	else if (ev->key != AK_RESIZE)
-		app->zeros = 0;
-	if (app->message != NULL && ev->key != AK_RESIZE) {
+	if (ev->key == AK_RESIZE)
+		return global_key(app, ev);
+	if (ev->key == AK_TIMEOUT)
+		return app_tick(app, true);
+	/* A key after the wait ran out meets what the visitor saw then. */
+	cleared = app_tick(app, false);
+	if (app->message != NULL) {
 		app_set_message(app, NULL);
 		cleared = true;
 	}
+	/* The third 0 in a row goes home, or a second 0 after a waiting one
+	   goes back, before the screen sees it (a line holding text never
+	   counts its zeros: they are typed). */
+	if (ev->key == '0' && (app->zero_waits || (!at_home(app) &&
+	    app->zeros + 1 >= KEYS_ZEROS_HOME))) {
+		zero_back(app);
+		return true;
+	}
+	waited = app->zero_waits;
+	if (ev->key != '0')
+		app->zeros = 0;
 	r = app->top->ops->key != NULL ? app->top->ops->key(app->top, app, ev)
 	                                : APP_IGNORED;
+	/* The digit after a waiting 0 made its number; another key dropped
+	   it. */
+	if (waited) {
+		app->zero_waits = false;
+		app->wait_until = 0;
+		cleared = true;
+	}
+	/* A 0 the screen took as text ends a run of zeros. */
+	if (ev->key == '0' && !app->zero_waits && r != APP_IGNORED)
+		app->zeros = 0;
 	if (r & APP_QUIT) {
 		if (!app->kiosk)
 			app->quit = true;
@@ -412,13 +545,14 @@ app_handle(struct app *app, const struct app_event *ev)
 void
 app_reset(struct app *app)
 {
-	speech_stop();
 	app_free(app);
 	if (app->ui->forget != NULL)
 		app->ui->forget();
 	app->ui->look(false);
 	app->countdown = 0;
 	app->zeros = 0;
+	app->zero_waits = false;
+	app->wait_until = 0;
 	i18n_set("fr");
 	/* The database replaced since it was opened (the usual update):
 	   the caller opens the new one. */
@@ -489,6 +623,12 @@ wait_ms(const struct app *app, long long last_input)
 		ms = 20;
 	else if (speech_busy() && ms > 100)
 		ms = 100;
+	/* A waiting 0, a line being typed: their end is shown at once. */
+	if (app->wait_until > 0) {
+		left = app->wait_until - clock_ms();
+		if (left < ms)
+			ms = left < 0 ? 0 : (int)left;
+	}
 	return pin_wait_ms(app, ms);
 }
 
@@ -563,6 +703,7 @@ app_run(struct app *app, bool picker)
 			/* No input: the idle timer, the PIN delay's count. */
 			redraw = idle_tick(app, &last_input) ||
 			         app->pin_until > 0;
+			redraw |= app_tick(app, false);
 			if (app->pin_until <= clock_ms())
 				app->pin_until = 0;
 			continue;

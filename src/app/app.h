@@ -38,6 +38,12 @@ struct screen_ops {
 	int (*key)(struct screen *s, struct app *app, const struct app_event *ev);
 	/* Shows the same thing again in the language now chosen. */
 	void (*reload)(struct screen *s, struct app *app);
+	/* Stops what the screen started (a reading aloud): it is covered or
+	   closed. NULL: nothing to stop. The one place that does it. */
+	void (*leave)(struct screen *s, struct app *app);
+	/* Marks the words searched for and shows the first of them (copied);
+	   NULL: the screen has no text to mark. */
+	void (*mark)(struct screen *s, const struct text_tokens *words);
 	/* Frees the screen. */
 	void (*free)(struct screen *s);
 };
@@ -46,6 +52,9 @@ struct screen {
 	const struct screen_ops *ops;
 	struct screen *below;   /* the screen under this one in the stack */
 	int role;       /* set by app.c: enum app_role, 0 for a content page */
+	bool zero_waits;        /* set by draw: a 0 waits for a second digit
+	                           here (a number 01-09 is shown, or can be
+	                           typed); the key bar says so */
 };
 
 /* The screens app_open_screen can open (ui/registry.c makes them). */
@@ -118,19 +127,14 @@ struct app {
 	int pin_failures;       /* wrong staff PINs in a row */
 	long long pin_until;    /* no PIN is checked before then (ms) */
 	bool staff_exit;        /* the staff left with the right PIN */
-	int zeros;      /* how many times in a row 0 was pressed, this one
-	                   included: at APP_ZEROS_HOME, 0 goes home */
+	int zeros;      /* the zeros in a row that moved (went back, or
+	                   wait), each within KEYS_WAIT_MS of the last; a 0
+	                   typed as text is none */
+	bool zero_waits;        /* a 0 waits for the next digit (shown) */
+	long long wait_until;   /* when the wait ends (clock_ms), 0: none */
 	int depth;      /* screens on the stack */
 	bool broken;    /* the database failed: app_run returns APP_BROKEN */
-	/* The words of the search result being opened, set by the search
-	   screen around app_open only, else NULL: the page it opens scrolls
-	   to the first of them and marks them (it keeps a copy). */
-	const struct text_tokens *find;
 };
-
-/* The third 0 in a row goes home from anywhere, a field too (the PIN
-   excepted): digits alone never trap. */
-#define APP_ZEROS_HOME 3
 
 /* Sets up app on db; the stack is empty until app_run or app_open. */
 void app_init(struct app *app, struct db *db, const struct app_ui *ui,
@@ -141,6 +145,32 @@ void app_free(struct app *app);
 
 /* Opens node id on top of the stack. Returns 0, or -1 (message set). */
 int app_open(struct app *app, const char *id);
+
+/* Opens node id with the words searched for marked (words is copied by
+   the screen, which shows the first of them). Returns as app_open. */
+int app_open_marked(struct app *app, const char *id,
+                    const struct text_tokens *words);
+
+/*
+ * The digit scheme's parts that cross screens (keys.h). A screen's key
+ * handler calls app_zero_wait for a 0 that waits for the next digit (it
+ * returns APP_REDRAW), app_number for the entry a digit picks (after a
+ * waiting 0: 01-09), and app_wait while a line is being typed; the top
+ * screen gets AK_TIMEOUT once KEYS_WAIT_MS pass without a key.
+ */
+int app_zero_wait(struct app *app);
+long app_number(const struct app *app, int key, int ones);
+void app_wait(struct app *app);
+
+/* Ends the wait when it is due (or now when force): the waiting 0 and the
+   run of zeros are dropped and the top screen gets AK_TIMEOUT. Returns
+   true when a redraw is due. */
+bool app_tick(struct app *app, bool force);
+
+/* The row of the table the key bar shows for 0 on the top screen: back,
+   back after a second 0, home (the next 0 is the third in a row), the
+   language picker (on home). */
+enum keys_action app_back_key(const struct app *app);
 
 /* Opens screen what (of node id, or NULL) on top of the stack. Returns 0,
    or -1 (message set). */

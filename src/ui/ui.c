@@ -35,6 +35,7 @@ ui_draw(struct app *app)
 		ui_notice_out_of_service();
 	} else {
 		app->top->ops->draw(app->top, app);
+		ui_frame_keybar(app);
 		if (app->countdown > 0)
 			ui_notice_countdown(app, h, w);
 	}
