@@ -20,7 +20,7 @@ const struct keys_row keys_table[KEYS_COUNT] = {
 	[KEYS_PICK] = { "1-9", N_("Choisir"),
 		N_("1 à 9, puis 01 à 09 : ouvrir l'entrée qui porte ce numéro, "
 		   "tant qu'il est affiché."), "Cm 1",
-		AK_NONE, { AK_NONE }, KEYS_ALWAYS },
+		AK_NONE, { AK_DIGIT, AK_NONE }, KEYS_ALWAYS },
 	[KEYS_BACK] = { "0", N_("Retour"), ZERO_HELP, "Cm 0", '0',
 		{ '0', AK_BACKSPACE, AK_LEFT, AK_NONE }, KEYS_ALWAYS },
 	/* A click goes back at once: it is no digit that waits. */
@@ -45,11 +45,12 @@ const struct keys_row keys_table[KEYS_COUNT] = {
 		   "postal. Sur une ligne vide, 0 attend : 0 0 revient. Après "
 		   "4 secondes sans touche, ou une flèche, les résultats "
 		   "portent un numéro : 1 à 9 les ouvrent, 0 revient."),
-		"Digits in a line", AK_NONE, { AK_NONE }, KEYS_ALWAYS },
+		"Digits in a line", AK_NONE, { '0', AK_DIGIT, AK_TIMEOUT, AK_NONE },
+		KEYS_ALWAYS },
 	[KEYS_DIGIT_SCROLL] = { "8 9", N_("Défiler"),
 		N_("8 et 9 : sur une page longue, remonter ou descendre d'un "
 		   "écran ; ses liens portent les numéros 1 à 7, puis 01, 02…"),
-		"Cm 8", AK_NONE, { AK_NONE }, KEYS_ALWAYS },
+		"Cm 8", AK_NONE, { '8', '9', AK_NONE }, KEYS_ALWAYS },
 	/* TRANSLATORS: key-bar button: empty the line typed on. */
 	[KEYS_CLEAR] = { "Suppr", N_("Effacer"),
 		N_("Suppr : effacer ce qui est tapé ; sur une ligne vide, 0 "
@@ -108,7 +109,8 @@ const struct keys_row keys_table[KEYS_COUNT] = {
 		{ AK_STAFF, AK_NONE }, KEYS_KIOSK },
 	[KEYS_MOUSE] = { NULL, NULL,
 		N_("Choisissez avec les chiffres, les flèches ou en touchant "
-		   "l'écran."), "click", AK_NONE, { AK_MOUSE, AK_NONE },
+		   "l'écran."), "click", AK_NONE,
+		{ AK_MOUSE, AK_SCROLL_UP, AK_SCROLL_DOWN, AK_NONE },
 		KEYS_ALWAYS },
 };
 

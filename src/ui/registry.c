@@ -43,6 +43,12 @@ static screen_new *const by_screen[] = {
 	[APP_SCREEN_QR] = screen_qr_new,
 };
 
+/* The screens' own keys. */
+const struct keys_binds *const ui_registry_keys[] = {
+	&screen_menu_keys, &screen_page_keys, &screen_search_keys,
+	&screen_language_keys, NULL
+};
+
 /* Returns a new screen what, of node id. */
 struct screen *
 ui_registry_open(struct app *app, enum app_screen what, const char *id)
