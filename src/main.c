@@ -18,7 +18,6 @@
 #include "common/xalloc.h"
 #include "i18n/i18n.h"
 #include "model/model.h"
-#include "model/speech.h"
 #include "db/db.h"
 #include "ui/put.h"
 #include "ui/ui.h"
@@ -130,14 +129,13 @@ run_screens(struct app *app, struct reopen *r, bool picker)
 		/* A file replaced (the usual update): the new one at once. */
 		bool stale = db_stale(app->db);
 
-		speech_stop();
-		app_free(app);
+		app_free(app);  /* the screens left: a reading stops */
 		db_close(app->db);
 		app->db = r->db = NULL;
 		app->broken = false;
 		app->countdown = 0;
 		if (!stale || !reopen(r)) {
-			if (!app->kiosk)
+			if (!app_restricts(app, APP_OUT_OF_SERVICE))
 				return 2;       /* said on stderr */
 			ui_out_of_service(reopen_when_due, r);
 			if (r->db == NULL)
@@ -215,43 +213,84 @@ hash_pin(void)
 	return 0;
 }
 
-/* Runs accueil. */
+/*
+ * Opens the database at path; in kiosk mode, one that does not open gives
+ * "out of service" until it does (the screen is then started). Returns
+ * the database, or NULL (said on stderr, or a signal ended the wait).
+ */
+static struct db *
+open_db(const struct cli *o, const char *path, bool *screen)
+{
+	struct reopen r = { .path = path };
+	struct db *db;
+	char *err;
+
+	if (db_open(path, &db, &err) == 0)
+		return db;
+	if (o->search != NULL || o->contacts != NULL) {
+		/* The staff's commands speak --lang. */
+		fputs("accueil: ", stderr);
+		/* TRANSLATORS: accueil --search cannot open the
+		   database; %s says why (in English). */
+		fprintf(stderr, _("la base de données ne peut pas être "
+		                  "ouverte (%s)"), err);
+		fputc('\n', stderr);
+	} else {
+		fprintf(stderr, "accueil: %s\n", err);
+	}
+	free(err);
+	/* A kiosk says "out of service" and waits, rather than exit and be
+	   started again and again. */
+	if (!app_kiosk_restricts(o->kiosk, APP_OUT_OF_SERVICE) ||
+	    o->search != NULL || o->contacts != NULL || o->languages ||
+	    start_screen() != 0)
+		return NULL;
+	*screen = true;
+	ui_out_of_service(reopen_when_due, &r);
+	return r.db;
+}
+
+/* Runs accueil: wiring only; every way out goes through "out". */
 int
 main(int argc, char **argv)
 {
 	struct cli o;
-	struct db *db;
+	struct db *db = NULL;
 	struct app app;
-	struct config config;
-	bool screen_started = false;
-	char *err;
+	struct config config = { .idle = -1 };
+	bool screen = false, running = false;
+	const char *path;
+	char *err, *msg;
 	int rc = cli_parse(argc, argv, &o);
 
 	if (rc >= 0)
-		return rc;
+		return rc;      /* --help, --version, a wrong option */
+	rc = 2;
 	/* Our signal handlers first, before anything a visitor could
 	   interrupt; curses keeps the ones it finds. */
 	app_signals(o.kiosk);
-	if (o.kiosk)
+	if (app_kiosk_restricts(o.kiosk, APP_NO_CORE))
 		no_core();
-	if (o.hash_pin)
-		return hash_pin();
+	if (o.hash_pin) {
+		rc = hash_pin();
+		goto out;
+	}
 	if (config_load(o.config ? o.config : CONFIG_DEFAULT_PATH,
 	                o.config != NULL, &config, &err) != 0) {
 		fprintf(stderr, "accueil: %s\n", err);
 		free(err);
 		/* A kiosk never exits for its configuration: it runs with the
 		   defaults, and so without the staff exit. */
-		if (!o.kiosk || o.search || o.contacts || o.languages)
-			return 2;
+		if (!app_kiosk_restricts(o.kiosk, APP_DEFAULT_CONFIG) ||
+		    o.search || o.contacts || o.languages)
+			goto out;
 		fputs("accueil: running with the default settings, without the "
 		      "staff exit\n", stderr);
 	}
 	if (i18n_init() != 0) {
 		fputs("accueil: no UTF-8 locale is installed (C.UTF-8 is needed)\n",
 		      stderr);
-		config_free(&config);
-		return 2;
+		goto out;
 	}
 	if (o.lang != NULL && i18n_set(o.lang) != 0) {
 		fprintf(stderr, "accueil: the language \"%s\" is not available; "
@@ -261,80 +300,55 @@ main(int argc, char **argv)
 		fprintf(stderr, "accueil: the interface translation for \"%s\" is "
 		        "missing or broken; the interface stays in French\n", o.lang);
 	}
-	if (db_open(o.db ? o.db : cli_default_db(), &db, &err) != 0) {
-		struct reopen r = { .path = o.db ? o.db : cli_default_db() };
-		bool screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
-		              !o.languages;
-
-		if (o.search != NULL || o.contacts != NULL) {
-			/* The staff's commands speak --lang. */
-			fputs("accueil: ", stderr);
-			/* TRANSLATORS: accueil --search cannot open the
-			   database; %s says why (in English). */
-			fprintf(stderr, _("la base de données ne peut pas être "
-			                  "ouverte (%s)"), err);
-			fputc('\n', stderr);
-		} else {
-			fprintf(stderr, "accueil: %s\n", err);
-		}
-		free(err);
-		/* A kiosk says "out of service" and waits, rather than exit and be
-		   started again and again. */
-		if (!screen || start_screen() != 0) {
-			config_free(&config);
-			return 2;
-		}
-		ui_out_of_service(reopen_when_due, &r);
-		if (r.db == NULL) {
-			term_end();
-			app_report_flush();
-			config_free(&config);
-			return 0;
-		}
-		db = r.db;
-		screen_started = true;
+	path = o.db ? o.db : cli_default_db();
+	db = open_db(&o, path, &screen);
+	if (db == NULL) {
+		/* Said on stderr; after "out of service", a signal or no
+		   terminal ended the wait. */
+		rc = screen ? 0 : 2;
+		goto out;
 	}
 	if (o.search != NULL) {
 		rc = cli_search(db, o.search, i18n_lang(), stdout);
-		db_close(db);
-		config_free(&config);
-		return rc;
+		goto out;
 	}
 	if (o.contacts != NULL) {
 		rc = cli_contacts(db, o.contacts, i18n_lang(), o.brief, stdout);
-		db_close(db);
-		config_free(&config);
-		return rc;
+		goto out;
 	}
 	if (o.languages) {
 		rc = cli_languages(db, stdout);
-		db_close(db);
-		config_free(&config);
-		return rc;
+		goto out;
 	}
-	if (!screen_started && start_screen() != 0) {
-		db_close(db);
-		config_free(&config);
-		return 2;
-	}
+	if (!screen && start_screen() != 0)
+		goto out;
+	screen = true;
 	ui_set_terminal_bidi(o.terminal_bidi);
 	app_init(&app, db, &ui_app, o.kiosk);
+	running = true;
 	app.idle = o.idle >= 0 ? o.idle : config.idle >= 0 ? config.idle
-	           : o.kiosk ? 120 : 0;
+	           : app_restricts(&app, APP_IDLE_RESET) ? 120 : 0;
 	app.config = &config;
 	{
-		struct reopen r = { .path = o.db ? o.db : cli_default_db(),
-		                     .db = db };
+		struct reopen r = { .path = path, .db = db };
 
 		rc = run_screens(&app, &r, o.lang == NULL);
 		db = r.db;
 	}
-	speech_stop();
-	term_end();
-	app_report_flush();
-	if (rc != 0 && rc != APP_EXIT_STAFF && app.message != NULL)
-		fprintf(stderr, "accueil: %s\n", app.message);
-	app_free(&app);
+out:
+	/* The screens leave (a reading stops), keeping the last message
+	   for standard error once the terminal is restored. */
+	msg = running && rc != 0 && rc != APP_EXIT_STAFF && app.message != NULL
+	      ? xstrdup(app.message) : NULL;
+	if (running)
+		app_free(&app);
+	if (screen) {
+		term_end();
+		app_report_flush();
+	}
+	if (msg != NULL)
+		fprintf(stderr, "accueil: %s\n", msg);
+	free(msg);
 	db_close(db);
 	config_free(&config);
 	return rc;

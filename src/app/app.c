@@ -67,7 +67,7 @@ app_signals(bool kiosk)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	stop_on_others(&sa);
-	if (!kiosk) {
+	if (!app_kiosk_restricts(kiosk, APP_NO_SIGNALS)) {
 		sigaction(SIGINT, &sa, NULL);
 		return;
 	}
@@ -75,6 +75,36 @@ app_signals(bool kiosk)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGQUIT, &sa, NULL);
 	sigaction(SIGTSTP, &sa, NULL);
+}
+
+const struct app_restriction_row app_restrictions[APP_RESTRICTIONS] = {
+	[APP_NO_QUIT] = { "quit", "q and Ctrl-C do not end the program" },
+	[APP_NO_SIGNALS] = { "signals",
+		"SIGINT, SIGQUIT and SIGTSTP do nothing" },
+	[APP_NO_CORE] = { "core", "no core file; not dumpable nor traceable" },
+	[APP_STAFF_EXIT] = { "staff-exit",
+		"F10 and the staff PIN are the only way out" },
+	[APP_OUT_OF_SERVICE] = { "out-of-service", "a failing database shows "
+		"\"out of service\" until it opens again, never an exit" },
+	[APP_DEFAULT_CONFIG] = { "default-config", "a failing configuration "
+		"runs with the defaults, without the staff exit" },
+	[APP_IDLE_RESET] = { "idle-reset",
+		"the visit is forgotten after 120 s without a key by default" },
+};
+
+/* Returns true when restriction r holds in kiosk mode or not. */
+bool
+app_kiosk_restricts(bool kiosk, enum app_restriction r)
+{
+	/* Every restriction is the kiosk's; an unknown one holds too. */
+	return kiosk || r < 0 || r >= APP_RESTRICTIONS;
+}
+
+/* Returns true when restriction r holds for app. */
+bool
+app_restricts(const struct app *app, enum app_restriction r)
+{
+	return app_kiosk_restricts(app->kiosk, r);
 }
 
 /* Returns true once a signal asked the program to end. */
@@ -390,14 +420,17 @@ app_back_key(const struct app *app)
 	return waits ? KEYS_BACK_WAIT : KEYS_BACK;
 }
 
-/* Goes back one screen; from home, to the language picker. */
+/* Goes back one screen; from home, to the language picker, where a run
+   of zeros ends (the next 0 there is its own). */
 static void
 back(struct app *app)
 {
-	if (at_home(app))
-		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
-	else
+	if (!at_home(app)) {
 		app_pop(app);
+		return;
+	}
+	app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
+	app->zeros = 0;
 }
 
 /* A 0 that moves: back, or home when it is the third in a row. */
@@ -447,12 +480,13 @@ global_key(struct app *app, const struct app_event *ev)
 		app->ui->look(true);
 		return true;
 	case KEYS_QUIT:
-		if (!app->kiosk)
+		if (!app_restricts(app, APP_NO_QUIT))
 			app->quit = true;
 		return true;
 	case KEYS_STAFF:
 		/* Only in kiosk mode, and only when a PIN is configured. */
-		if (app->kiosk && app->config != NULL && app->config->pin != NULL)
+		if (app_restricts(app, APP_STAFF_EXIT) && app->config != NULL &&
+		    app->config->pin != NULL)
 			app_open_screen(app, APP_SCREEN_PIN, NULL);
 		return true;
 	default:
@@ -528,7 +562,7 @@ app_handle(struct app *app, const struct app_event *ev)
 	if (ev->key == '0' && !app->zero_waits && r != APP_IGNORED)
 		app->zeros = 0;
 	if (r & APP_QUIT) {
-		if (!app->kiosk)
+		if (!app_restricts(app, APP_NO_QUIT))
 			app->quit = true;
 		return true;
 	}
@@ -675,7 +709,7 @@ app_run(struct app *app, bool picker)
 	bool redraw = true, reading = false;
 
 	if (app->top == NULL && app_open(app, "home") != 0)
-		return app->kiosk ? APP_BROKEN : 2;
+		return app_restricts(app, APP_OUT_OF_SERVICE) ? APP_BROKEN : 2;
 	if (picker)
 		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
 	app->fresh = picker;

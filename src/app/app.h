@@ -136,6 +136,40 @@ struct app {
 	bool broken;    /* the database failed: app_run returns APP_BROKEN */
 };
 
+/*
+ * The kiosk's restrictions, in one table (as lynx's restrictions[]): each
+ * is on in kiosk mode, off outside it, and every place that obeys one asks
+ * for it by name (app_restricts), so that this list is the whole of what
+ * kiosk mode changes.
+ */
+enum app_restriction {
+	APP_NO_QUIT,            /* q and Ctrl-C do not end the program */
+	APP_NO_SIGNALS,         /* SIGINT, SIGQUIT and SIGTSTP do nothing */
+	APP_NO_CORE,            /* no core file, neither dumpable nor traced */
+	APP_STAFF_EXIT,         /* F10 and the staff PIN are the way out */
+	APP_OUT_OF_SERVICE,     /* a database that fails: "out of service"
+	                           until it opens again, never an exit */
+	APP_DEFAULT_CONFIG,     /* a configuration that fails: the defaults
+	                           (without the staff exit), never an exit */
+	APP_IDLE_RESET,         /* the visit reset after 120 s by default */
+	APP_RESTRICTIONS
+};
+
+struct app_restriction_row {
+	const char *name;       /* as the staff would say it */
+	const char *what;       /* one line: what changes */
+};
+
+/* The table, indexed by enum app_restriction. */
+extern const struct app_restriction_row app_restrictions[APP_RESTRICTIONS];
+
+/* Returns true when restriction r holds for a program started in kiosk
+   mode or not (before there is an app: the signals, the configuration). */
+bool app_kiosk_restricts(bool kiosk, enum app_restriction r);
+
+/* Returns true when restriction r holds for app. */
+bool app_restricts(const struct app *app, enum app_restriction r);
+
 /* Sets up app on db; the stack is empty until app_run or app_open. */
 void app_init(struct app *app, struct db *db, const struct app_ui *ui,
               bool kiosk);

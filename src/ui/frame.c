@@ -221,6 +221,16 @@ ui_frame(struct app *app, const struct model_view *v,
 		ui_put(&head, h - 2, 0, head.w, line, TS_MARK);
 }
 
+/* Draws the frame for v with the buttons every screen has. */
+void
+ui_frame_common(struct app *app, const struct model_view *v,
+                struct ui_area *area)
+{
+	enum keys_action keys[12];
+
+	ui_frame(app, v, keys, ui_common_keys(app, NULL, 0, keys, 12), area);
+}
+
 /* The buttons of every key bar, with the screen's own after the first. */
 size_t
 ui_common_keys(const struct app *app, const enum keys_action *extra,
@@ -242,7 +252,7 @@ ui_common_keys(const struct app *app, const enum keys_action *extra,
 		keys[i++] = KEYS_SEARCH;
 	if (i < n)
 		keys[i++] = KEYS_LOOK;
-	if (!app->kiosk && i < n)
+	if (!app_restricts(app, APP_NO_QUIT) && i < n)
 		keys[i++] = KEYS_QUIT;
 	return i;
 }

@@ -46,6 +46,11 @@ void ui_frame(struct app *app, const struct model_view *v,
               const enum keys_action *keys, size_t nkeys,
               struct ui_area *area);
 
+/* Draws the frame as ui_frame does, with the buttons of ui_common_keys
+   alone (a screen without keys of its own). */
+void ui_frame_common(struct app *app, const struct model_view *v,
+                     struct ui_area *area);
+
 /* Adds button k to the key bar the last ui_frame asked for, after its
    first button (for what the screen learns as it draws). */
 void ui_frame_key(enum keys_action k);

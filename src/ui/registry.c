@@ -40,7 +40,6 @@ static screen_new *const by_screen[] = {
 	[APP_SCREEN_HELP] = screen_help_new,
 	[APP_SCREEN_LANGUAGE] = screen_language_new,
 	[APP_SCREEN_PIN] = screen_pin_new,
-	[APP_SCREEN_QR] = screen_qr_new,
 };
 
 /* The screens' own keys. */
@@ -56,6 +55,9 @@ ui_registry_open(struct app *app, enum app_screen what, const char *id)
 	struct model_view *v;
 	screen_new *make;
 
+	/* A QR code shows its contact: its view, loaded once here. */
+	if (what == APP_SCREEN_QR)
+		return screen_qr_new(app, id, ui_load(app, id, i18n_lang()));
 	if (what != APP_SCREEN_NODE)
 		return by_screen[what](app, id, NULL);
 	v = ui_load(app, id, i18n_lang());

@@ -19,6 +19,9 @@
 #include "ui/put.h"
 #include "ui/term.h"
 
+/* The fewest entry rows the intro's last paragraph leaves. */
+#define MIN_ROWS 4
+
 struct menu {
 	struct screen base;
 	struct model_view *v;
@@ -72,7 +75,7 @@ menu_draw(struct screen *s, struct app *app)
 	size_t nkeys = 0, end = m->v->entries.n, rows = end, fit;
 	/* Large spacing: a blank row between entries, when they fit. */
 	int x, y, gap = 1;
-	bool blank = true;
+	bool blank = true, keep = false;
 
 	keys[nkeys++] = KEYS_PICK;
 	nkeys += ui_common_keys(app, NULL, 0, keys + nkeys, 12 - nkeys);
@@ -80,7 +83,9 @@ menu_draw(struct screen *s, struct app *app)
 
 	/* The entries come first; the intro gets what room is left: all of
 	   it and a blank row, or else its last paragraph (the home's
-	   emergency numbers), with the blank row if there is room. */
+	   emergency numbers), with the blank row if there is room. That
+	   paragraph stays while it leaves MIN_ROWS rows to the entries,
+	   which then scroll. */
 	y = a.y;
 	for (size_t i = 0; i < m->v->npara; i++)
 		ui_wrap(m->v->para[i].text, a.w, i18n_rtl(), &intro);
@@ -89,8 +94,10 @@ menu_draw(struct screen *s, struct app *app)
 		ui_wrap(m->v->para[m->v->npara - 1].text, a.w, i18n_rtl(),
 		        &intro);
 		blank = (int)(intro.n + 1 + rows) <= a.h;
+		keep = (int)intro.n + MIN_ROWS <= a.h;
 	}
-	if (intro.n > 0 && (int)(intro.n + (blank ? 1 : 0) + rows) <= a.h) {
+	if (intro.n > 0 &&
+	    (keep || (int)(intro.n + (blank ? 1 : 0) + rows) <= a.h)) {
 		for (size_t i = 0; i < intro.n; i++)
 			ui_put_line(&a, y++, 0, a.w, intro.v[i].s, TS_NORMAL,
 			            i18n_rtl());

@@ -288,14 +288,9 @@ toggle_french(struct page *p, struct app *app)
 	if (p->fr != NULL) {
 		p->fr = ui_view_free(p->fr);
 	} else {
-		/* Labels, headings and "ask at the desk" too: the whole block
-		   is made with the French interface, then the visitor's comes
-		   back. */
-		const char *lang = i18n_lang();
-
-		i18n_set("fr");
+		/* Labels, headings and "ask at the desk" too: the view is
+		   made in French throughout (model_view_load's lang). */
 		p->fr = ui_load(app, p->v->id, "fr");
-		i18n_set(lang);
 		p->show_french = p->fr != NULL;
 	}
 	p->width = 0;   /* lay out again */
