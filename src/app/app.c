@@ -420,17 +420,18 @@ app_back_key(const struct app *app)
 	return waits ? KEYS_BACK_WAIT : KEYS_BACK;
 }
 
-/* Goes back one screen; from home, to the language picker, where a run
-   of zeros ends (the next 0 there is its own). */
+/* Goes back one screen; with the digit 0 from home, to the language
+   picker (the digits' way there), where a run of zeros ends (the next 0
+   there is its own). Esc and Backspace on home stay there. */
 static void
-back(struct app *app)
+back(struct app *app, bool digit)
 {
 	if (!at_home(app)) {
 		app_pop(app);
-		return;
+	} else if (digit) {
+		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
+		app->zeros = 0;
 	}
-	app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
-	app->zeros = 0;
 }
 
 /* A 0 that moves: back, or home when it is the third in a row. */
@@ -446,7 +447,7 @@ zero_back(struct app *app)
 	}
 	app->zeros++;
 	app_wait(app);
-	back(app);
+	back(app, true);
 }
 
 /* Applies the keys that mean the same on every screen (app/keys.c). */
@@ -460,10 +461,10 @@ global_key(struct app *app, const struct app_event *ev)
 		if (ev->key == '0')
 			zero_back(app);
 		else
-			back(app);
+			back(app, false);
 		return true;
 	case KEYS_ESC:
-		back(app);
+		back(app, false);
 		return true;
 	case KEYS_HELP:
 		app_open_screen(app, APP_SCREEN_HELP, NULL);

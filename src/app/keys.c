@@ -29,10 +29,11 @@ const struct keys_row keys_table[KEYS_COUNT] = {
 	/* TRANSLATORS: key-bar button: the next 0 goes to the home menu. */
 	[KEYS_ZERO_HOME] = { "0", N_("Accueil"), ZERO_HELP, "Cm 0 0 0", '0',
 		{ AK_NONE }, KEYS_ALWAYS },
-	[KEYS_ZERO_PICKER] = { "0", N_("Langue"), ZERO_HELP, "Cm 0", AK_ESC,
+	/* On home, a click opens the picker as * does. */
+	[KEYS_ZERO_PICKER] = { "0", N_("Langue"), ZERO_HELP, "Cm 0", '*',
 		{ AK_NONE }, KEYS_ALWAYS },
 	[KEYS_ZERO_PICKER_WAIT] = { "00", N_("Langue"), ZERO_HELP, "Cm 0 0",
-		AK_ESC, { AK_NONE }, KEYS_ALWAYS },
+		'*', { AK_NONE }, KEYS_ALWAYS },
 	[KEYS_ESC] = { "Esc", N_("Retour"),
 		N_("Échap, ← ou Retour arrière : revenir en arrière, aussi "
 		   "depuis une ligne où l'on tape."), "Esc", AK_ESC,
