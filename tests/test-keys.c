@@ -82,7 +82,8 @@ test_table(void **state)
 			if (a != k && strcmp(keys_table[a].key ? keys_table[a].key : "",
 			                     r->key ? r->key : "") != 0 &&
 			    strcmp(keys_table[a].help, r->help) != 0)
-				fail_msg("key %d of row %d does row %d", c, k, a);
+				fail_msg("key %d of row %d does row %d", c, k,
+				         a);
 		}
 	}
 	assert_int_equal(keys_action('7'), KEYS_PICK);
@@ -108,8 +109,9 @@ test_bindings(void **state)
 			for (size_t c = 0; r->codes[c] != AK_NONE; c++)
 				told |= r->codes[c] == b->v[i].key;
 			if (!told)
-				fail_msg("%s: key %d is bound but its row %d does not "
-				         "list it", b->screen, b->v[i].key, b->v[i].row);
+				fail_msg("%s: key %d is bound but its row %d "
+				         "does not list it", b->screen,
+				         b->v[i].key, b->v[i].row);
 		}
 	}
 }

@@ -46,8 +46,8 @@ const struct keys_row keys_table[KEYS_COUNT] = {
 		   "postal. Sur une ligne vide, 0 attend : 0 0 revient. Après "
 		   "4 secondes sans touche, ou une flèche, les résultats "
 		   "portent un numéro : 1 à 9 les ouvrent, 0 revient."),
-		"Digits in a line", AK_NONE, { '0', AK_DIGIT, AK_TIMEOUT, AK_NONE },
-		KEYS_ALWAYS },
+		"Digits in a line", AK_NONE,
+		{ '0', AK_DIGIT, AK_TIMEOUT, AK_NONE }, KEYS_ALWAYS },
 	[KEYS_DIGIT_SCROLL] = { "8 9", N_("Défiler"),
 		N_("8 et 9 : sur une page longue, remonter ou descendre d'un "
 		   "écran ; ses liens portent les numéros 1 à 7, puis 01, 02…"),

@@ -44,8 +44,8 @@ enum app_key {
 	AK_INTERRUPT,   /* Ctrl-C */
 	AK_STAFF,       /* F10: the staff's way out of kiosk mode */
 	AK_OTHER,       /* a key that means nothing here */
-	AK_TIMEOUT,     /* KEYS_WAIT_MS passed: a waiting 0 is dropped, a line
-	                   being typed rests (app.c sends it, never a terminal) */
+	AK_TIMEOUT,     /* KEYS_WAIT_MS passed: a waiting 0 is dropped, a
+	                   line being typed rests (from app.c, never typed) */
 	AK_DIGIT,       /* in a screen's bindings only: any of 1 to 9 */
 };
 
@@ -150,5 +150,8 @@ struct keys_binds {
 
 /* Returns what key does in bindings b (n of them), or -1. */
 int keys_bound(const struct keys_bind *b, size_t n, int key);
+
+/* Returns what key does in the array of bindings t, or -1. */
+#define KEYS_BOUND(t, key) keys_bound((t), sizeof (t) / sizeof *(t), (key))
 
 #endif

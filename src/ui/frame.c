@@ -29,7 +29,7 @@ static struct {
 	size_t n;
 	int y, w;
 	bool due;
-} bar;
+} asked;
 
 /* Goes to the next look, or back to the usual one. */
 void
@@ -68,10 +68,10 @@ kept(enum keys_action k)
 static void
 draw_keybar(int y, int w, const enum keys_action *keys, size_t n)
 {
-	struct ui_area area = { .y = y, .x = 1, .h = 1, .w = w - 2 };
+	struct ui_area bar = { .y = y, .x = 1, .h = 1, .w = w - 2 };
 	bool rtl = i18n_rtl();
 	bool shown[16] = { false };
-	int col = 0, room = area.w;
+	int col = 0, room = bar.w;
 
 	if (n > sizeof shown / sizeof *shown)
 		n = sizeof shown / sizeof *shown;
@@ -98,14 +98,14 @@ draw_keybar(int y, int w, const enum keys_action *keys, size_t n)
 		if (!shown[i])
 			continue;
 		if (nbuttons < sizeof buttons / sizeof *buttons) {
-			buttons[nbuttons].x0 = rtl ? area.x + area.w - col - need
-			                           : area.x + col;
+			buttons[nbuttons].x0 = rtl ? bar.x + bar.w - col - need
+			                           : bar.x + col;
 			buttons[nbuttons].x1 = buttons[nbuttons].x0 + need;
 			buttons[nbuttons].code = k->send;
 			nbuttons++;
 		}
-		ui_put(&area, y, col, kw, k->key, TS_BAR_KEY);
-		ui_put(&area, y, col + kw + 1, need - kw - 1, _(k->label), TS_BAR);
+		ui_put(&bar, y, col, kw, k->key, TS_BAR_KEY);
+		ui_put(&bar, y, col + kw + 1, need - kw - 1, _(k->label), TS_BAR);
 		col += need + 2;
 	}
 }
@@ -116,21 +116,21 @@ ui_frame_forget(void)
 {
 	bar_row = -1;
 	nbuttons = 0;
-	bar.due = false;
+	asked.due = false;
 }
 
 /* Adds button k to the key bar of this frame, after its first button. */
 void
 ui_frame_key(enum keys_action k)
 {
-	size_t at = bar.n > 0 ? 1 : 0;
+	size_t at = asked.n > 0 ? 1 : 0;
 
-	if (!bar.due || bar.n == sizeof bar.keys / sizeof *bar.keys)
+	if (!asked.due || asked.n == sizeof asked.keys / sizeof *asked.keys)
 		return;
-	memmove(bar.keys + at + 1, bar.keys + at,
-	        (bar.n - at) * sizeof *bar.keys);
-	bar.keys[at] = k;
-	bar.n++;
+	memmove(asked.keys + at + 1, asked.keys + at,
+	        (asked.n - at) * sizeof *asked.keys);
+	asked.keys[at] = k;
+	asked.n++;
 }
 
 /* Returns true for the rows that say what 0 does. */
@@ -146,13 +146,13 @@ zero_row(enum keys_action k)
 void
 ui_frame_keybar(const struct app *app)
 {
-	if (!bar.due)
+	if (!asked.due)
 		return;
-	bar.due = false;
-	for (size_t i = 0; i < bar.n; i++)
-		if (zero_row(bar.keys[i]))
-			bar.keys[i] = app_back_key(app);
-	draw_keybar(bar.y, bar.w, bar.keys, bar.n);
+	asked.due = false;
+	for (size_t i = 0; i < asked.n; i++)
+		if (zero_row(asked.keys[i]))
+			asked.keys[i] = app_back_key(app);
+	draw_keybar(asked.y, asked.w, asked.keys, asked.n);
 }
 
 /* Turns a click on the key bar or the breadcrumb into a key. */
@@ -212,11 +212,11 @@ ui_frame(struct app *app, const struct model_view *v,
 		/* TRANSLATORS: shown beside a title that is still in French. */
 		ui_put(&head, 1, x + 1, head.w - x - 1, _("(pas encore traduit)"),
 		       TS_MARK);
-	bar.n = nkeys < 16 ? nkeys : 16;
-	memcpy(bar.keys, keys, bar.n * sizeof *keys);
-	bar.y = h - 1;
-	bar.w = w;
-	bar.due = true;
+	asked.n = nkeys < 16 ? nkeys : 16;
+	memcpy(asked.keys, keys, asked.n * sizeof *keys);
+	asked.y = h - 1;
+	asked.w = w;
+	asked.due = true;
 	if (line != NULL)
 		ui_put(&head, h - 2, 0, head.w, line, TS_MARK);
 }

@@ -78,8 +78,8 @@ ui_notice_out_of_service(void)
 		                     .w = w > 8 ? w - 4 : w };
 		struct text_lines t = { 0 };
 		/* TRANSLATORS: the only screen when the kiosk's data is broken. */
-		char *s = i18n_gettext_in(l->code, N_("Hors service. Demandez à "
-		                                      "l'accueil, s'il vous "
+		char *s = i18n_gettext_in(l->code, N_("Hors service. Demandez "
+		                                      "à l'accueil, s'il vous "
 		                                      "plaît."));
 
 		text_wrap(s, a.w, &t);

@@ -205,8 +205,7 @@ picker_key(struct screen *s, struct app *app, const struct app_event *ev)
 	struct picker *p = (struct picker *)s;
 	long i;
 
-	switch (keys_bound(picker_keys, sizeof picker_keys / sizeof *picker_keys,
-	                   ev->key)) {
+	switch (KEYS_BOUND(picker_keys, ev->key)) {
 	case L_UP:
 		return choose(p, (long)p->sel - 1);
 	case L_DOWN:

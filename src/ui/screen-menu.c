@@ -128,13 +128,13 @@ menu_draw(struct screen *s, struct app *app)
 		char num[4];
 		bool sel = i == m->sel;
 		/* While a 0 waits, the numbers it begins stand out. */
+		bool two = keys_two_digits(i, KEYS_LIST_ONES);
 		enum term_style ns = sel ? TS_SELECTED
 		                     : !app->zero_waits ? TS_NUMBER
-		                     : keys_two_digits(i, KEYS_LIST_ONES) ? TS_MATCH
-		                     : TS_NOTE;
+		                     : two ? TS_MATCH : TS_NOTE;
 
 		keys_number(i, KEYS_LIST_ONES, num);
-		s->zero_waits |= keys_two_digits(i, KEYS_LIST_ONES);
+		s->zero_waits |= two;
 		if (sel)
 			term_fill(y, a.x, TS_SELECTED);
 		ui_put(&a, y, num[1] != '\0' ? 0 : 1, 2, num, ns);
@@ -180,11 +180,10 @@ static int
 menu_key(struct screen *s, struct app *app, const struct app_event *ev)
 {
 	struct menu *m = (struct menu *)s;
-	long n = (long)m->v->entries.n, page = m->nrows > 1 ? (long)m->nrows : 1;
-	long i;
+	long n = (long)m->v->entries.n, i;
+	long page = m->nrows > 1 ? (long)m->nrows : 1;
 
-	switch (keys_bound(menu_keys, sizeof menu_keys / sizeof *menu_keys,
-	                   ev->key)) {
+	switch (KEYS_BOUND(menu_keys, ev->key)) {
 	case M_UP:
 		return choose(m, (long)m->sel - 1);
 	case M_DOWN:

@@ -516,8 +516,7 @@ page_key(struct screen *s, struct app *app, const struct app_event *ev)
 	struct page *p = (struct page *)s;
 	long top = (long)p->top, page = p->rows > 1 ? p->rows - 1 : 1, i;
 
-	switch (keys_bound(page_keys, sizeof page_keys / sizeof *page_keys,
-	                   ev->key)) {
+	switch (KEYS_BOUND(page_keys, ev->key)) {
 	case P_UP:
 		return scroll_to(p, top - 1);
 	case P_DOWN:

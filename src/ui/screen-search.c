@@ -336,8 +336,7 @@ search_key(struct screen *scr, struct app *app, const struct app_event *ev)
 	struct search *s = (struct search *)scr;
 	long i;
 
-	switch (keys_bound(search_keys, sizeof search_keys / sizeof *search_keys,
-	                   ev->key)) {
+	switch (KEYS_BOUND(search_keys, ev->key)) {
 	case S_BACK:
 		return APP_POP;
 	case S_ERASE:
