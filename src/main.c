@@ -1,151 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * main.c - accueil, the information kiosk of the CAI's bureau d'accueil:
- * reads the command line, opens the database, and either prints search
- * results or runs the screens.
+ * wiring only. Reads the command line, opens the database (app/recover.c
+ * says what happens when it does not), and either prints search results
+ * or runs the screens.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 
-#include "common/clock.h"
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/config.h"
+#include "app/recover.h"
 #include "common/xalloc.h"
 #include "i18n/i18n.h"
-#include "model/model.h"
 #include "db/db.h"
 #include "ui/put.h"
 #include "ui/ui.h"
 #include "ui/term.h"
-
-/*
- * Where the database is, and the database once it opens; when it was last
- * tried (CLOCK_MONOTONIC, ms) and what its file was then (found, stat).
- */
-struct reopen {
-	const char *path;
-	struct db *db;
-	long long tried;
-	bool found;
-	struct stat st;
-};
-
-/* How often a database that does not open is tried again, in ms. */
-#define REOPEN_EVERY_MS 10000
-
-/* Tells the staff why the database cannot be used, once per new cause. */
-static void
-report_once(char *err)
-{
-	static char *last;
-
-	if (err == NULL || (last != NULL && strcmp(last, err) == 0)) {
-		free(err);
-		return;
-	}
-	app_report(NULL, NULL, err);
-	free(last);
-	last = err;
-}
-
-/* Notes what the file is now; true when it differs from the last note. */
-static bool
-file_changed(struct reopen *r)
-{
-	struct stat st;
-	bool found = stat(r->path, &st) == 0, changed;
-
-	if (!found)
-		memset(&st, 0, sizeof st);
-	changed = found != r->found || st.st_dev != r->st.st_dev ||
-	          st.st_ino != r->st.st_ino || st.st_size != r->st.st_size ||
-	          st.st_mode != r->st.st_mode ||
-	          st.st_mtim.tv_sec != r->st.st_mtim.tv_sec ||
-	          st.st_mtim.tv_nsec != r->st.st_mtim.tv_nsec ||
-	          st.st_ctim.tv_sec != r->st.st_ctim.tv_sec ||
-	          st.st_ctim.tv_nsec != r->st.st_ctim.tv_nsec;
-	r->found = found;
-	r->st = st;
-	return changed;
-}
-
-/* Tries to open the database again, home included; true when it worked. */
-static bool
-reopen(void *arg)
-{
-	struct reopen *r = arg;
-	struct model_view v;
-	char *err = NULL;
-
-	r->tried = clock_ms();
-	file_changed(r);
-	if (db_open(r->path, &r->db, &err) != 0) {
-		report_once(err);
-		return false;
-	}
-	if (model_view_load(r->db, "home", "fr", &v, &err) != 0) {
-		free(err);
-		report_once(xasprintf("%s: the home page cannot be read",
-		                      r->path));
-		db_close(r->db);
-		r->db = NULL;
-		return false;
-	}
-	model_view_free(&v);
-	return true;
-}
-
-/*
- * Out of service: tries the database again every ten seconds, and at once
- * when its file changes (put back, copied over, made readable), which a
- * stat() a second sees without opening it.
- */
-static bool
-reopen_when_due(void *arg)
-{
-	struct reopen *r = arg;
-
-	if (!file_changed(r) && clock_ms() - r->tried < REOPEN_EVERY_MS)
-		return false;
-	return reopen(r);
-}
-
-/*
- * Runs the screens. In kiosk mode, a database that fails during a visit
- * (copied over, truncated, deleted) gives "out of service" in every
- * language until it can be opened again, never a crash nor an exit.
- */
-static int
-run_screens(struct app *app, struct reopen *r, bool picker)
-{
-	int rc;
-
-	while ((rc = app_run(app, picker)) == APP_BROKEN) {
-		/* A file replaced (the usual update): the new one at once. */
-		bool stale = db_stale(app->db);
-
-		app_free(app);  /* the screens left: a reading stops */
-		db_close(app->db);
-		app->db = r->db = NULL;
-		app->broken = false;
-		app->countdown = 0;
-		if (!stale || !reopen(r)) {
-			if (!app_restricts(app, APP_OUT_OF_SERVICE))
-				return 2;       /* said on stderr */
-			ui_out_of_service(reopen_when_due, r);
-			if (r->db == NULL)
-				return 0;       /* a signal, or no terminal */
-		}
-		app->db = r->db;
-		picker = true;
-	}
-	return rc;
-}
 
 /*
  * In kiosk mode, keeps what the visitor typed or read out of any core
@@ -221,7 +96,7 @@ hash_pin(void)
 static struct db *
 open_db(const struct cli *o, const char *path, bool *screen)
 {
-	struct reopen r = { .path = path };
+	struct recover r = { .path = path };
 	struct db *db;
 	char *err;
 
@@ -246,7 +121,7 @@ open_db(const struct cli *o, const char *path, bool *screen)
 	    start_screen() != 0)
 		return NULL;
 	*screen = true;
-	ui_out_of_service(reopen_when_due, &r);
+	ui_out_of_service(recover_when_due, &r);
 	return r.db;
 }
 
@@ -330,9 +205,9 @@ main(int argc, char **argv)
 	           : app_restricts(&app, APP_IDLE_RESET) ? 120 : 0;
 	app.config = &config;
 	{
-		struct reopen r = { .path = path, .db = db };
+		struct recover r = { .path = path, .db = db };
 
-		rc = run_screens(&app, &r, o.lang == NULL);
+		rc = recover_run(&app, &r, o.lang == NULL);
 		db = r.db;
 	}
 out:

@@ -486,6 +486,10 @@ expect_text directory-phone-found "Sami Pieczynski"
 start 80 24
 keys 5 7 0 4 7 9
 expect_text directory-0479-typed "ville : 0479"
+# The line rests 4 s later: its results take numbers, and 1 opens a card.
+bar_shows directory-0479-rests "1-9"
+keys 1
+expect_text directory-0479-opened "^ Accueil › .* › \(CIMB\|Unia\)"
 start 80 24
 keys 5 7 5 0 0 0
 expect_text directory-5000-typed "ville : 5000"

@@ -31,6 +31,7 @@ static enum app_screen opened;  /* what the stand-in ui opened last */
 struct stub {
 	struct screen base;
 	bool typing;
+	bool line;      /* an empty line: 0 waits, a digit starts a number */
 };
 
 /* Frees a stand-in. */
@@ -70,6 +71,13 @@ stub_key(struct screen *s, struct app *app, const struct app_event *ev)
 	}
 	if (t->typing && ev->key >= '0' && ev->key <= '9')
 		return APP_REDRAW;
+	if (t->line && ev->key == '0')
+		return app_zero_wait(app);
+	if (t->line) {
+		t->typing = true;       /* typed: the line rests later */
+		app_wait(app);
+		return APP_REDRAW;
+	}
 	if (ev->key == '0')
 		return s->zero_waits ? app_zero_wait(app) : APP_IGNORED;
 	picked = (int)app_number(app, ev->key, KEYS_LIST_ONES);
@@ -304,6 +312,25 @@ test_zero_typed(void **state)
 	app_free(&app);
 }
 
+/* On an empty line, 0 waits; a digit then is a number typed, and the
+   line's own wait (before it rests) goes on. */
+static void
+test_zero_line(void **state)
+{
+	struct app app;
+
+	(void)state;
+	stacked(&app, 2);
+	((struct stub *)app.top)->line = true;
+	press(&app, '0');
+	assert_true(app.zero_waits);
+	press(&app, '4');
+	assert_false(app.zero_waits);
+	assert_true(app.wait_until > 0);
+	assert_int_equal(app.depth, 2);
+	app_free(&app);
+}
+
 /* The covered or closed screen is told (a reading stops there); a search
    result opens with its words marked. */
 static void
@@ -366,6 +393,7 @@ main(void)
 		cmocka_unit_test(test_zero_run),
 		cmocka_unit_test(test_zero_waits),
 		cmocka_unit_test(test_zero_typed),
+		cmocka_unit_test(test_zero_line),
 		cmocka_unit_test(test_leave_mark),
 		cmocka_unit_test(test_numbers),
 	};

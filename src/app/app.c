@@ -547,7 +547,11 @@ app_handle(struct app *app, const struct app_event *ev)
 		zero_back(app);
 		return true;
 	}
+	/* The key ends the wait of a waiting 0 (the screen may start its
+	   own, a line typed); the screen still sees that the 0 waited. */
 	waited = app->zero_waits;
+	if (waited)
+		app->wait_until = 0;
 	if (ev->key != '0')
 		app->zeros = 0;
 	r = app->top->ops->key != NULL ? app->top->ops->key(app->top, app, ev)
@@ -556,7 +560,6 @@ app_handle(struct app *app, const struct app_event *ev)
 	   it. */
 	if (waited) {
 		app->zero_waits = false;
-		app->wait_until = 0;
 		cleared = true;
 	}
 	/* A 0 the screen took as text ends a run of zeros. */

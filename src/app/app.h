@@ -98,6 +98,9 @@ struct app_ui {
 	void (*look)(bool next);
 	/* Clears the screen and the terminal's scrollback (may be NULL). */
 	void (*forget)(void);
+	/* Shows "out of service" until retry(arg) returns true or a signal
+	   ends the program (may be NULL). */
+	void (*out_of_service)(bool (*retry)(void *), void *arg);
 };
 
 /* Seconds of the "are you still there?" countdown before a reset (at most

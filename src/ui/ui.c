@@ -75,4 +75,5 @@ const struct app_ui ui_app = {
 	.open = ui_registry_open,
 	.look = ui_look,
 	.forget = term_forget,
+	.out_of_service = ui_out_of_service,
 };
