@@ -10,11 +10,13 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/config.h"
 #include "app/recover.h"
+#include "common/clock.h"
 #include "common/xalloc.h"
 #include "i18n/i18n.h"
 #include "db/db.h"
@@ -51,50 +53,89 @@ start_screen(void)
 	return 0;
 }
 
-/* Reads a PIN on standard input and prints its configuration line. */
-static int
-hash_pin(void)
-{
-	char *line = NULL, *hash;
-	size_t size = 0;
-	ssize_t n = getline(&line, &size, stdin);
-	const char *why;
+/* How long a kiosk that refuses its configuration keeps its sentence on
+   the console before it ends (and its service starts it again). */
+#define REFUSED_WAIT_S 10
 
-	if (n < 0) {
-		free(line);
-		fputs("accueil: no PIN on standard input\n", stderr);
-		return 2;
+/*
+ * Kiosk mode with a configuration it cannot use (an unreadable PIN file, a
+ * bad line): never a kiosk without its staff exit. Says so on the console
+ * (standard output, tty1 under the unit) and on stderr (the journal),
+ * keeps the sentence there a while, and returns 2.
+ */
+static int
+refuse_kiosk(const char *err)
+{
+	char *line = xasprintf("accueil: kiosk mode refused: %s; a kiosk "
+	                       "needs its staff exit (see accueil "
+	                       "--check-config)\n", err);
+
+	fputs(line, stderr);
+	if (isatty(STDOUT_FILENO) || !isatty(STDERR_FILENO)) {
+		fputs(line, stdout);
+		fflush(stdout);
 	}
-	/* The line's end, and nothing else, is not part of the PIN. */
-	if (n > 0 && line[n - 1] == '\n')
-		line[--n] = '\0';
-	if (n > 0 && line[n - 1] == '\r')
-		line[--n] = '\0';
-	why = strlen(line) != (size_t)n ? "a PIN holds no NUL character"
-	      : config_pin_refused(line);
-	hash = why == NULL ? config_hash_pin(line) : NULL;
-	explicit_bzero(line, size);
 	free(line);
-	if (why != NULL) {
-		fprintf(stderr, "accueil: %s\n", why);
-		return 2;
+	for (int i = 0; i < REFUSED_WAIT_S && !app_stopping(); i++)
+		sleep(1);
+	return 2;
+}
+
+/*
+ * Reads the configuration and the PIN file that o names into *c. In kiosk
+ * mode (screen), a file that is there but cannot be read counts as bad.
+ * Returns 0, or -1 with a malloc'd sentence in *err.
+ */
+static int
+load_config(const struct cli *o, bool screen, struct config *c, char **err)
+{
+	const char *pin = cli_pin_file(o);
+	enum config_need need = screen ? CONFIG_IF_PRESENT : CONFIG_OPTIONAL;
+
+	if (config_load(o->config ? o->config : CONFIG_DEFAULT_PATH,
+	                o->config != NULL ? CONFIG_REQUIRED : need, c,
+	                err) != 0)
+		return -1;
+	if (pin != NULL && config_load_pin(pin, o->pin_file != NULL ?
+	                                   CONFIG_REQUIRED : need, c,
+	                                   err) != 0) {
+		config_free(c);
+		return -1;
 	}
-	if (hash == NULL) {
-		fputs("accueil: the PIN cannot be hashed here\n", stderr);
-		return 2;
-	}
-	printf("pin = %s\n", hash);
-	free(hash);
 	return 0;
+}
+
+/* Keeps the PIN delay of a kiosk in its state directory, where a restart
+   finds it; loads the one a crash left into app. */
+static void
+keep_pin_delay(struct app *app, struct config *c)
+{
+	char *dir = config_state_dir();
+	long long left;
+
+	if (dir == NULL) {
+		fputs("accueil: no state directory can be written "
+		      "($STATE_DIRECTORY, /var/lib/accueil, /run/accueil): the "
+		      "PIN delay is kept in memory only\n", stderr);
+		return;
+	}
+	c->delay_file = xasprintf("%s/%s", dir, CONFIG_DELAY_NAME);
+	free(dir);
+	config_delay_load(c, APP_PIN_DELAY_MAX * 1000LL, &app->pin_failures,
+	                  &left);
+	if (left > 0)
+		app->pin_until = clock_ms() + left;
 }
 
 /*
  * Opens the database at path; in kiosk mode, one that does not open gives
  * "out of service" until it does (the screen is then started). Returns
- * the database, or NULL (said on stderr, or a signal ended the wait).
+ * the database, or NULL (said on stderr, or a signal or the staff's exit
+ * ended the wait).
  */
 static struct db *
-open_db(const struct cli *o, const char *path, bool *screen)
+open_db(struct app *app, const struct cli *o, const char *path,
+        bool *screen)
 {
 	struct recover r = { .path = path };
 	struct db *db;
@@ -121,7 +162,7 @@ open_db(const struct cli *o, const char *path, bool *screen)
 	    start_screen() != 0)
 		return NULL;
 	*screen = true;
-	ui_out_of_service(recover_when_due, &r);
+	ui_out_of_service(app, recover_when_due, &r);
 	return r.db;
 }
 
@@ -133,54 +174,60 @@ main(int argc, char **argv)
 	struct db *db = NULL;
 	struct app app;
 	struct config config = { .idle = -1 };
-	bool screen = false, running = false;
+	bool screen = false, kiosk_screen, running = false;
 	const char *path;
 	char *err, *msg;
 	int rc = cli_parse(argc, argv, &o);
 
 	if (rc >= 0)
-		return rc;      /* --help, --version, a wrong option */
+		return cli_close_stdout(rc);    /* --help, --version, a wrong
+		                                   option */
 	rc = 2;
+	kiosk_screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
+	               !o.languages;
 	/* Our signal handlers first, before anything a visitor could
 	   interrupt; curses keeps the ones it finds. */
 	app_signals(o.kiosk);
 	if (app_kiosk_restricts(o.kiosk, APP_NO_CORE))
 		no_core();
-	if (o.hash_pin) {
-		rc = hash_pin();
+	if (o.hash_pin || o.set_pin || o.check_config) {
+		rc = o.hash_pin ? cli_hash_pin() : o.set_pin ? cli_set_pin(&o)
+		     : cli_check_config(&o);
 		goto out;
 	}
-	if (config_load(o.config ? o.config : CONFIG_DEFAULT_PATH,
-	                o.config != NULL, &config, &err) != 0) {
-		fprintf(stderr, "accueil: %s\n", err);
+	if (load_config(&o, kiosk_screen, &config, &err) != 0) {
+		/* Never a kiosk without its staff exit. */
+		if (kiosk_screen &&
+		    app_kiosk_restricts(o.kiosk, APP_CONFIG_REQUIRED))
+			refuse_kiosk(err);
+		else
+			fprintf(stderr, "accueil: %s\n", err);
 		free(err);
-		/* A kiosk never exits for its configuration: it runs with the
-		   defaults, and so without the staff exit. */
-		if (!app_kiosk_restricts(o.kiosk, APP_DEFAULT_CONFIG) ||
-		    o.search || o.contacts || o.languages)
-			goto out;
-		fputs("accueil: running with the default settings, without the "
-		      "staff exit\n", stderr);
+		goto out;
 	}
+	app_init(&app, NULL, &ui_app, o.kiosk);
+	running = true;
+	app.config = &config;
+	if (kiosk_screen)
+		keep_pin_delay(&app, &config);
 	if (i18n_init() != 0) {
 		fputs("accueil: no UTF-8 locale is installed (C.UTF-8 is needed)\n",
 		      stderr);
 		goto out;
 	}
 	if (o.lang != NULL && i18n_set(o.lang) != 0) {
-		fprintf(stderr, "accueil: the language \"%s\" is not available; "
-		        "using French\n", o.lang);
+		/* cli_parse refused the unknown ones. */
 		o.lang = NULL;
 	} else if (o.lang != NULL && !i18n_has_catalogue()) {
 		fprintf(stderr, "accueil: the interface translation for \"%s\" is "
 		        "missing or broken; the interface stays in French\n", o.lang);
 	}
 	path = o.db ? o.db : cli_default_db();
-	db = open_db(&o, path, &screen);
+	db = open_db(&app, &o, path, &screen);
 	if (db == NULL) {
-		/* Said on stderr; after "out of service", a signal or no
-		   terminal ended the wait. */
-		rc = screen ? 0 : 2;
+		/* Said on stderr; after "out of service", a signal, no
+		   terminal or the staff's exit ended the wait. */
+		rc = !screen ? 2 : app.staff_exit ? APP_EXIT_STAFF : 0;
 		goto out;
 	}
 	if (o.search != NULL) {
@@ -199,11 +246,9 @@ main(int argc, char **argv)
 		goto out;
 	screen = true;
 	ui_set_terminal_bidi(o.terminal_bidi);
-	app_init(&app, db, &ui_app, o.kiosk);
-	running = true;
+	app.db = db;
 	app.idle = o.idle >= 0 ? o.idle : config.idle >= 0 ? config.idle
 	           : app_restricts(&app, APP_IDLE_RESET) ? 120 : 0;
-	app.config = &config;
 	{
 		struct recover r = { .path = path, .db = db };
 
@@ -226,5 +271,6 @@ out:
 	free(msg);
 	db_close(db);
 	config_free(&config);
-	return rc;
+	/* The staff's commands' output: an error writing it is an error. */
+	return screen ? rc : cli_close_stdout(rc);
 }

@@ -6,7 +6,7 @@
 set -u
 bin=$1 db=$2
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap 'tmux -L "accueil-cli-$$" kill-server 2>/dev/null; tmux -L "accueil-cli-$$-2" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT
 passed=0 failed=0
 
 # expect NAME STATUS PATTERN-IN-STDOUT PATTERN-IN-STDERR -- COMMAND...
@@ -155,7 +155,7 @@ printf 'languages = ps, fa\n' >"$tmp/good.conf"
 chmod 0640 "$tmp/good.conf"
 expect config-languages 0 "081 71 35 28" "" -- "$bin" --db "$db" --config "$tmp/good.conf" --search pieczynski
 expect no-terminal 2 "" "needs a terminal" -- "$bin" --db "$db"
-expect unknown-lang 0 "081 71 35 28" "not available; using French" -- "$bin" --db "$db" --lang xx --search pieczynski
+expect unknown-lang 2 "" "^accueil: unknown language \"xx\"; the languages are: fr en" -- "$bin" --db "$db" --lang xx --search pieczynski
 
 # Issue 15: every contact detail the sources give, on the cards.
 expect contacts-unia-free-line 0 "Téléphone: 0800 12 800" "" -- "$bin" --db "$db" --contacts unia
@@ -283,13 +283,138 @@ chmod 600 "$tmp/max.conf"
 expect config-idle-max 1 "" "nothing matches" -- "$bin" --db "$db" --config "$tmp/max.conf" --lang en --search zzzqqq
 printf 'idle = 86401\n' >"$tmp/over.conf"
 chmod 600 "$tmp/over.conf"
-expect config-idle-over 2 "" "bad value for \"idle\"" -- "$bin" --db "$db" --config "$tmp/over.conf" --search zzzqqq
+expect config-idle-over 2 "" "over.conf:1: idle takes a whole number of seconds from 0 to 86400" -- "$bin" --db "$db" --config "$tmp/over.conf" --search zzzqqq
 { printf '# %*s\n' 5000 x | tr ' ' y; printf 'idle = 30\n'; } >"$tmp/long.conf"
 chmod 600 "$tmp/long.conf"
 expect config-long-line 1 "" "nothing matches" -- "$bin" --db "$db" --config "$tmp/long.conf" --lang en --search zzzqqq
 head -c 70000 /dev/zero | tr '\0' '#' >"$tmp/big.conf"
 chmod 600 "$tmp/big.conf"
 expect config-too-big 2 "" "64 KiB" -- "$bin" --db "$db" --config "$tmp/big.conf" --search zzzqqq
+
+# GNU conventions: a copyright line, a bug address, errors prefixed with
+# the program's name, a write error on standard output is exit 2.
+expect version-copyright 0 "^Copyright (C) [0-9]* the accueil contributors" "" -- "$bin" --version
+expect help-bugs 0 "^Report bugs to: .*@" "" -- "$bin" --help
+expect bad-option 2 "" "^accueil: unknown option --nope; see accueil --help" -- "$bin" --nope
+if [ -w /dev/full ]; then
+	expect full-search 2 "" "^accueil: write error on standard output (No space left on device)" -- sh -c '"$1" --db "$2" --search racisme >/dev/full' sh "$bin" "$db"
+	expect full-help 2 "" "^accueil: write error on standard output" -- sh -c '"$1" --help >/dev/full' sh "$bin"
+	expect full-version 2 "" "^accueil: write error on standard output" -- sh -c '"$1" --version >/dev/full' sh "$bin"
+	expect full-languages 2 "" "^accueil: write error on standard output" -- sh -c '"$1" --db "$2" --languages >/dev/full' sh "$bin" "$db"
+else
+	echo "FAIL full: no /dev/full to write to"; failed=$((failed + 1))
+fi
+# One language in a message: the cause of a write error is English as
+# the sentence, whatever the kiosk's catalogue or the locale.
+expect full-one-language 2 "" "(No space left on device)" -- sh -c 'LANG=fr_BE.UTF-8 "$1" --db "$2" --lang fr --search racisme >/dev/full' sh "$bin" "$db"
+
+# --set-pin: the PIN twice, then its hash in the PIN file, 0640; two
+# different PINs, or one the PIN screen cannot type, change nothing.
+set_pin() { printf "$1" | "$bin" --set-pin --pin-file "$tmp/etc/pin"; }
+expect set-pin 0 "The staff PIN is set in .*etc/pin" "" -- set_pin '135790\n135790\n'
+if [ "$(stat -c %a "$tmp/etc/pin" 2>/dev/null)" = 640 ] &&
+   grep -q '^pin = \$y\$' "$tmp/etc/pin" && ! grep -q 135790 "$tmp/etc/pin"; then
+	echo "ok   set-pin-file"; passed=$((passed + 1))
+else
+	echo "FAIL set-pin-file: $(ls -l "$tmp/etc/pin" 2>&1)"; failed=$((failed + 1))
+fi
+cp "$tmp/etc/pin" "$tmp/pin.before"
+expect set-pin-differ 2 "" "the two PINs differ; nothing was changed" -- set_pin '135790\n135791\n'
+expect set-pin-short 2 "" "at least 6 characters" -- set_pin '1357\n1357\n'
+expect set-pin-none 2 "" "no PIN was given" -- set_pin ''
+if cmp -s "$tmp/pin.before" "$tmp/etc/pin"; then
+	echo "ok   set-pin-unchanged"; passed=$((passed + 1))
+else
+	echo "FAIL set-pin-unchanged: a refused PIN changed the file"; failed=$((failed + 1))
+fi
+expect set-pin-used 0 "F10 and the PIN whose hash is in .*etc/pin" "" -- "$bin" --check-config --config /dev/null --pin-file "$tmp/etc/pin"
+
+# --check-config: what each line means; a bad line is named, exit 1.
+printf '# the desk\nidle = 300\nlanguages = ar fr\n' >"$tmp/check.conf"
+chmod 600 "$tmp/check.conf"
+expect check-config-good 0 "check.conf:2: idle: after 300 seconds without a key" "" -- "$bin" --check-config --config "$tmp/check.conf" --pin-file "$tmp/etc/pin"
+expect check-config-comment 0 "check.conf:1: a comment" "" -- "$bin" --check-config --config "$tmp/check.conf" --pin-file "$tmp/etc/pin"
+expect check-config-pin 0 "pin:3: pin: the hash of the staff PIN (yescrypt)" "" -- "$bin" --check-config --config "$tmp/check.conf" --pin-file "$tmp/etc/pin"
+expect check-config-no-pin 0 "No PIN is set: kiosk mode has no way out by keys" "" -- "$bin" --check-config --config "$tmp/check.conf"
+printf 'idle = 2min\nlanguages = ar fr\n' >"$tmp/check.conf"
+expect check-config-bad 1 'check.conf:1: idle takes a whole number of seconds .*("2min" is not one)' "" -- "$bin" --check-config --config "$tmp/check.conf"
+expect check-config-bad-rest 1 "check.conf:2: languages: the language picker shows ar fr first" "" -- "$bin" --check-config --config "$tmp/check.conf"
+printf 'idle = 30\n' >"$tmp/notpin"
+chmod 600 "$tmp/notpin"
+expect check-config-pin-file-only 1 'notpin:1: "idle": the PIN file holds "pin =" alone' "" -- "$bin" --check-config --config /dev/null --pin-file "$tmp/notpin"
+expect check-config-missing 1 "nothing.conf cannot be read" "" -- "$bin" --check-config --config "$tmp/nothing.conf"
+
+# Bounded at load: one "pin =" line a file, so one hash weighed, however
+# many lines a file holds (978 bcrypt-11 lines took 200 s).
+{ for i in $(seq 300); do grep '^pin' "$tmp/etc/pin"; done; } >"$tmp/many"
+chmod 600 "$tmp/many"
+start_s=$(date +%s%N)
+expect pin-lines-bounded 2 "" "many:2: a second \"pin =\" line (the first is line 1); keep one" -- "$bin" --db "$db" --config /dev/null --pin-file "$tmp/many" --search CPAS
+ms=$(( ($(date +%s%N) - start_s) / 1000000 ))
+echo "     300 pin lines refused in $ms ms"
+expect check-many-pins 1 "many:300: a second" "" -- "$bin" --check-config --config /dev/null --pin-file "$tmp/many"
+
+# The PIN file wins over a PIN left in an older /etc/accueil.conf.
+expect old-conf-pin 0 "F10 and the PIN whose hash is in .*good.conf" "" -- "$bin" --check-config --config "$tmp/good.conf"
+expect pin-file-wins 0 "F10 and the PIN whose hash is in .*etc/pin" "" -- "$bin" --check-config --config "$tmp/good.conf" --pin-file "$tmp/etc/pin"
+
+# --set-pin in a real terminal (tmux): the PIN never shows, neither while
+# it is typed (a capture during the input) nor after; the file then holds
+# the hash of what was typed.
+tsock="accueil-cli-$$"
+tm() { tmux -L "$tsock" -f /dev/null "$@"; }
+# shows PATTERN [TRIES]: waits (at most TRIES x 0.05 s, 30 s by default)
+# for the pane to show it.
+shows() {
+	local i
+	for i in $(seq "${2:-600}"); do
+		tm capture-pane -p -t t 2>/dev/null | grep -q -- "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+if command -v tmux >/dev/null; then
+	tm new-session -d -s t -x 80 -y 24 "env LANG=C.UTF-8 $bin --set-pin --pin-file $tmp/tty/pin; echo exit=\$?; sleep 60"
+	shown=""
+	shows "New staff PIN" || shown="no prompt"
+	tm send-keys -t t -l "97531xy"
+	# Echo would show within this wait (1 s); nothing may.
+	shows "97531" 20 && shown="$shown; the PIN while typed"
+	tm send-keys -t t Enter
+	shows "The same PIN again" || shown="$shown; no second prompt"
+	tm send-keys -t t -l "97531xy"
+	shows "97531" 20 && shown="$shown; the PIN again while typed"
+	tm send-keys -t t Enter
+	shows "^exit=0" || shown="$shown; no exit=0"
+	tm capture-pane -p -S - -t t | grep -q "97531" && shown="$shown; the PIN in the history"
+	if [ -z "$shown" ] && grep -q '^pin = ' "$tmp/tty/pin" &&
+	   python3 -W ignore -c 'import crypt, sys; h = sys.argv[1]; sys.exit(crypt.crypt("97531xy", h) != h)' \
+		"$(sed -n 's/^pin = //p' "$tmp/tty/pin")"; then
+		echo "ok   set-pin-terminal-no-echo"; passed=$((passed + 1))
+	else
+		echo "FAIL set-pin-terminal-no-echo:$shown"; tm capture-pane -p -t t | head -8
+		failed=$((failed + 1))
+	fi
+	tm kill-server 2>/dev/null
+	# --hash-pin too reads without echo on a terminal.
+	tsock="accueil-cli-$$-2"
+	tm new-session -d -s t -x 80 -y 24 "env LANG=C.UTF-8 $bin --hash-pin; echo exit=\$?; sleep 60"
+	shown=""
+	shows "PIN:" || shown="no prompt"
+	tm send-keys -t t -l "86420zz"
+	shows "86420" 20 && shown="$shown; the PIN while typed"
+	tm send-keys -t t Enter
+	shows '^pin = \$y\$' || shown="$shown; no hash"
+	tm capture-pane -p -S - -t t | grep -q "86420" && shown="$shown; the PIN in the history"
+	if [ -z "$shown" ]; then
+		echo "ok   hash-pin-terminal-no-echo"; passed=$((passed + 1))
+	else
+		echo "FAIL hash-pin-terminal-no-echo:$shown"; failed=$((failed + 1))
+	fi
+	tm kill-server 2>/dev/null
+else
+	echo "FAIL set-pin-terminal-no-echo: tmux is missing"; failed=$((failed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -67,6 +67,81 @@ sleep 1.1
 keys F10 1 2 3 4 5 6 Enter
 expect_text kiosk-pin-exit "^exit=10"
 
+# The PIN file (--set-pin's, not the configuration): F10 and its PIN
+# leave, whatever the configuration file says.
+printf '424242\n424242\n' | "$bin" --set-pin --pin-file "$tmp/etc/pin" >/dev/null
+start 80 24 --kiosk --lang fr --config /dev/null --pin-file "$tmp/etc/pin"
+keys F10 4 2 4 2 4 2 Enter
+expect_text kiosk-pin-file-exit "^exit=10"
+
+# F10 and the PIN on every screen: search (a field), help, the picker,
+# a contact's QR code.
+for way in "/" "?" "*" "5 1 c"; do
+	start 80 24 --kiosk --lang fr --config /dev/null --pin-file "$tmp/etc/pin"
+	# shellcheck disable=SC2086
+	keys $way
+	keys F10 4 2 4 2 4 2 Enter
+	expect_text "kiosk-pin-from-${way// /}" "^exit=10"
+done
+
+# A PIN file that is there but cannot be read, or has a bad line: kiosk
+# mode refuses to start, with one sentence on the console (never a kiosk
+# without its staff exit), kept ten seconds, then status 2.
+if [ "$(id -u)" -eq 0 ]; then
+	# root reads any file: one that is not a file (package-test.sh
+	# tries a 0600 root one as the user accueil).
+	lockfile="$tmp/etc"
+else
+	cp "$tmp/etc/pin" "$tmp/locked"
+	chmod 000 "$tmp/locked"
+	lockfile="$tmp/locked"
+fi
+start 80 24 --kiosk --lang fr --config /dev/null --pin-file "$lockfile"
+expect_text kiosk-pin-unreadable "kiosk mode refused: .*cannot be read"
+if settle | grep -q "Choisissez\|Le CAI"; then
+	echo "FAIL kiosk-pin-unreadable-no-kiosk: a kiosk runs"; failed=$((failed + 1))
+else
+	echo "ok   kiosk-pin-unreadable-no-kiosk"; passed=$((passed + 1))
+fi
+expect_text kiosk-pin-unreadable-status "^exit=2"
+printf 'pin = 424242\n' >"$tmp/plain"
+chmod 600 "$tmp/plain"
+start 80 24 --kiosk --lang fr --config /dev/null --pin-file "$tmp/plain"
+expect_text kiosk-pin-bad-line "kiosk mode refused: .*plain:1: \"pin =\" takes a hash"
+printf 'idle = 2min\n' >"$tmp/bad.conf"
+chmod 600 "$tmp/bad.conf"
+start 80 24 --kiosk --lang fr --config "$tmp/bad.conf"
+expect_text kiosk-conf-bad-line "kiosk mode refused: .*bad.conf:1: idle takes"
+
+# The PIN delay survives a crash: a wrong PIN, SIGKILL, a restart that
+# finds its state directory: the right PIN is refused until the delay
+# has passed (4 wrong tries: 8 s).
+mkdir -p "$tmp/state"
+STATE_DIR="$tmp/state" start 80 24 --kiosk --lang fr --idle 0 --config /dev/null --pin-file "$tmp/etc/pin"
+for i in 1 2 3 4; do
+	keys F10 1 1 1 1 1 1 Enter
+	[ "$i" = 4 ] || sleep $((1 << (i - 1))).1
+done
+pid=$(app_pid)
+[ "$pid" != 0 ] && kill -KILL "$pid"
+STATE_DIR="$tmp/state" start 80 24 --kiosk --lang fr --idle 0 --config /dev/null --pin-file "$tmp/etc/pin"
+keys F10
+expect_text kiosk-delay-after-kill "Nouvel essai possible dans [1-8] seconde"
+keys 4 2 4 2 4 2 Enter
+running kiosk-delay-after-kill-refuses
+# ...and the right PIN once it has passed.
+for i in $(seq 100); do
+	settle | grep -q "Nouvel essai" || break
+	sleep 0.1
+done
+keys Enter
+expect_text kiosk-delay-then-exit "^exit=10"
+if [ ! -e "$tmp/state/pin-delay" ]; then
+	echo "ok   kiosk-delay-cleared"; passed=$((passed + 1))
+else
+	echo "FAIL kiosk-delay-cleared: $(cat "$tmp/state/pin-delay")"; failed=$((failed + 1))
+fi
+
 # A broken database: plain mode says so and exits 2; kiosk mode shows "out
 # of service" in every language, ignores keys, and starts when the database
 # is back.
@@ -83,6 +158,19 @@ running kiosk-out-of-service-stays
 cp "$db" "$tmp/broken.db"
 keys x
 expect_text kiosk-database-back "Choisissez votre langue"
+# The staff leave "out of service" too: F10, a wrong PIN stays, the
+# right one exits 10.
+head -c 8192 /dev/urandom >"$tmp/broken2.db"
+start 80 24 --kiosk --db "$tmp/broken2.db" --config /dev/null --pin-file "$tmp/etc/pin"
+expect_text kiosk-out-of-service-again "Hors service"
+keys F10
+expect_text kiosk-out-of-service-pin "Code du personnel"
+keys 9 9 9 9 9 9 Enter
+expect_text kiosk-out-of-service-wrong "Hors service"
+running kiosk-out-of-service-wrong-stays
+sleep 1.1
+keys F10 4 2 4 2 4 2 Enter
+expect_text kiosk-out-of-service-exit "^exit=10"
 
 # Terminal sizes from 1x1 to 300x100, and a burst of resizes: no crash, the
 # "bigger window" sentence below the minimum, the place kept.

@@ -2,10 +2,11 @@
 /*
  * test-app.c - the kiosk rules of app.c without a terminal: the delay
  * after wrong staff PINs (its table, Enter refused while it runs, kept
- * through the idle reset), the staff's exit, the wiping of the screen at
- * the reset, and the digit scheme's parts that cross screens (the 0 that
- * waits, the run of zeros, back from home, leave and mark). A stand-in
- * user interface counts what app.c asks of it.
+ * through the idle reset, and on disk across a restart), the staff's
+ * exit, the wiping of the screen at the reset, and the digit scheme's
+ * parts that cross screens (the 0 that waits, the run of zeros, back from
+ * home, leave and mark). A stand-in user interface counts what app.c asks
+ * of it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,13 +15,14 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "app/config.h"
 #include "common/xalloc.h"
 
 static int forgotten;   /* calls of the stand-in's forget */
-static int left;        /* calls of the stand-ins' leave */
+static int leaves;      /* calls of the stand-ins' leave */
 static int marked;      /* calls of the stand-ins' mark */
 static int timeouts;    /* AK_TIMEOUT the stand-ins got */
 static int picked;      /* the entry a digit picked on a stand-in, or -1 */
@@ -47,7 +49,7 @@ stub_leave(struct screen *s, struct app *app)
 {
 	(void)s;
 	(void)app;
-	left++;
+	leaves++;
 }
 
 /* Counts the marks. */
@@ -177,6 +179,44 @@ test_delay_kept(void **state)
 	assert_true(app.staff_exit);
 	assert_int_equal(app.pin_failures, 0);
 	app_free(&app);
+	config_free(&c);
+}
+
+/* The delay is on disk before the PIN is checked: a new process (a
+   restart after a crash) finds it; the right PIN removes it. */
+static void
+test_delay_on_disk(void **state)
+{
+	char dir[] = "/tmp/accueil-test-app-XXXXXX";
+	struct config c = { .pin = config_hash_pin("246810"), .idle = -1 };
+	struct app app, again;
+	long long left;
+	int failures;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	c.delay_file = xasprintf("%s/pin-delay", dir);
+	app_init(&app, NULL, &stub_ui, true);
+	app.config = &c;
+	app.pin_failures = 4;
+	assert_int_equal(app_pin_try(&app, "111111"), 0);
+	/* A new process: 5 wrong tries, 16 s to wait. */
+	app_init(&again, NULL, &stub_ui, true);
+	config_delay_load(&c, APP_PIN_DELAY_MAX * 1000LL, &failures, &left);
+	assert_int_equal(failures, 5);
+	assert_in_range(left, 14000, 16000);
+	/* Bounded by the longest delay, whatever the file says. */
+	config_delay_save(&c, 9, 3600 * 1000LL);
+	config_delay_load(&c, APP_PIN_DELAY_MAX * 1000LL, &failures, &left);
+	assert_in_range(left, 1, APP_PIN_DELAY_MAX * 1000LL);
+	app.pin_until = 0;
+	assert_int_equal(app_pin_try(&app, "246810"), 1);
+	config_delay_load(&c, APP_PIN_DELAY_MAX * 1000LL, &failures, &left);
+	assert_int_equal(failures, 0);
+	assert_int_equal(left, 0);
+	rmdir(dir);
+	app_free(&app);
+	app_free(&again);
 	config_free(&c);
 }
 
@@ -340,18 +380,18 @@ test_leave_mark(void **state)
 	struct text_tokens words = { 0 };
 
 	(void)state;
-	left = marked = 0;
+	leaves = marked = 0;
 	stacked(&app, 2);
-	assert_int_equal(left, 1);
+	assert_int_equal(leaves, 1);
 	app_open(&app, "y");
-	assert_int_equal(left, 2);
+	assert_int_equal(leaves, 2);
 	app_pop(&app);
-	assert_int_equal(left, 3);
+	assert_int_equal(leaves, 3);
 	app_open_marked(&app, "z", &words);
 	assert_int_equal(marked, 1);
-	assert_int_equal(left, 4);
+	assert_int_equal(leaves, 4);
 	app_free(&app);
-	assert_int_equal(left, 5);
+	assert_int_equal(leaves, 5);
 }
 
 /* The numbers of a list: 1-9, then 01-09; of a page's links, 1-7 then
@@ -389,6 +429,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_delay_table),
 		cmocka_unit_test(test_delay_kept),
+		cmocka_unit_test(test_delay_on_disk),
 		cmocka_unit_test(test_pin_rule),
 		cmocka_unit_test(test_zero_run),
 		cmocka_unit_test(test_zero_waits),

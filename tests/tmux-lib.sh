@@ -106,8 +106,12 @@ start() {
 	sock="accueil-test-$$-$run"
 	rm -f "$marks/probes"
 	: >"$marks/pending"
+	# The kiosk keeps its PIN delay in its state directory: a fresh one
+	# each run, unless STATE_DIR names one (a restart that must find it).
+	local state=${STATE_DIR:-$marks/state-$run}
+	mkdir -p "$state"
 	tmx new-session -d -s t -x "$w" -y "$h" \
-		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 $lsan ${APP_ENV:-} $bin --db $db $args 2>>${ERR_LOG:-/dev/null}; st=\$?; stty -echo 2>/dev/null; echo; echo exit=\$st; printf '\\033]2;exited\\007'; sleep 60"
+		"env LANG=C.UTF-8 TERM=${TERM_TYPE:-screen} NO_COLOR=${NO_COLOR_SET:-} ACCUEIL_TEST_SETTLED=1 STATE_DIRECTORY=$state $lsan ${APP_ENV:-} $bin --db $db $args 2>>${ERR_LOG:-/dev/null}; st=\$?; stty -echo 2>/dev/null; echo; echo exit=\$st; printf '\\033]2;exited\\007'; sleep 60"
 	tmx set-option -t t status off >/dev/null
 	settle_wait
 }

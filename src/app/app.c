@@ -86,8 +86,9 @@ const struct app_restriction_row app_restrictions[APP_RESTRICTIONS] = {
 		"F10 and the staff PIN are the only way out" },
 	[APP_OUT_OF_SERVICE] = { "out-of-service", "a failing database shows "
 		"\"out of service\" until it opens again, never an exit" },
-	[APP_DEFAULT_CONFIG] = { "default-config", "a failing configuration "
-		"runs with the defaults, without the staff exit" },
+	[APP_CONFIG_REQUIRED] = { "config-required", "a configuration that "
+		"cannot be used is refused: never a kiosk without its staff "
+		"exit" },
 	[APP_IDLE_RESET] = { "idle-reset",
 		"the visit is forgotten after 120 s without a key by default" },
 };
@@ -163,16 +164,21 @@ app_pin_wait(const struct app *app)
 int
 app_pin_try(struct app *app, const char *pin)
 {
+	int next = app->pin_failures < 1000 ? app->pin_failures + 1 : 1000;
+
 	if (app_pin_wait(app) > 0)
 		return -1;
+	/* Kept as wrong before it is checked: a crash during the check or
+	   after it (and a restart) finds the delay. */
+	config_delay_save(app->config, next, app_pin_delay(next) * 1000LL);
 	if (config_pin_ok(app->config, pin)) {
+		config_delay_save(app->config, 0, 0);
 		app->pin_failures = 0;
 		app->staff_exit = true;
 		app->quit = true;
 		return 1;
 	}
-	if (app->pin_failures < 1000)
-		app->pin_failures++;
+	app->pin_failures = next;
 	/* From the end of the check: a slow hash does not eat the delay. */
 	app->pin_until = clock_ms() + app_pin_delay(app->pin_failures) * 1000LL;
 	return 0;
@@ -554,6 +560,12 @@ app_handle(struct app *app, const struct app_event *ev)
 		app->wait_until = 0;
 	if (ev->key != '0')
 		app->zeros = 0;
+	/* F10 is the staff's on every screen, a field's included (a 0 that
+	   waited is dropped: the PIN's zeros are typed). */
+	if (keys_action(ev->key) == KEYS_STAFF) {
+		app->zero_waits = false;
+		return global_key(app, ev) || cleared;
+	}
 	r = app->top->ops->key != NULL ? app->top->ops->key(app->top, app, ev)
 	                                : APP_IGNORED;
 	/* The digit after a waiting 0 made its number; another key dropped

@@ -98,9 +98,10 @@ struct app_ui {
 	void (*look)(bool next);
 	/* Clears the screen and the terminal's scrollback (may be NULL). */
 	void (*forget)(void);
-	/* Shows "out of service" until retry(arg) returns true or a signal
-	   ends the program (may be NULL). */
-	void (*out_of_service)(bool (*retry)(void *), void *arg);
+	/* Shows "out of service" until retry(arg) returns true, a signal
+	   ends the program or the staff leave (may be NULL). */
+	void (*out_of_service)(struct app *app, bool (*retry)(void *),
+	                       void *arg);
 };
 
 /* Seconds of the "are you still there?" countdown before a reset (at most
@@ -152,8 +153,9 @@ enum app_restriction {
 	APP_STAFF_EXIT,         /* F10 and the staff PIN are the way out */
 	APP_OUT_OF_SERVICE,     /* a database that fails: "out of service"
 	                           until it opens again, never an exit */
-	APP_DEFAULT_CONFIG,     /* a configuration that fails: the defaults
-	                           (without the staff exit), never an exit */
+	APP_CONFIG_REQUIRED,    /* a configuration that cannot be used is
+	                           refused: never a kiosk without its staff
+	                           exit */
 	APP_IDLE_RESET,         /* the visit reset after 120 s by default */
 	APP_RESTRICTIONS
 };

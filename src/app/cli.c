@@ -4,10 +4,13 @@
  */
 #include "app/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "build-config.h"
@@ -47,10 +50,20 @@ usage(FILE *out)
 	      "  -i, --idle SECONDS   after SECONDS without input, count down and\n"
 	      "                       start again from the language picker\n"
 	      "                       (default: 120 in kiosk mode, else never)\n"
-	      "      --config FILE    read the PIN and the idle time from FILE\n"
-	      "                       (default: " CONFIG_DEFAULT_PATH ", if any)\n"
-	      "      --hash-pin       read a PIN on standard input and print the\n"
-	      "                       line to put in the configuration file\n"
+	      "      --config FILE    read the idle time and the picker's order\n"
+	      "                       from FILE (default: " CONFIG_DEFAULT_PATH
+	      ", if any)\n"
+	      "      --pin-file FILE  read the staff PIN's hash from FILE\n"
+	      "                       (default: " CONFIG_PIN_PATH ", unless\n"
+	      "                       --config is given)\n"
+	      "      --set-pin        ask for the staff PIN twice, without\n"
+	      "                       showing it, and write its hash into the\n"
+	      "                       PIN file\n"
+	      "      --check-config   say what each line of the configuration\n"
+	      "                       and of the PIN file means; exit 1 on a\n"
+	      "                       bad one\n"
+	      "      --hash-pin       read a PIN on standard input (not shown)\n"
+	      "                       and print its \"pin =\" line\n"
 	      "      --languages      list the languages, how complete and how\n"
 	      "                       reviewed their translations are, and exit\n"
 	      "      --terminal-bidi  the terminal reorders right-to-left text\n"
@@ -58,7 +71,12 @@ usage(FILE *out)
 	      "  -h, --help           show this help and exit\n"
 	      "  -V, --version        show the version and exit\n\n"
 	      "Exit status: 0 if all went well (for --search and --contacts: "
-	      "something\nmatched), 1 if they found nothing, 2 on error.\n", out);
+	      "something\nmatched), 1 if they found nothing (--check-config: "
+	      "a bad line), 2 on error,\n10 when the staff left kiosk mode "
+	      "with F10 and the PIN.\n\n"
+	      "Report bugs to: " CLI_BUG_ADDRESS "\n"
+	      "The CAI, whose reception desk it serves: "
+	      "<https://cainamur.be>\n", out);
 }
 
 /* Parses argv. */
@@ -74,6 +92,9 @@ cli_parse(int argc, char **argv, struct cli *o)
 		{ "idle",    required_argument, NULL, 'i' },
 		{ "config",  required_argument, NULL, 'C' },
 		{ "hash-pin", no_argument,      NULL, 'H' },
+		{ "set-pin", no_argument,       NULL, 'P' },
+		{ "check-config", no_argument,  NULL, 'K' },
+		{ "pin-file", required_argument, NULL, 'F' },
 		{ "languages", no_argument,     NULL, 'L' },
 		{ "terminal-bidi", no_argument, NULL, 'B' },
 		{ "brief",   no_argument,       NULL, 'b' },
@@ -120,11 +141,15 @@ cli_parse(int argc, char **argv, struct cli *o)
 		case 'L': o->languages = true; break;
 		case 'C': o->config = optarg; break;
 		case 'H': o->hash_pin = true; break;
+		case 'P': o->set_pin = true; break;
+		case 'K': o->check_config = true; break;
+		case 'F': o->pin_file = optarg; break;
 		case 'B': o->terminal_bidi = true; break;
 		case 'b': o->brief = true; break;
 		case 'h': usage(stdout); return 0;
 		case 'V':
 			printf("accueil %s\n"
+			       "Copyright (C) 2026 the accueil contributors.\n"
 			       "Licence GPL-3.0-or-later: GNU GPL version 3 "
 			       "or later\n<https://gnu.org/licenses/gpl.html>."
 			       "\nThis is free software: you are free to "
@@ -149,12 +174,209 @@ cli_parse(int argc, char **argv, struct cli *o)
 		        "accueil --help\n");
 		return 2;
 	}
+	if (o->lang != NULL && i18n_find(o->lang) == NULL) {
+		char *clean = text_clean(o->lang, strlen(o->lang));
+
+		fprintf(stderr, "accueil: unknown language \"%s\"; the "
+		        "languages are:", clean);
+		free(clean);
+		for (size_t i = 0; i < i18n_nlanguages; i++)
+			fprintf(stderr, " %s", i18n_languages[i].code);
+		fputc('\n', stderr);
+		return 2;
+	}
 	if (optind < argc) {
 		fprintf(stderr, "accueil: unexpected argument \"%s\"; see accueil "
 		        "--help\n", argv[optind]);
 		return 2;
 	}
 	return -1;
+}
+
+/* Returns the PIN file o names. */
+const char *
+cli_pin_file(const struct cli *o)
+{
+	if (o->pin_file != NULL)
+		return o->pin_file;
+	return o->config != NULL ? NULL : CONFIG_PIN_PATH;
+}
+
+/*
+ * Reads one line into buf (at most size - 1 bytes kept, the line's end
+ * dropped); on a terminal, after prompt on stderr and without echo.
+ * Returns its length (size - 1 when longer), -1 at the end of input.
+ */
+static ssize_t
+read_secret(const char *prompt, char *buf, size_t size)
+{
+	struct termios was, quiet;
+	bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &was) == 0;
+	size_t n = 0;
+	int c;
+
+	if (tty) {
+		fputs(prompt, stderr);
+		fflush(stderr);
+		quiet = was;
+		quiet.c_lflag &= ~(tcflag_t)(ECHO | ECHOE | ECHOK | ECHONL);
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	while ((c = getchar_unlocked()) != EOF && c != '\n') {
+		if (n + 1 < size)
+			buf[n++] = (char)c;
+	}
+	buf[n] = '\0';
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &was);
+		fputc('\n', stderr);
+	}
+	if (c == EOF && n == 0)
+		return -1;
+	if (n > 0 && buf[n - 1] == '\r')
+		buf[--n] = '\0';
+	return (ssize_t)n;
+}
+
+/* Returns NULL when the n bytes of pin make a PIN, else why not. */
+static const char *
+pin_refused(const char *pin, ssize_t n)
+{
+	if ((size_t)n != strlen(pin))
+		return "a PIN holds no NUL character";
+	return config_pin_refused(pin);
+}
+
+/* Prints the hash of a PIN read on standard input. */
+int
+cli_hash_pin(void)
+{
+	char pin[CONFIG_PIN_MAX + 2], *hash;
+	ssize_t n = read_secret("PIN: ", pin, sizeof pin);
+	const char *why;
+
+	if (n == -1) {
+		fputs("accueil: no PIN on standard input\n", stderr);
+		return 2;
+	}
+	why = pin_refused(pin, n);
+	hash = why == NULL ? config_hash_pin(pin) : NULL;
+	explicit_bzero(pin, sizeof pin);
+	if (why != NULL) {
+		fprintf(stderr, "accueil: %s\n", why);
+		return 2;
+	}
+	if (hash == NULL) {
+		fputs("accueil: the PIN cannot be hashed here\n", stderr);
+		return 2;
+	}
+	printf("pin = %s\n", hash);
+	free(hash);
+	return 0;
+}
+
+/* Asks for the PIN twice and writes its hash into the PIN file. */
+int
+cli_set_pin(const struct cli *o)
+{
+	const char *path = o->pin_file != NULL ? o->pin_file : CONFIG_PIN_PATH;
+	char pin[CONFIG_PIN_MAX + 2], again[CONFIG_PIN_MAX + 2];
+	char *hash = NULL, *err = NULL;
+	const char *why;
+	ssize_t n, m = 0;
+
+	n = read_secret("New staff PIN (6 to 64 letters, digits or "
+	                "punctuation): ", pin, sizeof pin);
+	why = n == -1 ? "no PIN was given" : pin_refused(pin, n);
+	if (why == NULL) {
+		m = read_secret("The same PIN again: ", again, sizeof again);
+		if (m != n || strcmp(pin, again) != 0)
+			why = "the two PINs differ; nothing was changed";
+	}
+	if (why == NULL && (hash = config_hash_pin(pin)) == NULL)
+		why = "the PIN cannot be hashed here";
+	explicit_bzero(pin, sizeof pin);
+	explicit_bzero(again, sizeof again);
+	if (why != NULL) {
+		fprintf(stderr, "accueil: %s\n", why);
+		return 2;
+	}
+	if (config_write_pin(path, hash, &err) != 0) {
+		fprintf(stderr, "accueil: %s%s\n", err, geteuid() != 0 &&
+		        strstr(err, "ermission") != NULL ? "; run it as root"
+		        : "");
+		free(err);
+		free(hash);
+		return 2;
+	}
+	free(hash);
+	printf("The staff PIN is set in %s; a running kiosk uses it from its "
+	       "next start.\n", path);
+	return 0;
+}
+
+/* Says what each line of the configuration and the PIN file means. */
+int
+cli_check_config(const struct cli *o)
+{
+	const char *conf = o->config != NULL ? o->config : CONFIG_DEFAULT_PATH;
+	const char *pinf = cli_pin_file(o);
+	struct config c;
+	char *err = NULL;
+	int bad = 0;
+
+	if (o->config != NULL || access(conf, F_OK) == 0)
+		bad += config_explain(conf, false, stdout, &err);
+	else
+		printf("%s: not there: the defaults (idle 120 s in kiosk mode, "
+		       "the picker's own order)\n", conf);
+	free(err);
+	err = NULL;
+	if (pinf != NULL && access(pinf, F_OK) == 0)
+		bad += config_explain(pinf, true, stdout, &err);
+	else if (pinf != NULL)
+		printf("%s: not there\n", pinf);
+	free(err);
+	if (bad > 0) {
+		printf("%d bad line%s: kiosk mode does not start until %s "
+		       "mended\n", bad, bad > 1 ? "s" : "", bad > 1 ? "they are"
+		       : "it is");
+		return 1;
+	}
+	/* Which PIN the kiosk uses: the PIN file's, else an older one. */
+	config_load(conf, CONFIG_OPTIONAL, &c, &err);
+	free(err);
+	if (pinf != NULL)
+		config_load_pin(pinf, CONFIG_OPTIONAL, &c, &err);
+	free(err);
+	if (c.pin_from != NULL)
+		printf("The kiosk's staff exit: F10 and the PIN whose hash is in "
+		       "%s.\n", c.pin_from);
+	else
+		printf("No PIN is set: kiosk mode has no way out by keys; set "
+		       "one with accueil --set-pin.\n");
+	config_free(&c);
+	return 0;
+}
+
+/* Returns rc, or 2 when standard output could not be written. */
+int
+cli_close_stdout(int rc)
+{
+	bool bad = fflush(stdout) != 0 || ferror(stdout);
+	int e = errno;
+	locale_t c;
+
+	if (!bad)
+		return rc;
+	/* The sentence is English: its cause too, whatever language the
+	   kiosk's catalogue (LANGUAGE) was set to. */
+	c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	fprintf(stderr, "accueil: write error on standard output (%s)\n",
+	        c != (locale_t)0 ? strerror_l(e, c) : strerror(e));
+	if (c != (locale_t)0)
+		freelocale(c);
+	return 2;
 }
 
 /* Returns the bundled database: beside a build tree, or installed. */

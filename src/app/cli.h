@@ -20,6 +20,10 @@ struct cli {
 	int idle;               /* --idle SECONDS (-1: not given) */
 	const char *config;     /* --config FILE, or NULL for the default */
 	bool hash_pin;          /* --hash-pin */
+	bool set_pin;           /* --set-pin */
+	bool check_config;      /* --check-config */
+	const char *pin_file;   /* --pin-file FILE, or NULL: CONFIG_PIN_PATH
+	                           unless --config is given (then none) */
 	bool languages;         /* --languages */
 	bool terminal_bidi;     /* --terminal-bidi */
 	bool brief;             /* --brief: one line per contact */
@@ -31,6 +35,39 @@ struct cli {
  * with one sentence on stderr).
  */
 int cli_parse(int argc, char **argv, struct cli *o);
+
+/* Where bugs are reported (--help). */
+#define CLI_BUG_ADDRESS \
+	"maintainers@users.noreply.h-seed-2a616ead.example"
+
+/* Returns the PIN file o names: --pin-file, or the default one unless
+   --config is given (then NULL: the configuration file alone). */
+const char *cli_pin_file(const struct cli *o);
+
+/*
+ * --hash-pin: reads a PIN on standard input (without echo on a terminal)
+ * and prints its "pin =" line. Returns 0, or 2 (one sentence on stderr).
+ */
+int cli_hash_pin(void);
+
+/*
+ * --set-pin: reads the PIN twice (without echo on a terminal; two lines
+ * otherwise) and writes its hash into the PIN file of o. Returns 0, or 2.
+ */
+int cli_set_pin(const struct cli *o);
+
+/*
+ * --check-config: says what each line of the configuration file and of
+ * the PIN file means, and which PIN the kiosk uses. Returns 0, or 1 when a
+ * line is bad or a file unreadable.
+ */
+int cli_check_config(const struct cli *o);
+
+/*
+ * Returns rc, or 2 when standard output could not be written (a full
+ * disk), saying so on stderr. Call once before exiting.
+ */
+int cli_close_stdout(int rc);
 
 /* Returns the path of the bundled database (static storage). */
 const char *cli_default_db(void);

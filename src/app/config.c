@@ -8,10 +8,12 @@
 #include <crypt.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/xalloc.h"
@@ -109,8 +111,8 @@ hash_refused(const char *path, int line, const char *h)
 	}
 	if (why == NULL)
 		return NULL;
-	return xasprintf("%s:%d: the PIN's hash %s; make one with "
-	                 "accueil --hash-pin",
+	return xasprintf("%s:%d: the PIN's hash %s; set the PIN with "
+	                 "accueil --set-pin",
 	                 path, line, why);
 }
 
@@ -126,14 +128,13 @@ mode_refused(const char *path, FILE *f)
 	struct stat st;
 
 	if (fstat(fileno(f), &st) != 0)
-		return xasprintf("%s: the configuration cannot be read (%s)",
-		                 path, strerror(errno));
+		return xasprintf("%s cannot be read (%s)", path,
+		                 strerror(errno));
 	if (S_ISCHR(st.st_mode))
 		return NULL;
 	if (st.st_mode & (S_IWGRP | S_IWOTH))
-		return xasprintf("%s: the configuration can be changed by "
-		                 "other users (mode %04o); make it 0640 "
-		                 "root:accueil",
+		return xasprintf("%s can be changed by other users (mode "
+		                 "%04o); make it 0640 root:accueil",
 		                 path, (unsigned)(st.st_mode & 07777));
 	if (st.st_mode & S_IROTH)
 		fprintf(stderr, "accueil: warning: %s can be read by every "
@@ -223,92 +224,396 @@ open_regular(const char *path)
 	return f;
 }
 
-/* Reads the file at path into *c. */
-int
-config_load(const char *path, bool required, struct config *c, char **err)
+/* One file's reading: what it may hold, and what --check-config writes. */
+struct parse {
+	const char *path;
+	bool pin_only;          /* the PIN file: "pin =" alone */
+	FILE *explain;          /* --check-config; NULL: stop at the first
+	                           bad line */
+	int bad;                /* bad lines */
+	int pin_line;           /* the line of the first "pin =", or 0 */
+	char *err;              /* the first bad line's sentence */
+};
+
+/* Notes a bad line (takes why). */
+static void
+bad_line(struct parse *p, char *why)
 {
-	FILE *f = open_regular(path);
-	char *line = NULL;
+	if (p->explain != NULL)
+		fprintf(p->explain, "%s\n", why);
+	if (p->err == NULL)
+		p->err = why;
+	else
+		free(why);
+	p->bad++;
+}
+
+/* Returns the name of the kind of hash h. */
+static const char *
+hash_kind(const char *h)
+{
+	if (strncmp(h, "$y$", 3) == 0 || strncmp(h, "$gy$", 4) == 0)
+		return "yescrypt";
+	if (strncmp(h, "$6$", 3) == 0)
+		return "sha512crypt";
+	if (strncmp(h, "$2", 2) == 0)
+		return "bcrypt";
+	return "unknown kind";
+}
+
+/* Reads one "key = value" line n of p's file (trimmed, not a comment). */
+static void
+parse_line(struct parse *p, int n, char *key, struct config *c)
+{
+	char *eq = strchr(key, '='), *value, *why;
+
+	if (eq == NULL) {
+		bad_line(p, xasprintf("%s:%d: expected \"key = value\"",
+		                      p->path, n));
+		return;
+	}
+	*eq = '\0';
+	key = trim(key);
+	value = trim(eq + 1);
+	if (strcmp(key, "pin") == 0) {
+		/* One try of a dear hash takes 0.1 s: weigh one, not a
+		   thousand. */
+		if (p->pin_line > 0) {
+			bad_line(p, xasprintf("%s:%d: a second \"pin =\" "
+			         "line (the first is line %d); keep one",
+			         p->path, n, p->pin_line));
+			return;
+		}
+		p->pin_line = n;
+		why = *value == '$' ? hash_refused(p->path, n, value)
+		      : xasprintf("%s:%d: \"pin =\" takes a hash, never the "
+		                  "PIN itself; set it with accueil --set-pin",
+		                  p->path, n);
+		if (why != NULL) {
+			bad_line(p, why);
+			return;
+		}
+		free(c->pin);
+		c->pin = xstrdup(value);
+		free(c->pin_from);
+		c->pin_from = xstrdup(p->path);
+		if (p->explain != NULL)
+			fprintf(p->explain, "%s:%d: pin: the hash of the staff "
+			        "PIN (%s): F10 and this PIN leave kiosk mode\n",
+			        p->path, n, hash_kind(value));
+		return;
+	}
+	if (p->pin_only) {
+		bad_line(p, xasprintf("%s:%d: \"%s\": the PIN file holds "
+		                      "\"pin =\" alone", p->path, n, key));
+		return;
+	}
+	if (strcmp(key, "idle") == 0) {
+		if (*value == '\0' || strlen(value) > 5 ||
+		    strspn(value, "0123456789") != strlen(value) ||
+		    atoi(value) > CONFIG_IDLE_MAX) {
+			bad_line(p, xasprintf("%s:%d: idle takes a whole "
+			         "number of seconds from 0 to %d, without a "
+			         "unit (\"%s\" is not one)", p->path, n,
+			         CONFIG_IDLE_MAX, value));
+			return;
+		}
+		c->idle = atoi(value);
+		if (p->explain != NULL && c->idle == 0)
+			fprintf(p->explain, "%s:%d: idle: the kiosk never goes "
+			        "back to the language picker by itself\n",
+			        p->path, n);
+		else if (p->explain != NULL)
+			fprintf(p->explain, "%s:%d: idle: after %d seconds "
+			        "without a key the kiosk asks \"are you still "
+			        "there?\", then starts again from the language "
+			        "picker\n", p->path, n, c->idle);
+		return;
+	}
+	if (strcmp(key, "languages") == 0) {
+		why = parse_languages(value, c);
+		if (why != NULL) {
+			bad_line(p, xasprintf("%s:%d: languages: %s",
+			                      p->path, n, why));
+			free(why);
+		} else if (p->explain != NULL) {
+			fprintf(p->explain, "%s:%d: languages: the language "
+			        "picker shows %s first, in that order\n",
+			        p->path, n, c->languages);
+		}
+		return;
+	}
+	bad_line(p, xasprintf("%s:%d: unknown key \"%s\" (the keys are pin, "
+	                      "idle and languages)", p->path, n, key));
+}
+
+/* Reads the file of p into *c; returns 0 or -1 (p->err set). */
+static int
+parse_file(struct parse *p, enum config_need need, struct config *c)
+{
+	FILE *f = open_regular(p->path);
+	char *line = NULL, *why;
 	size_t cap = 0;
 	long total = 0;
 	ssize_t len;
 	int n = 0;
 
-	c->pin = NULL;
-	c->idle = -1;
-	c->languages = NULL;
-	*err = NULL;
 	/* --config /dev/null: no configuration at all, as the tests use it. */
-	if (f == NULL && strcmp(path, "/dev/null") == 0)
+	if (f == NULL && strcmp(p->path, "/dev/null") == 0)
 		return 0;
 	if (f == NULL) {
-		/* The default file is 0640 root:accueil: a user outside the
-		   group (staff searching from a shell) runs without it. */
-		if (!required && (errno == ENOENT || errno == EACCES))
+		if (errno == ENOENT && need != CONFIG_REQUIRED)
 			return 0;
-		*err = xasprintf("%s: the configuration cannot be read (%s)", path,
-		                 errno == EINVAL ? "not a regular file"
-		                 : errno == EFBIG ? "larger than 64 KiB"
-		                 : strerror(errno));
+		/* The files are 0640 root:accueil: a user outside the group
+		   (staff searching from a shell) runs without them. */
+		if (errno == EACCES && need == CONFIG_OPTIONAL)
+			return 0;
+		bad_line(p, xasprintf("%s cannot be read (%s)", p->path,
+		                      errno == EINVAL ? "not a regular file"
+		                      : errno == EFBIG ? "larger than 64 KiB"
+		                      : strerror(errno)));
 		return -1;
 	}
-	*err = mode_refused(path, f);
+	why = mode_refused(p->path, f);
+	if (why != NULL)
+		bad_line(p, why);
 	/* Lines of any length, within the file's size limit. */
-	while (*err == NULL && (len = getline(&line, &cap, f)) > 0) {
-		char *key, *eq, *value;
+	while ((p->err == NULL || p->explain != NULL) &&
+	       (len = getline(&line, &cap, f)) > 0) {
+		char *key;
 
 		total += len;
+		n++;
 		if (total > CONFIG_SIZE_MAX) {
-			*err = xasprintf("%s: larger than 64 KiB", path);
+			bad_line(p, xasprintf("%s: larger than 64 KiB",
+			                      p->path));
 			break;
 		}
 		if (strlen(line) != (size_t)len) {
-			*err = xasprintf("%s:%d: a NUL byte", path, n + 1);
-			break;
+			bad_line(p, xasprintf("%s:%d: a NUL byte", p->path, n));
+			continue;
 		}
 		key = trim(line);
-		n++;
-		if (*key == '#' || *key == '\0')
+		if (*key == '\0')
 			continue;
-		eq = strchr(key, '=');
-		if (eq == NULL) {
-			*err = xasprintf("%s:%d: expected \"key = value\"", path, n);
-			break;
+		if (*key == '#') {
+			if (p->explain != NULL)
+				fprintf(p->explain, "%s:%d: a comment\n",
+				        p->path, n);
+			continue;
 		}
-		*eq = '\0';
-		key = trim(key);
-		value = trim(eq + 1);
-		if (strcmp(key, "pin") == 0 && *value == '$') {
-			free(c->pin);
-			c->pin = xstrdup(value);
-			*err = hash_refused(path, n, value);
-		} else if (strcmp(key, "idle") == 0 &&
-		           strspn(value, "0123456789") == strlen(value) &&
-		           *value != '\0' && strlen(value) < 6 &&
-		           atoi(value) <= CONFIG_IDLE_MAX) {
-			c->idle = atoi(value);
-		} else if (strcmp(key, "languages") == 0) {
-			char *why = parse_languages(value, c);
-
-			if (why != NULL) {
-				*err = xasprintf("%s:%d: languages: %s", path, n, why);
-				free(why);
-			}
-		} else {
-			*err = xasprintf("%s:%d: unknown key or bad value for \"%s\"",
-			                 path, n, key);
-		}
+		parse_line(p, n, key, c);
 	}
 	if (line != NULL)
 		explicit_bzero(line, cap);
 	free(line);
 	fclose(f);
-	if (*err != NULL) {
+	return p->err != NULL ? -1 : 0;
+}
+
+/* Reads the file at path into *c. */
+int
+config_load(const char *path, enum config_need need, struct config *c,
+            char **err)
+{
+	struct parse p = { .path = path };
+
+	memset(c, 0, sizeof *c);
+	c->idle = -1;
+	*err = NULL;
+	if (parse_file(&p, need, c) != 0) {
 		config_free(c);
 		c->idle = -1;   /* the defaults, all of them */
+		*err = p.err;
 		return -1;
 	}
 	return 0;
+}
+
+/* Reads the PIN file at path into c. */
+int
+config_load_pin(const char *path, enum config_need need, struct config *c,
+                char **err)
+{
+	struct parse p = { .path = path, .pin_only = true };
+	struct config got = { .idle = -1 };
+
+	*err = NULL;
+	if (parse_file(&p, need, &got) != 0) {
+		config_free(&got);
+		free(c->pin);
+		c->pin = NULL;
+		*err = p.err;
+		return -1;
+	}
+	if (got.pin != NULL) {
+		free(c->pin);
+		free(c->pin_from);
+		c->pin = got.pin;
+		c->pin_from = got.pin_from;
+	}
+	return 0;
+}
+
+/* Writes what each line of the file at path means. */
+int
+config_explain(const char *path, bool pin_file, FILE *out, char **err)
+{
+	struct parse p = { .path = path, .pin_only = pin_file, .explain = out };
+	struct config c = { .idle = -1 };
+
+	parse_file(&p, CONFIG_REQUIRED, &c);
+	config_free(&c);
+	*err = p.err;
+	return p.bad;
+}
+
+/* Writes "pin = hash" into the PIN file at path. */
+int
+config_write_pin(const char *path, const char *hash, char **err)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	char *tmp = xasprintf("%s.new", path);
+	struct group *g = geteuid() == 0 ? getgrnam(CONFIG_PIN_GROUP) : NULL;
+	FILE *f;
+	int fd, rc = -1;
+
+	*err = NULL;
+	if (slash != NULL && slash != dir) {
+		*slash = '\0';
+		if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+			*err = xasprintf("%s cannot be made (%s)", dir,
+			                 strerror(errno));
+			goto out;
+		}
+	}
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	          0600);
+	if (fd < 0) {
+		*err = xasprintf("%s cannot be written (%s)", path,
+		                 strerror(errno));
+		goto out;
+	}
+	if ((g != NULL && fchown(fd, 0, g->gr_gid) != 0) ||
+	    fchmod(fd, 0640) != 0 || (f = fdopen(fd, "w")) == NULL) {
+		*err = xasprintf("%s cannot be written (%s)", path,
+		                 strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	fprintf(f, "# The staff PIN of the accueil kiosk, as a salted hash; "
+	        "set it with\n# accueil --set-pin (man accueil). Keep this "
+	        "file 0640 root:%s.\npin = %s\n", CONFIG_PIN_GROUP, hash);
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		*err = xasprintf("%s cannot be written (%s)", path,
+		                 strerror(errno));
+		fclose(f);
+		unlink(tmp);
+		goto out;
+	}
+	if (fclose(f) != 0 || rename(tmp, path) != 0) {
+		*err = xasprintf("%s cannot be written (%s)", path,
+		                 strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(tmp);
+	free(dir);
+	return rc;
+}
+
+/* Returns the first folder where the PIN delay can be kept. */
+char *
+config_state_dir(void)
+{
+	const char *env[] = { "STATE_DIRECTORY", "RUNTIME_DIRECTORY" };
+	const char *fixed[] = { "/var/lib/accueil", "/run/accueil" };
+
+	for (size_t i = 0; i < 2; i++) {
+		const char *v = getenv(env[i]);
+
+		/* systemd gives a list separated by colons: the first. */
+		if (v != NULL && *v == '/') {
+			char *d = xstrndup(v, strcspn(v, ":"));
+
+			if (access(d, W_OK | X_OK) == 0)
+				return d;
+			free(d);
+		}
+	}
+	for (size_t i = 0; i < 2; i++)
+		if (access(fixed[i], W_OK | X_OK) == 0)
+			return xstrdup(fixed[i]);
+	return NULL;
+}
+
+/* Returns the wall clock in ms: the delay must outlast a reboot too. */
+static long long
+wall_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_REALTIME, &t);
+	return t.tv_sec * 1000LL + t.tv_nsec / 1000000;
+}
+
+/* Reads the PIN delay kept in c->delay_file. */
+void
+config_delay_load(const struct config *c, long long max_ms, int *failures,
+                  long long *left_ms)
+{
+	FILE *f;
+	long long until = 0;
+	int n = 0;
+
+	*failures = 0;
+	*left_ms = 0;
+	if (c == NULL || c->delay_file == NULL ||
+	    (f = open_regular(c->delay_file)) == NULL)
+		return;
+	if (fscanf(f, "%d %lld", &n, &until) == 2 && n > 0) {
+		long long left = until - wall_ms();
+
+		*failures = n > 1000 ? 1000 : n;
+		*left_ms = left < 0 ? 0 : left > max_ms ? max_ms : left;
+	}
+	fclose(f);
+}
+
+/* Keeps the PIN delay in c->delay_file. */
+int
+config_delay_save(const struct config *c, int failures, long long delay_ms)
+{
+	char *tmp;
+	FILE *f;
+	int fd, rc = -1;
+
+	if (c == NULL || c->delay_file == NULL)
+		return 0;
+	if (failures <= 0)
+		return unlink(c->delay_file) == 0 || errno == ENOENT ? 0 : -1;
+	tmp = xasprintf("%s.new", c->delay_file);
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	          0600);
+	if (fd >= 0 && (f = fdopen(fd, "w")) != NULL) {
+		fprintf(f, "%d %lld\n", failures, wall_ms() + delay_ms);
+		/* On disk before the PIN is checked: a crash keeps it. */
+		if (fflush(f) == 0 && fsync(fd) == 0 && fclose(f) == 0)
+			rc = rename(tmp, c->delay_file);
+		else
+			fclose(f);
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	if (rc != 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
 }
 
 /* Returns NULL when pin can be typed on the PIN screen, else why not. */
@@ -378,6 +683,10 @@ config_free(struct config *c)
 {
 	free(c->pin);
 	c->pin = NULL;
+	free(c->pin_from);
+	c->pin_from = NULL;
+	free(c->delay_file);
+	c->delay_file = NULL;
 	free(c->languages);
 	c->languages = NULL;
 }

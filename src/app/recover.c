@@ -114,7 +114,9 @@ recover_run(struct app *app, struct recover *r, bool picker)
 				return 2;       /* said on stderr */
 			if (app->ui->out_of_service == NULL)
 				return 2;
-			app->ui->out_of_service(recover_when_due, r);
+			app->ui->out_of_service(app, recover_when_due, r);
+			if (app->staff_exit)
+				return APP_EXIT_STAFF;
 			if (r->db == NULL)
 				return 0;       /* a signal, or no terminal */
 		}

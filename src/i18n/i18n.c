@@ -68,6 +68,9 @@ i18n_init(void)
 	/* Run from the build tree: build/src/accueil uses build/po. */
 	bindtextdomain(PACKAGE, paths_find("../po", LOCALEDIR));
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	/* The C library's messages (strerror) stay English, as the
+	   sentences the staff read them in: LANGUAGE is the visitor's. */
+	bindtextdomain("libc", "/nonexistent");
 	textdomain(PACKAGE);
 	setenv("LANGUAGE", current->code, 1);
 	++_nl_msg_cat_cntr;

@@ -42,31 +42,70 @@ ui_draw(struct app *app)
 	term_flush();
 }
 
-/* Shows the out-of-service notice until retry() succeeds or a signal. */
-void
-ui_out_of_service(bool (*retry)(void *), void *arg)
+/* Draws the PIN screen pin over the whole terminal, or asks for a bigger
+   window. */
+static void
+draw_pin(struct screen *pin, struct app *app)
 {
+	int h, w;
+
+	term_size(&h, &w);
+	if (h < UI_MIN_H || w < UI_MIN_W)
+		ui_notice_too_small(h, w);
+	else
+		pin->ops->draw(pin, app);
+	term_flush();
+}
+
+/* Shows the out-of-service notice until retry() succeeds, a signal, or
+   the staff's exit (F10 and the PIN, as on every screen). */
+void
+ui_out_of_service(struct app *app, bool (*retry)(void *), void *arg)
+{
+	struct screen *pin = NULL;
 	bool redraw = true;
 	int waited = 0;
 
-	while (!app_stopping()) {
+	while (!app_stopping() && !app->staff_exit) {
 		struct app_event ev;
 		int rc;
 
-		if (redraw)
+		if (redraw && pin != NULL)
+			draw_pin(pin, app);
+		else if (redraw)
 			ui_notice_out_of_service();
 		/* A second at a time, so that a signal ends it within one. */
 		rc = term_read(&ev, 1000);
 		if (rc == APP_READ_EOF)
-			return;         /* no terminal: nobody to tell */
-		/* Keys do nothing but ask retry(), as every second does; the
-		   notice is drawn again after a resize and every ten
-		   seconds. */
+			break;          /* no terminal: nobody to tell */
+		if (rc == 0 && ev.key == AK_STAFF && pin == NULL &&
+		    app->kiosk && app->config != NULL &&
+		    app->config->pin != NULL) {
+			pin = ui_registry_open(app, APP_SCREEN_PIN, NULL);
+			redraw = pin != NULL;
+			continue;
+		}
+		if (rc == 0 && pin != NULL && ev.key != AK_RESIZE &&
+		    ev.key != AK_STAFF) {
+			app_set_message(app, NULL);
+			if (pin->ops->key(pin, app, &ev) & APP_POP) {
+				pin->ops->free(pin);
+				pin = NULL;
+			}
+			redraw = true;
+			continue;
+		}
+		/* Other keys do nothing but ask retry(), as every second
+		   does; the notice is drawn again after a resize and every
+		   ten seconds, the PIN screen every second (its delay). */
 		redraw = (rc == 0 && ev.key == AK_RESIZE) ||
-		         (rc != 0 && ++waited % 10 == 0);
+		         (rc != 0 && (pin != NULL || ++waited % 10 == 0));
 		if (retry(arg))
-			return;
+			break;
 	}
+	if (pin != NULL)
+		pin->ops->free(pin);
+	app_set_message(app, NULL);
 }
 
 const struct app_ui ui_app = {

@@ -16,10 +16,12 @@ extern const struct app_ui ui_app;
 
 /*
  * Kiosk mode with no usable database: shows "out of service, please ask at
- * the desk" in every language, ignoring every key, and calls retry(arg)
- * after each key and every second until it returns true (the database is
- * back) or a signal ends the program; retry() decides when to try.
+ * the desk" in every language, ignoring every key but the staff's F10
+ * (then the PIN screen, as on every other screen: app->staff_exit is set
+ * when the right PIN is typed), and calls retry(arg) after each key and
+ * every second until it returns true (the database is back), a signal
+ * ends the program or the staff leave; retry() decides when to try.
  */
-void ui_out_of_service(bool (*retry)(void *), void *arg);
+void ui_out_of_service(struct app *app, bool (*retry)(void *), void *arg);
 
 #endif
