@@ -79,7 +79,7 @@ ui_out_of_service(struct app *app, bool (*retry)(void *), void *arg)
 		if (rc == APP_READ_EOF)
 			break;          /* no terminal: nobody to tell */
 		if (rc == 0 && ev.key == AK_STAFF && pin == NULL &&
-		    app->kiosk && app->config != NULL &&
+		    app_restricts(app, APP_STAFF_EXIT) && app->config != NULL &&
 		    app->config->pin != NULL) {
 			pin = ui_registry_open(app, APP_SCREEN_PIN, NULL);
 			redraw = pin != NULL;
