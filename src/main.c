@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * main.c - accueil, the information kiosk of the CAI's bureau d'accueil:
- * reads the command line, opens the database, and either prints search
- * results or runs the screens.
+ * wiring only. Reads the command line, opens the database (app/recover.c
+ * says what happens when it does not), and either prints search results
+ * or runs the screens.
  */
 #include <malloc.h>
 #include <stdio.h>
@@ -10,148 +11,19 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "common/clock.h"
 #include "app/app.h"
 #include "app/cli.h"
 #include "app/config.h"
+#include "app/recover.h"
+#include "common/clock.h"
 #include "common/xalloc.h"
 #include "i18n/i18n.h"
-#include "model/model.h"
-#include "model/speech.h"
 #include "db/db.h"
 #include "ui/put.h"
 #include "ui/ui.h"
 #include "ui/term.h"
-
-/*
- * Where the database is, and the database once it opens; when it was last
- * tried (CLOCK_MONOTONIC, ms) and what its file was then (found, stat).
- */
-struct reopen {
-	const char *path;
-	struct db *db;
-	long long tried;
-	bool found;
-	struct stat st;
-};
-
-/* How often a database that does not open is tried again, in ms. */
-#define REOPEN_EVERY_MS 10000
-
-/* Tells the staff why the database cannot be used, once per new cause. */
-static void
-report_once(char *err)
-{
-	static char *last;
-
-	if (err == NULL || (last != NULL && strcmp(last, err) == 0)) {
-		free(err);
-		return;
-	}
-	app_report(NULL, NULL, err);
-	free(last);
-	last = err;
-}
-
-/* Notes what the file is now; true when it differs from the last note. */
-static bool
-file_changed(struct reopen *r)
-{
-	struct stat st;
-	bool found = stat(r->path, &st) == 0, changed;
-
-	if (!found)
-		memset(&st, 0, sizeof st);
-	changed = found != r->found || st.st_dev != r->st.st_dev ||
-	          st.st_ino != r->st.st_ino || st.st_size != r->st.st_size ||
-	          st.st_mode != r->st.st_mode ||
-	          st.st_mtim.tv_sec != r->st.st_mtim.tv_sec ||
-	          st.st_mtim.tv_nsec != r->st.st_mtim.tv_nsec ||
-	          st.st_ctim.tv_sec != r->st.st_ctim.tv_sec ||
-	          st.st_ctim.tv_nsec != r->st.st_ctim.tv_nsec;
-	r->found = found;
-	r->st = st;
-	return changed;
-}
-
-/* Tries to open the database again, home included; true when it worked. */
-static bool
-reopen(void *arg)
-{
-	struct reopen *r = arg;
-	struct model_view v;
-	char *err = NULL;
-
-	r->tried = clock_ms();
-	file_changed(r);
-	if (db_open(r->path, &r->db, &err) != 0) {
-		report_once(err);
-		return false;
-	}
-	if (model_view_load(r->db, "home", "fr", &v, &err) != 0) {
-		free(err);
-		report_once(xasprintf("%s: the home page cannot be read",
-		                      r->path));
-		db_close(r->db);
-		r->db = NULL;
-		return false;
-	}
-	model_view_free(&v);
-	return true;
-}
-
-/*
- * Out of service: tries the database again every ten seconds, and at once
- * when its file changes (put back, copied over, made readable), which a
- * stat() a second sees without opening it.
- */
-static bool
-reopen_when_due(void *arg)
-{
-	struct reopen *r = arg;
-
-	if (!file_changed(r) && clock_ms() - r->tried < REOPEN_EVERY_MS)
-		return false;
-	return reopen(r);
-}
-
-/*
- * Runs the screens. In kiosk mode, a database that fails during a visit
- * (copied over, truncated, deleted) gives "out of service" in every
- * language until it can be opened again, never a crash nor an exit.
- */
-static int
-run_screens(struct app *app, struct reopen *r, bool picker)
-{
-	int rc;
-
-	while ((rc = app_run(app, picker)) == APP_BROKEN) {
-		/* A file replaced (the usual update): the new one at once. */
-		bool stale = db_stale(app->db);
-
-		speech_stop();
-		app_free(app);
-		db_close(app->db);
-		app->db = r->db = NULL;
-		app->broken = false;
-		app->countdown = 0;
-		if (!stale || !reopen(r)) {
-			if (!app->kiosk)
-				return 2;       /* said on stderr */
-			ui_out_of_service(app, reopen_when_due, r);
-			if (app->staff_exit)
-				return APP_EXIT_STAFF;
-			if (r->db == NULL)
-				return 0;       /* a signal, or no terminal */
-		}
-		app->db = r->db;
-		picker = true;
-	}
-	return rc;
-}
 
 /*
  * In kiosk mode, keeps what the visitor typed or read out of any core
@@ -260,53 +132,96 @@ keep_pin_delay(struct app *app, struct config *c)
 		app->pin_until = clock_ms() + left;
 }
 
-/* Runs accueil. */
+/*
+ * Opens the database at path; in kiosk mode, one that does not open gives
+ * "out of service" until it does (the screen is then started). Returns
+ * the database, or NULL (said on stderr, or a signal or the staff's exit
+ * ended the wait).
+ */
+static struct db *
+open_db(struct app *app, const struct cli *o, const char *path,
+        bool *screen)
+{
+	struct recover r = { .path = path };
+	struct db *db;
+	char *err;
+
+	if (db_open(path, &db, &err) == 0)
+		return db;
+	if (o->search != NULL || o->contacts != NULL) {
+		/* The staff's commands speak --lang. */
+		fputs("accueil: ", stderr);
+		/* TRANSLATORS: accueil --search cannot open the
+		   database; %s says why (in English). */
+		fprintf(stderr, _("la base de données ne peut pas être "
+		                  "ouverte (%s)"), err);
+		fputc('\n', stderr);
+	} else {
+		fprintf(stderr, "accueil: %s\n", err);
+	}
+	free(err);
+	/* A kiosk says "out of service" and waits, rather than exit and be
+	   started again and again. */
+	if (!app_kiosk_restricts(o->kiosk, APP_OUT_OF_SERVICE) ||
+	    o->search != NULL || o->contacts != NULL || o->languages ||
+	    start_screen() != 0)
+		return NULL;
+	*screen = true;
+	ui_out_of_service(app, recover_when_due, &r);
+	return r.db;
+}
+
+/* Runs accueil: wiring only; every way out goes through "out". */
 int
 main(int argc, char **argv)
 {
 	struct cli o;
-	struct db *db;
+	struct db *db = NULL;
 	struct app app;
-	struct config config;
-	bool screen_started = false;
-	char *err;
+	struct config config = { .idle = -1 };
+	bool screen = false, kiosk_screen, running = false;
+	const char *path;
+	char *err, *msg;
 	int rc = cli_parse(argc, argv, &o);
-	bool screen;
 
 	if (rc >= 0)
-		return cli_close_stdout(rc);
-	screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
-	         !o.languages && o.desk_export == NULL && o.desk_import == NULL;
+		return cli_close_stdout(rc);    /* --help, --version, a wrong
+		                                   option */
+	rc = 2;
+	kiosk_screen = o.kiosk && o.search == NULL && o.contacts == NULL &&
+	               !o.languages && o.desk_export == NULL &&
+	               o.desk_import == NULL;
 	/* Our signal handlers first, before anything a visitor could
 	   interrupt; curses keeps the ones it finds. */
 	app_signals(o.kiosk);
-	if (o.kiosk) {
+	if (app_kiosk_restricts(o.kiosk, APP_NO_CORE)) {
 		no_core();
 		term_kiosk();    /* the system's terminal descriptions only */
 	}
-	if (o.hash_pin)
-		return cli_close_stdout(cli_hash_pin());
-	if (o.set_pin)
-		return cli_close_stdout(cli_set_pin(&o));
-	if (o.check_config)
-		return cli_close_stdout(cli_check_config(&o));
-	if (load_config(&o, screen, &config, &err) != 0) {
-		if (screen)
+	if (o.hash_pin || o.set_pin || o.check_config) {
+		rc = o.hash_pin ? cli_hash_pin() : o.set_pin ? cli_set_pin(&o)
+		     : cli_check_config(&o);
+		goto out;
+	}
+	if (load_config(&o, kiosk_screen, &config, &err) != 0) {
+		/* Never a kiosk without its staff exit. */
+		if (kiosk_screen &&
+		    app_kiosk_restricts(o.kiosk, APP_CONFIG_REQUIRED))
 			refuse_kiosk(err);
 		else
 			fprintf(stderr, "accueil: %s\n", err);
 		free(err);
-		return 2;
+		goto out;
 	}
 	app_init(&app, NULL, &ui_app, o.kiosk);
+	running = true;
 	app.config = &config;
-	if (screen)
+	if (kiosk_screen)
 		keep_pin_delay(&app, &config);
 	if (i18n_init() != 0) {
 		fputs("accueil: no UTF-8 locale is installed (C.UTF-8 is needed)\n",
 		      stderr);
-		config_free(&config);
-		return 2;
+		goto out;
 	}
 	if (o.lang != NULL && i18n_set(o.lang) != 0) {
 		/* cli_parse refused the unknown ones. */
@@ -315,86 +230,60 @@ main(int argc, char **argv)
 		fprintf(stderr, "accueil: the interface translation for \"%s\" is "
 		        "missing or broken; the interface stays in French\n", o.lang);
 	}
+	path = o.db ? o.db : cli_default_db();
 	cli_desk_open(&o);
-	if (db_open(o.db ? o.db : cli_default_db(), &db, &err) != 0) {
-		struct reopen r = { .path = o.db ? o.db : cli_default_db() };
-
-		if (o.search != NULL || o.contacts != NULL) {
-			/* The staff's commands speak --lang. */
-			fputs("accueil: ", stderr);
-			/* TRANSLATORS: accueil --search cannot open the
-			   database; %s says why (in English). */
-			fprintf(stderr, _("la base de données ne peut pas être "
-			                  "ouverte (%s)"), err);
-			fputc('\n', stderr);
-		} else {
-			fprintf(stderr, "accueil: %s\n", err);
-		}
-		free(err);
-		/* A kiosk says "out of service" and waits, rather than exit and be
-		   started again and again. */
-		if (!screen || start_screen() != 0) {
-			config_free(&config);
-			return 2;
-		}
-		ui_out_of_service(&app, reopen_when_due, &r);
-		if (r.db == NULL) {
-			term_end();
-			app_report_flush();
-			app_free(&app);
-			config_free(&config);
-			return app.staff_exit ? APP_EXIT_STAFF : 0;
-		}
-		db = r.db;
-		screen_started = true;
+	db = open_db(&app, &o, path, &screen);
+	if (db == NULL) {
+		/* Said on stderr; after "out of service", a signal, no
+		   terminal or the staff's exit ended the wait. */
+		rc = !screen ? 2 : app.staff_exit ? APP_EXIT_STAFF : 0;
+		goto out;
 	}
 	if (o.desk_export != NULL || o.desk_import != NULL) {
 		rc = cli_desk(db, &o);
-		db_close(db);
-		config_free(&config);
-		return cli_close_stdout(rc);
+		goto out;
 	}
 	if (o.search != NULL) {
 		rc = cli_search(db, o.search, i18n_lang(), stdout);
-		db_close(db);
-		config_free(&config);
-		return cli_close_stdout(rc);
+		goto out;
 	}
 	if (o.contacts != NULL) {
 		rc = cli_contacts(db, o.contacts, i18n_lang(), o.brief, stdout);
-		db_close(db);
-		config_free(&config);
-		return cli_close_stdout(rc);
+		goto out;
 	}
 	if (o.languages) {
 		rc = cli_languages(db, stdout);
-		db_close(db);
-		config_free(&config);
-		return cli_close_stdout(rc);
+		goto out;
 	}
-	if (!screen_started && start_screen() != 0) {
-		db_close(db);
-		config_free(&config);
-		return 2;
-	}
+	if (!screen && start_screen() != 0)
+		goto out;
+	screen = true;
 	ui_set_terminal_bidi(o.terminal_bidi);
 	app.db = db;
 	app.idle = o.idle >= 0 ? o.idle : config.idle >= 0 ? config.idle
-	           : o.kiosk ? 120 : 0;
+	           : app_restricts(&app, APP_IDLE_RESET) ? 120 : 0;
 	{
-		struct reopen r = { .path = o.db ? o.db : cli_default_db(),
-		                     .db = db };
+		struct recover r = { .path = path, .db = db };
 
-		rc = run_screens(&app, &r, o.lang == NULL);
+		rc = recover_run(&app, &r, o.lang == NULL);
 		db = r.db;
 	}
-	speech_stop();
-	term_end();
-	app_report_flush();
-	if (rc != 0 && rc != APP_EXIT_STAFF && app.message != NULL)
-		fprintf(stderr, "accueil: %s\n", app.message);
-	app_free(&app);
+out:
+	/* The screens leave (a reading stops), keeping the last message
+	   for standard error once the terminal is restored. */
+	msg = running && rc != 0 && rc != APP_EXIT_STAFF && app.message != NULL
+	      ? xstrdup(app.message) : NULL;
+	if (running)
+		app_free(&app);
+	if (screen) {
+		term_end();
+		app_report_flush();
+	}
+	if (msg != NULL)
+		fprintf(stderr, "accueil: %s\n", msg);
+	free(msg);
 	db_close(db);
 	config_free(&config);
-	return rc;
+	/* The staff's commands' output: an error writing it is an error. */
+	return screen ? rc : cli_close_stdout(rc);
 }

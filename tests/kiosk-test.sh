@@ -31,7 +31,9 @@ pid=$(app_pid)
 kill -INT "$pid" 2>/dev/null
 kill -QUIT "$pid" 2>/dev/null
 kill -TSTP "$pid" 2>/dev/null
-keys 0 0 0 0 0 0
+# Zeros never leave: on home 0 0 is the language picker, and 0 0 there
+# is home again.
+keys 0 0 0 0 0 0 0 0
 running kiosk-escapes
 check kiosk-home
 

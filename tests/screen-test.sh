@@ -36,9 +36,9 @@ for size in "80 24" "40 15"; do
 		fi
 	done
 done
-# The glossary from home (entry 8), in Somali: the French word is shown.
+# The glossary from home (entry 9), in Somali: the French word is shown.
 start 80 24 --lang so
-keys 8
+keys 9
 expect_text glossary-home-so "Titre de séjour / carte de séjour"
 keys 2
 expect_text glossary-entry-so "«CPAS» (centre public d'action sociale) waa adeegga"
@@ -62,14 +62,17 @@ start 80 24
 keys 4 7 '?'
 check help
 
-# A menu longer than nine entries: the themes, next group with 9.
+# A menu longer than nine entries: the themes, all fifteen, 1 to 9 then
+# 01 to 06; a 0 waits (the line says so, 01-06 light up), then 1 opens
+# the tenth.
 start 80 24
 keys 4
 check themes
-keys 9
-check themes-2
 keys 0
-check themes-back
+check themes-zero
+keys 1
+expect_text themes-01 "Accueil › Thématiques › Migrations"
+
 
 # A resize in the middle of a page keeps the place and follows the size.
 start 80 24
@@ -86,9 +89,9 @@ check resize-back
 start 80 24
 keys 7 1
 check digits-acteur
-keys 0 0 2 3
+keys 0 0 0 2 3
 check digits-mission
-keys 0 0 0
+keys 0 0
 check digits-home
 
 # The mouse: a click on the first entry (below the welcome and the
@@ -234,10 +237,10 @@ check idle-search-forgotten
 # Ask-the-desk cards: the sentence large, in the visitor's language and in
 # French under it.
 start 80 24 --lang ar
-keys 9 3
+keys 0 1 3
 check card-ar
 start 80 24 --lang fr
-keys 9 1
+keys 0 1 1
 check card-fr
 
 # High contrast (white and yellow on black, in the eight colours of a Linux
@@ -348,26 +351,24 @@ PICKER=1 start 80 24
 keys 0 0
 check home
 
-# Home with at most three 0, from a deep page, the search (empty and with
-# a word typed) and the directory; in a field, 0 on an empty line goes
-# back (the key bar says so), and 0 is typed once something is.
+# Home with at most three 0, from a deep page, the search and the
+# directory; in a field, 0 on an empty line waits (the key bar says
+# "00 Retour") and 0 0 goes back; zeros are typed once something is.
 start 80 24
-keys 4 9 1 End 1
+keys 4 9 End 1
 expect_text deep-page "DISCRI"
 keys 0 0 0
 check home
 start 80 24
 keys /
-expect_text search-bar-zero "0 Retour"
-keys 0
-check home
-start 80 24
-keys / 1 0
-expect_text search-zero-typed "Tapez un mot : 10"
+expect_text search-bar-zero "00 Retour"
 keys 0 0
 check home
 start 80 24
-keys 5 7 0 0
+keys / 1 0 0 0
+expect_text search-zero-typed "Tapez un mot : 1000"
+start 80 24
+keys 5 7 0 0 0
 check home
 # A click on the breadcrumb goes back, from a search with a word typed too.
 start 80 24
@@ -375,10 +376,10 @@ keys / r a c
 click 0 3
 check home
 start 80 24
-keys 5 7 0 0 8
-# (The issue's 5 6 0 0 8 (the directory is 5 7 now) typed "008" into the filter: now the digits go
-# back home, then open its eighth entry, the Lexique.)
-expect_text zero-then-home-8 "Accueil › Lexique"
+keys 5 7 0 0 0 9
+# (Once "5 6 0 0 8" typed "008" into the filter: now the zeros go back,
+# then home, and 9 opens its ninth entry, the Lexique.)
+expect_text zero-then-home-9 "Accueil › Lexique"
 
 # The directory: a letter typed in the list filters it; Delete empties
 # the line (the list is whole again).
@@ -432,5 +433,100 @@ tmx send-keys -t t -H 1b 5b 42
 settle_wait
 keys Enter
 expect_text keypad-down-is-down "Missions"
+
+# --- Digits alone (issue 25), at 80x24, in French, Arabic and Tigrinya ---
+# bar_shows NAME PATTERN [not]: the key bar (the last row) matches PATTERN
+# (or, with "not", stops matching it), waiting at most 10 s for the
+# program to show it: a 0 that waits, then is dropped, changes it.
+bar_shows() {
+	local i bar
+	for i in $(seq 1000); do
+		bar=$(settle | tail -1)
+		if [ "${3:-}" = not ]; then
+			grep -qE -- "$2" <<<"$bar" || break
+		else
+			grep -qE -- "$2" <<<"$bar" && break
+		fi
+		sleep 0.01
+	done
+	if { [ "${3:-}" = not ] && ! grep -qE -- "$2" <<<"$bar"; } ||
+	   { [ "${3:-}" != not ] && grep -qE -- "$2" <<<"$bar"; }; then
+		ok "$1"
+	else
+		fail "$1" "the key bar '$bar' ${3:+still }does not match '$2'"
+	fi
+}
+# title_in LANG SQL: the title the screen shows for the node SQL selects,
+# in LANG (reordered and shaped as fribidi(1) does for Arabic).
+title_in() {
+	local t
+	t=$(sqlite3 "$db" "SELECT value FROM field WHERE name = 'title' AND lang = '$1' AND node = ($2)")
+	if [ "$1" = ar ]; then
+		printf '%s' "$t" | fribidi --nopad --nobreak --rtl | sed 's/\xef\xbb\xbf//g'
+	else
+		printf '%s' "$t"
+	fi
+}
+for l in fr ar ti; do
+	# From a deep page back to the picker: 0 0 0 goes home, and on home
+	# 0 waits (01 is shown there), then 0 goes back to the picker.
+	start 80 24 --lang "$l"
+	keys 4 9 End 1 0 0 0
+	check "home-$l"
+	keys 0 0
+	expect_text "digits-picker-$l" "Choisissez votre langue"
+
+	# A stray 0 on the picker is shown (the key bar's "00", a 0 that
+	# waits there, becomes the 0 that goes back), then dropped after
+	# 4 s (the "00" is back); 3 then opens Arabic.
+	bar_shows "digits-picker-00-$l" " 00 "
+	keys 0
+	bar_shows "digits-stray-zero-waits-$l" " 00 " not
+	bar_shows "digits-stray-zero-dropped-$l" " 00 "
+	keys 3
+	check home-ar
+
+	# From home to a search result opened: search is entry 8; 112 is
+	# typed; four seconds later the line rests and its results carry
+	# numbers (the key bar shows 1-9); 1 opens the first.
+	start 80 24 --lang "$l"
+	keys 8 1 1 2
+	bar_shows "digits-search-typing-$l" "0-9"
+	bar_shows "digits-search-rests-$l" "1-9"
+	want=$("$bin" --db "$db" --lang "$l" --search 112 | sed -n 2p)
+	[ "$l" = ar ] && want=$(printf '%s' "$want" | fribidi --nopad --nobreak --rtl | sed 's/\xef\xbb\xbf//g')
+	keys 1
+	expect_text "digits-search-opened-$l" "^  *$want *$"
+
+	# A long page: a link below the screen does not open with its
+	# number; 9 scrolls to the end, where 1 opens the first "see also".
+	start 80 24 --lang "$l"
+	keys 4 1 1
+	expect_text "digits-hidden-link-$l" "^  *$(title_in "$l" "'theme-asile'") *$"
+	keys 9 9 9 9 9 9 9 9 9 9
+	expect_no_attr "digits-page-end-$l" '▼'
+	keys 1
+	expect_text "digits-see-also-$l" "^  *$(title_in "$l" "SELECT target FROM link WHERE node = 'theme-asile' AND pos = 1") *$"
+done
+
+# Numbers typed into the directory's line (the staff's lookup): a phone
+# that begins with 0, a postcode, a number with zeros at its end.
+start 80 24
+keys 5 7 0 8 1 Space 7 1 Space 3 5 Space 2 8
+expect_text directory-phone-typed "Nom, organisation, thème ou ville : 081 71 35 28"
+expect_text directory-phone-found "Sami Pieczynski"
+start 80 24
+keys 5 7 0 4 7 9
+expect_text directory-0479-typed "ville : 0479"
+# The line rests 4 s later: its results take numbers, and 1 opens a card.
+bar_shows directory-0479-rests "1-9"
+keys 1
+expect_text directory-0479-opened "^ Accueil › .* › \(CIMB\|Unia\)"
+start 80 24
+keys 5 7 5 0 0 0
+expect_text directory-5000-typed "ville : 5000"
+start 80 24
+keys 5 7 1 1 6 Space 0 0 0
+expect_text directory-116000-typed "ville : 116 000"
 
 summary

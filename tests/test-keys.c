@@ -16,6 +16,7 @@
 
 #include "app/app.h"
 #include "app/keys.h"
+#include "ui/registry.h"
 #include "ui/screen-help.h"
 
 /* Returns true when view v has a paragraph of text s. */
@@ -119,14 +120,20 @@ test_table(void **state)
 		assert_non_null(r->man);
 		assert_true(r->label == NULL || r->key != NULL);
 		for (size_t i = 0; r->codes[i] != AK_NONE; i++) {
-			int a = keys_action(r->codes[i]);
+			int c = r->codes[i], a = keys_action(c);
 
+			/* The digits are the scheme's: app.c and each screen's
+			   bindings give them their meaning (test_bindings). */
+			if ((c >= '0' && c <= '9') || c == AK_DIGIT ||
+			    c == AK_TIMEOUT)
+				continue;
 			/* Rows that share a key (Enter, the arrows) act by screen;
 			   the first row that has the key is the global one. */
 			if (a != k && strcmp(keys_table[a].key ? keys_table[a].key : "",
 			                     r->key ? r->key : "") != 0 &&
 			    strcmp(keys_table[a].help, r->help) != 0)
-				fail_msg("key %d of row %d does row %d", r->codes[i], k, a);
+				fail_msg("key %d of row %d does row %d", c, k,
+				         a);
 		}
 	}
 	assert_int_equal(keys_action('7'), KEYS_PICK);
@@ -134,6 +141,29 @@ test_table(void **state)
 	assert_int_equal(keys_action(AK_ESC), KEYS_ESC);
 	assert_int_equal(keys_action(AK_STAFF), KEYS_STAFF);
 	assert_int_equal(keys_action('x'), KEYS_NONE);
+}
+
+/* Every key a screen binds is told by the row its binding names: the
+   row lists that key, so its help line and its man-page entry cover it. */
+static void
+test_bindings(void **state)
+{
+	(void)state;
+	for (size_t t = 0; ui_registry_keys[t] != NULL; t++) {
+		const struct keys_binds *b = ui_registry_keys[t];
+
+		for (size_t i = 0; i < b->n; i++) {
+			const struct keys_row *r = &keys_table[b->v[i].row];
+			bool told = false;
+
+			for (size_t c = 0; r->codes[c] != AK_NONE; c++)
+				told |= r->codes[c] == b->v[i].key;
+			if (!told)
+				fail_msg("%s: key %d is bound but its row %d "
+				         "does not list it", b->screen,
+				         b->v[i].key, b->v[i].row);
+		}
+	}
 }
 
 /* Returns the KEYS section of the man page (malloc'd). */
@@ -183,6 +213,7 @@ main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_man),
+		cmocka_unit_test(test_bindings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

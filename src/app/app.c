@@ -68,7 +68,7 @@ app_signals(bool kiosk)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 	stop_on_others(&sa);
-	if (!kiosk) {
+	if (!app_kiosk_restricts(kiosk, APP_NO_SIGNALS)) {
 		sigaction(SIGINT, &sa, NULL);
 		return;
 	}
@@ -76,6 +76,37 @@ app_signals(bool kiosk)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGQUIT, &sa, NULL);
 	sigaction(SIGTSTP, &sa, NULL);
+}
+
+const struct app_restriction_row app_restrictions[APP_RESTRICTIONS] = {
+	[APP_NO_QUIT] = { "quit", "q and Ctrl-C do not end the program" },
+	[APP_NO_SIGNALS] = { "signals",
+		"SIGINT, SIGQUIT and SIGTSTP do nothing" },
+	[APP_NO_CORE] = { "core", "no core file; not dumpable nor traceable" },
+	[APP_STAFF_EXIT] = { "staff-exit",
+		"F10 and the staff PIN are the only way out" },
+	[APP_OUT_OF_SERVICE] = { "out-of-service", "a failing database shows "
+		"\"out of service\" until it opens again, never an exit" },
+	[APP_CONFIG_REQUIRED] = { "config-required", "a configuration that "
+		"cannot be used is refused: never a kiosk without its staff "
+		"exit" },
+	[APP_IDLE_RESET] = { "idle-reset",
+		"the visit is forgotten after 120 s without a key by default" },
+};
+
+/* Returns true when restriction r holds in kiosk mode or not. */
+bool
+app_kiosk_restricts(bool kiosk, enum app_restriction r)
+{
+	/* Every restriction is the kiosk's; an unknown one holds too. */
+	return kiosk || r < 0 || r >= APP_RESTRICTIONS;
+}
+
+/* Returns true when restriction r holds for app. */
+bool
+app_restricts(const struct app *app, enum app_restriction r)
+{
+	return app_kiosk_restricts(app->kiosk, r);
 }
 
 /* Returns true once a signal asked the program to end. */
@@ -104,9 +135,10 @@ app_init(struct app *app, struct db *db, const struct app_ui *ui, bool kiosk)
 	app->staff_exit = false;
 	app->staff_menu = false;
 	app->zeros = 0;
+	app->zero_waits = false;
+	app->wait_until = 0;
 	app->depth = 0;
 	app->broken = false;
-	app->find = NULL;
 }
 
 /* Returns the delay after failures wrong PINs in a row. */
@@ -161,10 +193,19 @@ app_staff_leave(struct app *app)
 	app->quit = true;
 }
 
+/* Tells the top screen that it is covered or closed. */
+static void
+leave_top(struct app *app)
+{
+	if (app->top != NULL && app->top->ops->leave != NULL)
+		app->top->ops->leave(app->top, app);
+}
+
 /* Frees the stack and the message. */
 void
 app_free(struct app *app)
 {
+	leave_top(app);
 	while (app->top != NULL) {
 		struct screen *s = app->top;
 
@@ -206,7 +247,7 @@ drop_oldest(struct app *app)
 void
 app_push(struct app *app, struct screen *s)
 {
-	speech_stop();          /* the visitor leaves the page read aloud */
+	leave_top(app);         /* the visitor leaves it (a reading stops) */
 	while (app->depth >= APP_MAX_DEPTH && app->top != NULL &&
 	       app->top->below != NULL)
 		drop_oldest(app);
@@ -304,11 +345,25 @@ app_pop(struct app *app)
 
 	if (s == NULL || s->below == NULL)
 		return false;
-	speech_stop();
+	leave_top(app);
 	app->top = s->below;
 	s->ops->free(s);
 	app->depth--;
 	return true;
+}
+
+/* Opens node id with the words searched for marked. */
+int
+app_open_marked(struct app *app, const char *id,
+                const struct text_tokens *words)
+{
+	struct screen *before = app->top;
+
+	if (app_open(app, id) != 0)
+		return -1;
+	if (app->top != before && app->top->ops->mark != NULL && words != NULL)
+		app->top->ops->mark(app->top, words);
+	return 0;
 }
 
 /* Closes every screen but home. */
@@ -319,6 +374,97 @@ app_home(struct app *app)
 		;
 }
 
+/* Starts (again) the wait of KEYS_WAIT_MS. */
+void
+app_wait(struct app *app)
+{
+	app->wait_until = clock_ms() + KEYS_WAIT_MS;
+}
+
+/* A 0 waits for the next digit. */
+int
+app_zero_wait(struct app *app)
+{
+	app->zero_waits = true;
+	app->zeros++;
+	app_wait(app);
+	return APP_REDRAW;
+}
+
+/* Returns the entry the digit key picks on the top screen, or -1. */
+long
+app_number(const struct app *app, int key, int ones)
+{
+	return keys_index(key, app->zero_waits, ones);
+}
+
+/* Ends the wait when it is due. */
+bool
+app_tick(struct app *app, bool force)
+{
+	struct app_event ev = { .key = AK_TIMEOUT };
+
+	if (app->wait_until == 0 || (!force && clock_ms() < app->wait_until))
+		return false;
+	app->wait_until = 0;
+	app->zero_waits = false;
+	app->zeros = 0;
+	if (app->top != NULL && app->top->ops->key != NULL)
+		app->top->ops->key(app->top, app, &ev);
+	return true;
+}
+
+/* Returns true when the screen on top is home, the bottom of the stack. */
+static bool
+at_home(const struct app *app)
+{
+	return app->top != NULL && app->top->below == NULL;
+}
+
+/* The row the key bar shows for 0. */
+enum keys_action
+app_back_key(const struct app *app)
+{
+	bool waits = app->top != NULL && app->top->zero_waits &&
+	             !app->zero_waits;
+
+	if (at_home(app))
+		return waits ? KEYS_ZERO_PICKER_WAIT : KEYS_ZERO_PICKER;
+	if (app->zeros + 1 >= KEYS_ZEROS_HOME)
+		return KEYS_ZERO_HOME;
+	return waits ? KEYS_BACK_WAIT : KEYS_BACK;
+}
+
+/* Goes back one screen; with the digit 0 from home, to the language
+   picker (the digits' way there), where a run of zeros ends (the next 0
+   there is its own). Esc and Backspace on home stay there. */
+static void
+back(struct app *app, bool digit)
+{
+	if (!at_home(app)) {
+		app_pop(app);
+	} else if (digit) {
+		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
+		app->zeros = 0;
+	}
+}
+
+/* A 0 that moves: back, or home when it is the third in a row. */
+static void
+zero_back(struct app *app)
+{
+	app->zero_waits = false;
+	if (!at_home(app) && app->zeros + 1 >= KEYS_ZEROS_HOME) {
+		app_home(app);
+		app->zeros = 0;
+		app->wait_until = 0;
+		return;
+	}
+	app->zeros++;
+	app_wait(app);
+	back(app, true);
+}
+
 /* Applies the keys that mean the same on every screen (app/keys.c). */
 static bool
 global_key(struct app *app, const struct app_event *ev)
@@ -327,13 +473,13 @@ global_key(struct app *app, const struct app_event *ev)
 		return true;
 	switch (keys_action(ev->key)) {
 	case KEYS_BACK:
-		if (ev->key == '0' && app->zeros >= APP_ZEROS_HOME)
-			app_home(app);
+		if (ev->key == '0')
+			zero_back(app);
 		else
-			app_pop(app);
+			back(app, false);
 		return true;
 	case KEYS_ESC:
-		app_pop(app);
+		back(app, false);
 		return true;
 	case KEYS_HELP:
 		app_open_screen(app, APP_SCREEN_HELP, NULL);
@@ -350,12 +496,13 @@ global_key(struct app *app, const struct app_event *ev)
 		app->ui->look(true);
 		return true;
 	case KEYS_QUIT:
-		if (!app->kiosk)
+		if (!app_restricts(app, APP_NO_QUIT))
 			app->quit = true;
 		return true;
 	case KEYS_STAFF:
 		/* Only in kiosk mode, and only when a PIN is configured. */
-		if (app->kiosk && app->config != NULL && app->config->pin != NULL)
+		if (app_restricts(app, APP_STAFF_EXIT) && app->config != NULL &&
+		    app->config->pin != NULL)
 			app_open_screen(app, APP_SCREEN_PIN, NULL);
 		return true;
 	default:
@@ -386,7 +533,6 @@ app_set_language(struct app *app, const char *code)
 
 	if (i18n_set(code) != 0)
 		return -1;
-	speech_stop();
 	reload(app, app->top);
 	notice = honest_notice(app->db, code);
 	if (notice != NULL)
@@ -398,26 +544,55 @@ app_set_language(struct app *app, const char *code)
 bool
 app_handle(struct app *app, const struct app_event *ev)
 {
-	bool cleared = false;
+	bool cleared = false, waited;
 	int r;
 
 	if (app->top == NULL)
 		return false;
-	if (ev->key == '0')
-		app->zeros++;
-	else if (ev->key != AK_RESIZE)
-		app->zeros = 0;
-	if (app->message != NULL && ev->key != AK_RESIZE) {
+	if (ev->key == AK_RESIZE)
+		return global_key(app, ev);
+	if (ev->key == AK_TIMEOUT)
+		return app_tick(app, true);
+	/* A key after the wait ran out meets what the visitor saw then. */
+	cleared = app_tick(app, false);
+	if (app->message != NULL) {
 		app_set_message(app, NULL);
 		cleared = true;
 	}
-	/* F10 is the staff's on every screen, a field's included. */
-	if (keys_action(ev->key) == KEYS_STAFF)
+	/* The third 0 in a row goes home, or a second 0 after a waiting one
+	   goes back, before the screen sees it (a line holding text never
+	   counts its zeros: they are typed). */
+	if (ev->key == '0' && (app->zero_waits || (!at_home(app) &&
+	    app->zeros + 1 >= KEYS_ZEROS_HOME))) {
+		zero_back(app);
+		return true;
+	}
+	/* The key ends the wait of a waiting 0 (the screen may start its
+	   own, a line typed); the screen still sees that the 0 waited. */
+	waited = app->zero_waits;
+	if (waited)
+		app->wait_until = 0;
+	if (ev->key != '0')
+		app->zeros = 0;
+	/* F10 is the staff's on every screen, a field's included (a 0 that
+	   waited is dropped: the PIN's zeros are typed). */
+	if (keys_action(ev->key) == KEYS_STAFF) {
+		app->zero_waits = false;
 		return global_key(app, ev) || cleared;
+	}
 	r = app->top->ops->key != NULL ? app->top->ops->key(app->top, app, ev)
 	                                : APP_IGNORED;
+	/* The digit after a waiting 0 made its number; another key dropped
+	   it. */
+	if (waited) {
+		app->zero_waits = false;
+		cleared = true;
+	}
+	/* A 0 the screen took as text ends a run of zeros. */
+	if (ev->key == '0' && !app->zero_waits && r != APP_IGNORED)
+		app->zeros = 0;
 	if (r & APP_QUIT) {
-		if (!app->kiosk)
+		if (!app_restricts(app, APP_NO_QUIT))
 			app->quit = true;
 		return true;
 	}
@@ -443,12 +618,13 @@ app_handle(struct app *app, const struct app_event *ev)
 static void
 forget_visit(struct app *app)
 {
-	speech_stop();
 	if (app->ui->forget != NULL)
 		app->ui->forget();
 	app->ui->look(false);
 	app->countdown = 0;
 	app->zeros = 0;
+	app->zero_waits = false;
+	app->wait_until = 0;
 	honest_forget();
 	i18n_set("fr");
 	db_forget(app->db);
@@ -458,7 +634,6 @@ forget_visit(struct app *app)
 void
 app_reset(struct app *app)
 {
-	speech_stop();
 	app_free(app);
 	forget_visit(app);
 	/* The database replaced since it was opened (the usual update):
@@ -530,6 +705,12 @@ wait_ms(const struct app *app, long long last_input)
 		ms = 20;
 	else if (speech_busy() && ms > 100)
 		ms = 100;
+	/* A waiting 0, a line being typed: their end is shown at once. */
+	if (app->wait_until > 0) {
+		left = app->wait_until - clock_ms();
+		if (left < ms)
+			ms = left < 0 ? 0 : (int)left;
+	}
 	return pin_wait_ms(app, ms);
 }
 
@@ -580,7 +761,7 @@ app_run(struct app *app, bool picker)
 	if (picker)
 		forget_visit(app);
 	if (app->top == NULL && app_open(app, "home") != 0)
-		return app->kiosk ? APP_BROKEN : 2;
+		return app_restricts(app, APP_OUT_OF_SERVICE) ? APP_BROKEN : 2;
 	if (picker)
 		app_open_screen(app, APP_SCREEN_LANGUAGE, NULL);
 	app->fresh = picker;
@@ -608,6 +789,7 @@ app_run(struct app *app, bool picker)
 			/* No input: the idle timer, the PIN delay's count. */
 			redraw = idle_tick(app, &last_input) ||
 			         app->pin_until > 0;
+			redraw |= app_tick(app, false);
 			if (app->pin_until <= clock_ms())
 				app->pin_until = 0;
 			continue;

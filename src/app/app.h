@@ -38,6 +38,12 @@ struct screen_ops {
 	int (*key)(struct screen *s, struct app *app, const struct app_event *ev);
 	/* Shows the same thing again in the language now chosen. */
 	void (*reload)(struct screen *s, struct app *app);
+	/* Stops what the screen started (a reading aloud): it is covered or
+	   closed. NULL: nothing to stop. The one place that does it. */
+	void (*leave)(struct screen *s, struct app *app);
+	/* Marks the words searched for and shows the first of them (copied);
+	   NULL: the screen has no text to mark. */
+	void (*mark)(struct screen *s, const struct text_tokens *words);
 	/* Frees the screen. */
 	void (*free)(struct screen *s);
 };
@@ -46,6 +52,9 @@ struct screen {
 	const struct screen_ops *ops;
 	struct screen *below;   /* the screen under this one in the stack */
 	int role;       /* set by app.c: enum app_role, 0 for a content page */
+	bool zero_waits;        /* set by draw: a 0 waits for a second digit
+	                           here (a number 01-09 is shown, or can be
+	                           typed); the key bar says so */
 };
 
 /* The screens app_open_screen can open (ui/registry.c makes them). */
@@ -90,6 +99,10 @@ struct app_ui {
 	void (*look)(bool next);
 	/* Clears the screen and the terminal's scrollback (may be NULL). */
 	void (*forget)(void);
+	/* Shows "out of service" until retry(arg) returns true, a signal
+	   ends the program or the staff leave (may be NULL). */
+	void (*out_of_service)(struct app *app, bool (*retry)(void *),
+	                       void *arg);
 };
 
 /* Seconds of the "are you still there?" countdown before a reset (at most
@@ -121,19 +134,49 @@ struct app {
 	bool staff_exit;        /* the staff left the kiosk (app_staff_leave) */
 	bool staff_menu;        /* the right PIN: the staff menu opens once
 	                           the PIN screen has closed */
-	int zeros;      /* how many times in a row 0 was pressed, this one
-	                   included: at APP_ZEROS_HOME, 0 goes home */
+	int zeros;      /* the zeros in a row that moved (went back, or
+	                   wait), each within KEYS_WAIT_MS of the last; a 0
+	                   typed as text is none */
+	bool zero_waits;        /* a 0 waits for the next digit (shown) */
+	long long wait_until;   /* when the wait ends (clock_ms), 0: none */
 	int depth;      /* screens on the stack */
 	bool broken;    /* the database failed: app_run returns APP_BROKEN */
-	/* The words of the search result being opened, set by the search
-	   screen around app_open only, else NULL: the page it opens scrolls
-	   to the first of them and marks them (it keeps a copy). */
-	const struct text_tokens *find;
 };
 
-/* The third 0 in a row goes home from anywhere, a field too (the PIN
-   excepted): digits alone never trap. */
-#define APP_ZEROS_HOME 3
+/*
+ * The kiosk's restrictions, in one table (as lynx's restrictions[]): each
+ * is on in kiosk mode, off outside it, and every place that obeys one asks
+ * for it by name (app_restricts), so that this list is the whole of what
+ * kiosk mode changes.
+ */
+enum app_restriction {
+	APP_NO_QUIT,            /* q and Ctrl-C do not end the program */
+	APP_NO_SIGNALS,         /* SIGINT, SIGQUIT and SIGTSTP do nothing */
+	APP_NO_CORE,            /* no core file, neither dumpable nor traced */
+	APP_STAFF_EXIT,         /* F10 and the staff PIN are the way out */
+	APP_OUT_OF_SERVICE,     /* a database that fails: "out of service"
+	                           until it opens again, never an exit */
+	APP_CONFIG_REQUIRED,    /* a configuration that cannot be used is
+	                           refused: never a kiosk without its staff
+	                           exit */
+	APP_IDLE_RESET,         /* the visit reset after 120 s by default */
+	APP_RESTRICTIONS
+};
+
+struct app_restriction_row {
+	const char *name;       /* as the staff would say it */
+	const char *what;       /* one line: what changes */
+};
+
+/* The table, indexed by enum app_restriction. */
+extern const struct app_restriction_row app_restrictions[APP_RESTRICTIONS];
+
+/* Returns true when restriction r holds for a program started in kiosk
+   mode or not (before there is an app: the signals, the configuration). */
+bool app_kiosk_restricts(bool kiosk, enum app_restriction r);
+
+/* Returns true when restriction r holds for app. */
+bool app_restricts(const struct app *app, enum app_restriction r);
 
 /* Sets up app on db; the stack is empty until app_run or app_open. */
 void app_init(struct app *app, struct db *db, const struct app_ui *ui,
@@ -144,6 +187,32 @@ void app_free(struct app *app);
 
 /* Opens node id on top of the stack. Returns 0, or -1 (message set). */
 int app_open(struct app *app, const char *id);
+
+/* Opens node id with the words searched for marked (words is copied by
+   the screen, which shows the first of them). Returns as app_open. */
+int app_open_marked(struct app *app, const char *id,
+                    const struct text_tokens *words);
+
+/*
+ * The digit scheme's parts that cross screens (keys.h). A screen's key
+ * handler calls app_zero_wait for a 0 that waits for the next digit (it
+ * returns APP_REDRAW), app_number for the entry a digit picks (after a
+ * waiting 0: 01-09), and app_wait while a line is being typed; the top
+ * screen gets AK_TIMEOUT once KEYS_WAIT_MS pass without a key.
+ */
+int app_zero_wait(struct app *app);
+long app_number(const struct app *app, int key, int ones);
+void app_wait(struct app *app);
+
+/* Ends the wait when it is due (or now when force): the waiting 0 and the
+   run of zeros are dropped and the top screen gets AK_TIMEOUT. Returns
+   true when a redraw is due. */
+bool app_tick(struct app *app, bool force);
+
+/* The row of the table the key bar shows for 0 on the top screen: back,
+   back after a second 0, home (the next 0 is the third in a row), the
+   language picker (on home). */
+enum keys_action app_back_key(const struct app *app);
 
 /* Opens screen what (of node id, or NULL) on top of the stack. Returns 0,
    or -1 (message set). */

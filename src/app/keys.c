@@ -9,19 +9,49 @@
 /* TRANSLATORS: key-bar buttons; keep them short. */
 /* The help lines that two rows share. */
 #define ARROWS_HELP N_("↑ ↓ : choisir une entrée, ou faire défiler le texte.")
-#define BACK_HELP N_("0 ou ← : revenir en arrière ; 0 trois fois : " \
-                      "l'accueil.")
+#define ZERO_HELP N_("0 : revenir en arrière. Là où un numéro commence " \
+                      "par 0 (01, 02…), 0 attend le chiffre suivant, et " \
+                      "0 0 revient. Trois fois 0 : l'accueil ; à " \
+                      "l'accueil, 0 : les langues.")
 #define STAFF_HELP N_("F10 : la sortie du mode kiosque, pour le personnel, " \
                       "avec son code.")
 
 const struct keys_row keys_table[KEYS_COUNT] = {
 	[KEYS_PICK] = { "1-9", N_("Choisir"),
-		N_("1 à 9 : ouvrir l'entrée qui porte ce numéro."), "Cm 1",
-		AK_NONE, { AK_NONE }, KEYS_ALWAYS },
-	[KEYS_BACK] = { "0", N_("Retour"), BACK_HELP, "Cm 0", '0',
+		N_("1 à 9, puis 01 à 09 : ouvrir l'entrée qui porte ce numéro, "
+		   "tant qu'il est affiché."), "Cm 1",
+		AK_NONE, { AK_DIGIT, AK_NONE }, KEYS_ALWAYS },
+	[KEYS_BACK] = { "0", N_("Retour"), ZERO_HELP, "Cm 0", '0',
 		{ '0', AK_BACKSPACE, AK_LEFT, AK_NONE }, KEYS_ALWAYS },
-	[KEYS_ESC] = { "Esc", N_("Retour"), BACK_HELP, "Esc", AK_ESC,
+	/* A click goes back at once: it is no digit that waits. */
+	[KEYS_BACK_WAIT] = { "00", N_("Retour"), ZERO_HELP, "Cm 0 0", AK_ESC,
+		{ AK_NONE }, KEYS_ALWAYS },
+	/* TRANSLATORS: key-bar button: the next 0 goes to the home menu. */
+	[KEYS_ZERO_HOME] = { "0", N_("Accueil"), ZERO_HELP, "Cm 0 0 0", '0',
+		{ AK_NONE }, KEYS_ALWAYS },
+	/* On home, a click opens the picker as * does. */
+	[KEYS_ZERO_PICKER] = { "0", N_("Langue"), ZERO_HELP, "Cm 0", '*',
+		{ AK_NONE }, KEYS_ALWAYS },
+	[KEYS_ZERO_PICKER_WAIT] = { "00", N_("Langue"), ZERO_HELP, "Cm 0 0",
+		'*', { AK_NONE }, KEYS_ALWAYS },
+	[KEYS_ESC] = { "Esc", N_("Retour"),
+		N_("Échap, ← ou Retour arrière : revenir en arrière, aussi "
+		   "depuis une ligne où l'on tape."), "Esc", AK_ESC,
 		{ AK_ESC, AK_NONE }, KEYS_ALWAYS },
+	/* TRANSLATORS: key-bar button: in a line being typed, the digits are
+	   text (a phone number). */
+	[KEYS_TYPED] = { "0-9", N_("Texte"),
+		N_("Dans une ligne où l'on tape (recherche, annuaire), les "
+		   "chiffres sont du texte : un numéro de téléphone, un code "
+		   "postal. Sur une ligne vide, 0 attend : 0 0 revient. Après "
+		   "4 secondes sans touche, ou une flèche, les résultats "
+		   "portent un numéro : 1 à 9 les ouvrent, 0 revient."),
+		"Digits in a line", AK_NONE,
+		{ '0', AK_DIGIT, AK_TIMEOUT, AK_NONE }, KEYS_ALWAYS },
+	[KEYS_DIGIT_SCROLL] = { "8 9", N_("Défiler"),
+		N_("8 et 9 : sur une page longue, remonter ou descendre d'un "
+		   "écran ; ses liens portent les numéros 1 à 7, puis 01, 02…"),
+		"Cm 8", AK_NONE, { '8', '9', AK_NONE }, KEYS_ALWAYS },
 	/* TRANSLATORS: key-bar button: empty the line typed on. */
 	[KEYS_CLEAR] = { "Suppr", N_("Effacer"),
 		N_("Suppr : effacer ce qui est tapé ; sur une ligne vide, 0 "
@@ -81,9 +111,54 @@ const struct keys_row keys_table[KEYS_COUNT] = {
 		{ AK_STAFF, AK_NONE }, KEYS_KIOSK },
 	[KEYS_MOUSE] = { NULL, NULL,
 		N_("Choisissez avec les chiffres, les flèches ou en touchant "
-		   "l'écran."), "click", AK_NONE, { AK_MOUSE, AK_NONE },
+		   "l'écran."), "click", AK_NONE,
+		{ AK_MOUSE, AK_SCROLL_UP, AK_SCROLL_DOWN, AK_NONE },
 		KEYS_ALWAYS },
 };
+
+/* Writes the number of entry i: 1 to ones, then 01 to 09, then "". */
+void
+keys_number(size_t i, int ones, char buf[4])
+{
+	char *p = buf;
+
+	if (i >= (size_t)ones && i < (size_t)ones + 9) {
+		*p++ = '0';
+		i -= (size_t)ones;
+	}
+	if (i < 9)
+		*p++ = (char)('1' + i);
+	*p = '\0';
+}
+
+/* Returns the entry key picks, after a waiting 0 or not, or -1. */
+long
+keys_index(int key, bool after_zero, int ones)
+{
+	if (key < '1' || key > '9')
+		return -1;
+	if (after_zero)
+		return ones + (key - '1');
+	return key - '0' <= ones ? key - '1' : -1;
+}
+
+/* Returns true when entry i has a number that begins with 0. */
+bool
+keys_two_digits(size_t i, int ones)
+{
+	return i >= (size_t)ones && i < (size_t)ones + 9;
+}
+
+/* Returns what key does in bindings b, or -1. */
+int
+keys_bound(const struct keys_bind *b, size_t n, int key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (b[i].key == key ||
+		    (b[i].key == AK_DIGIT && key >= '1' && key <= '9'))
+			return b[i].act;
+	return -1;
+}
 
 /* Returns the row a key code does: the first that lists it. */
 enum keys_action

@@ -49,7 +49,7 @@ static const char *const sql[ST_COUNT] = {
 	    "ORDER BY name, lang = 'fr' AND ?2 <> 'fr'",
 	[ST_CHILDREN] =
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS "FROM node n " TITLE_JOINS
-	    "WHERE n.parent = ?1 AND n.kind <> 'search' ORDER BY n.pos",
+	    "WHERE n.parent = ?1 ORDER BY n.pos",
 	[ST_LINKS] =
 	    "SELECT n.id, n.kind, " TITLE_COLUMNS "FROM link l "
 	    "JOIN node n ON n.id = l.target " TITLE_JOINS

@@ -132,6 +132,8 @@ i18n_gettext_in(const char *code, const char *msgid)
 
 	if (l == NULL || strcmp(code, "fr") == 0)
 		return xstrdup(msgid);
+	if (l == was)
+		return xstrdup(gettext(msgid));
 	setenv("LANGUAGE", l->code, 1);
 	++_nl_msg_cat_cntr;
 	s = xstrdup(gettext(msgid));

@@ -33,6 +33,15 @@ static const struct {
 	{ "hours",   N_("Heures d'ouverture"), true },
 };
 
+/* Returns msgid in language lang (malloc'd): a view's words are those of
+   its own language, whatever the interface's (the French original shown
+   under a page is French throughout). */
+static char *
+in(const char *lang, const char *msgid)
+{
+	return i18n_gettext_in(lang, msgid);
+}
+
 /* Appends a paragraph to v; label and text are copied. */
 static void
 add_para(struct model_view *v, enum model_style style, const char *label,
@@ -153,21 +162,28 @@ add_hours(struct model_view *v, const struct desk_card *c, const char *label)
 	return true;
 }
 
-/* Adds the labelled fields of a contact card, the desk's before the
-   package's. */
+/* Adds the labelled fields of a contact card in lang, the desk's before
+   the package's. */
 static void
 add_contact(struct model_view *v, const struct db_node *n,
-            const struct desk_card *c)
+            const struct desk_card *c, const char *lang)
 {
+	/* TRANSLATORS: shown instead of a phone number, address... that no
+	   source gives. */
+	char *ask = in(lang, N_("demandez à l'accueil"));
+
 	for (size_t i = 0; i < sizeof contact_fields / sizeof *contact_fields;
 	     i++) {
 		const struct db_field *f = db_node_field(n, contact_fields[i].name);
-		const char *label = _(contact_fields[i].label);
+		char *label = in(lang, contact_fields[i].label);
 		const char *desk = desk_value(c, contact_fields[i].name);
+		bool shown = true;
 
 		if (strcmp(contact_fields[i].name, "hours") == 0 &&
-		    add_hours(v, c, label))
+		    add_hours(v, c, label)) {
+			free(label);
 			continue;
+		}
 		if (desk != NULL) {
 			char *marked = number_groups(desk);
 
@@ -177,13 +193,14 @@ add_contact(struct model_view *v, const struct db_node *n,
 		else if (f != NULL && f->value[0] != '\0')
 			add_para(v, MODEL_FIELD, label, f->value);
 		else if (contact_fields[i].always)
-			/* TRANSLATORS: shown instead of a phone number, address...
-			   that no source gives. */
-			add_para(v, MODEL_UNKNOWN, label, _("demandez à l'accueil"));
+			add_para(v, MODEL_UNKNOWN, label, ask);
 		else
-			continue;
-		v->para[v->npara - 1].name = contact_fields[i].name;
+			shown = false;
+		free(label);
+		if (shown)
+			v->para[v->npara - 1].name = contact_fields[i].name;
 	}
+	free(ask);
 }
 
 /* Adds that the desk gave some of the card's facts, and when. */
@@ -251,29 +268,33 @@ add_notices(struct model_view *v, const char *lang)
 	desk_content_free(&c);
 }
 
-/* Adds the checked date and the sources of n. */
+/* Adds a note made of the format msgid (in lang) and one string. */
 static void
-add_notes(struct model_view *v, const struct db_node *n)
+add_note(struct model_view *v, const char *lang, const char *msgid,
+         const char *arg)
 {
-	char *date = format_date(n->checked), *s;
+	char *fmt = in(lang, msgid), *s = xasprintf(fmt, arg);
 
-	/* TRANSLATORS: %s is a date such as 22/11/2026. */
-	s = xasprintf(_("Informations vérifiées le %s."), date);
 	add_para(v, MODEL_NOTE, NULL, s);
 	free(s);
+	free(fmt);
+}
+
+/* Adds the checked date and the sources of n, in lang. */
+static void
+add_notes(struct model_view *v, const struct db_node *n, const char *lang)
+{
+	char *date = format_date(n->checked);
+
+	/* TRANSLATORS: %s is a date such as 22/11/2026. */
+	add_note(v, lang, N_("Informations vérifiées le %s."), date);
 	free(date);
-	if (n->dated[0] != '\0') {
+	if (n->dated[0] != '\0')
 		/* TRANSLATORS: %s is the date or year of the source, e.g. 2013. */
-		s = xasprintf(_("Date de la source : %s."), n->dated);
-		add_para(v, MODEL_NOTE, NULL, s);
-		free(s);
-	}
-	if (n->source[0] != '\0') {
+		add_note(v, lang, N_("Date de la source : %s."), n->dated);
+	if (n->source[0] != '\0')
 		/* TRANSLATORS: %s lists the sources of the page. */
-		s = xasprintf(_("Source : %s"), n->source);
-		add_para(v, MODEL_NOTE, NULL, s);
-		free(s);
-	}
+		add_note(v, lang, N_("Source : %s"), n->source);
 }
 
 /*
@@ -281,11 +302,12 @@ add_notes(struct model_view *v, const struct db_node *n)
  * the information may have changed.
  */
 static void
-add_age_warning(struct model_view *v, const struct db_node *n)
+add_age_warning(struct model_view *v, const struct db_node *n,
+                const char *lang)
 {
 	int checked, dated = 0;
 	const char *p = n->dated;
-	char *s;
+	char *fmt, *s;
 
 	if (sscanf(n->checked, "%4d", &checked) != 1)
 		return;
@@ -295,10 +317,12 @@ add_age_warning(struct model_view *v, const struct db_node *n)
 	if (dated < 1900 || checked - dated < 3)
 		return;
 	/* TRANSLATORS: %d is the year of the source of the page. */
-	s = xasprintf(_("Ces informations datent de %d : elles ont peut-être "
-	                "changé. Vérifiez à l'accueil."), dated);
+	fmt = in(lang, N_("Ces informations datent de %d : elles ont "
+	                  "peut-être changé. Vérifiez à l'accueil."));
+	s = xasprintf(fmt, dated);
 	add_para(v, MODEL_WARNING, NULL, s);
 	free(s);
+	free(fmt);
 }
 
 /* Loads node id into v. */
@@ -326,33 +350,40 @@ model_view_load(struct db *db, const char *id, const char *lang,
 	v->fallback = f ? f->fallback : false;
 	if (strcmp(n.id, "home") == 0)
 		add_notices(v, lang);
-	add_age_warning(v, &n);
+	add_age_warning(v, &n, lang);
 	if (n.kind == KIND_CONTACT) {
 		if (staff_desk() == NULL ||
 		    desk_card_get(staff_desk(), n.id, &desk) != 0)
 			/* The package's facts alone. */
 			memset(&desk, 0, sizeof desk);
-		add_contact(v, &n, &desk);
+		add_contact(v, &n, &desk, lang);
 	}
 	f = db_node_field(&n, "brief");
 	if (f != NULL) {
 		/* TRANSLATORS: heading of the few easy sentences that open a
 		   page. */
-		add_para(v, MODEL_HEADING, NULL, _("En bref"));
+		char *h = in(lang, N_("En bref"));
+
+		add_para(v, MODEL_HEADING, NULL, h);
+		free(h);
 		add_para(v, MODEL_TEXT, NULL, f->value);
 		v->text_fallback = f->fallback;
 	}
 	f = db_node_field(&n, "body");
 	if (f != NULL) {
-		if (db_node_field(&n, "brief") != NULL)
+		if (db_node_field(&n, "brief") != NULL) {
 			/* TRANSLATORS: heading of the rest of a page, after "En
 			   bref". */
-			add_para(v, MODEL_HEADING, NULL, _("En détail"));
+			char *h = in(lang, N_("En détail"));
+
+			add_para(v, MODEL_HEADING, NULL, h);
+			free(h);
+		}
 		v->text_fallback |= f->fallback;
 		add_body(v, f->value);
 	}
 	if (n.kind == KIND_PAGE || n.kind == KIND_CONTACT || n.kind == KIND_TERM)
-		add_notes(v, &n);
+		add_notes(v, &n, lang);
 	if (n.kind == KIND_CONTACT) {
 		add_desk_note(v, &desk);
 		desk_card_free(&desk);

@@ -6,6 +6,7 @@
 #include "ui/frame.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/xalloc.h"
 #include "i18n/i18n.h"
@@ -20,6 +21,15 @@ static struct {
 } buttons[16];
 static size_t nbuttons;
 static int bar_row = -1;
+
+/* The key bar ui_frame asked for, drawn by ui_frame_keybar once the
+   screen is (it knows then whether a 0 waits there). */
+static struct {
+	enum keys_action keys[16];
+	size_t n;
+	int y, w;
+	bool due;
+} asked;
 
 /* Goes to the next look, or back to the usual one. */
 void
@@ -48,7 +58,9 @@ button_width(enum keys_action k)
 static bool
 kept(enum keys_action k)
 {
-	return k == KEYS_BACK || k == KEYS_ESC || k == KEYS_LANGUAGE;
+	return k == KEYS_BACK || k == KEYS_BACK_WAIT || k == KEYS_ZERO_HOME ||
+	       k == KEYS_ZERO_PICKER || k == KEYS_ZERO_PICKER_WAIT ||
+	       k == KEYS_ESC || k == KEYS_LANGUAGE;
 }
 
 /* Draws the key bar on row y: the buttons that fit, the others left out
@@ -104,6 +116,43 @@ ui_frame_forget(void)
 {
 	bar_row = -1;
 	nbuttons = 0;
+	asked.due = false;
+}
+
+/* Adds button k to the key bar of this frame, after its first button. */
+void
+ui_frame_key(enum keys_action k)
+{
+	size_t at = asked.n > 0 ? 1 : 0;
+
+	if (!asked.due || asked.n == sizeof asked.keys / sizeof *asked.keys)
+		return;
+	memmove(asked.keys + at + 1, asked.keys + at,
+	        (asked.n - at) * sizeof *asked.keys);
+	asked.keys[at] = k;
+	asked.n++;
+}
+
+/* Returns true for the rows that say what 0 does. */
+static bool
+zero_row(enum keys_action k)
+{
+	return k == KEYS_BACK || k == KEYS_BACK_WAIT || k == KEYS_ZERO_HOME ||
+	       k == KEYS_ZERO_PICKER || k == KEYS_ZERO_PICKER_WAIT;
+}
+
+/* Draws the key bar ui_frame asked for, its 0 saying what the next 0
+   does on the screen just drawn. */
+void
+ui_frame_keybar(const struct app *app)
+{
+	if (!asked.due)
+		return;
+	asked.due = false;
+	for (size_t i = 0; i < asked.n; i++)
+		if (zero_row(asked.keys[i]))
+			asked.keys[i] = app_back_key(app);
+	draw_keybar(asked.y, asked.w, asked.keys, asked.n);
 }
 
 /* Turns a click on the key bar or the breadcrumb into a key. */
@@ -129,6 +178,7 @@ ui_frame(struct app *app, const struct model_view *v,
          const enum keys_action *keys, size_t nkeys, struct ui_area *area)
 {
 	struct ui_area full, head;
+	const char *line;
 	int h, w, x;
 	char *crumb;
 
@@ -140,7 +190,14 @@ ui_frame(struct app *app, const struct model_view *v,
 	/* Large spacing: wider margins, and a blank row under the title. */
 	area->y = ui_spacious() && h >= 20 ? 4 : 3;
 	area->x = ui_spacious() && w >= 50 ? 5 : 2;
-	area->h = h - 1 - area->y - (app->message != NULL);
+	/* The app's message, or what a waiting 0 waits for. */
+	line = app->message != NULL ? app->message
+	       /* TRANSLATORS: while a 0 waits for the next digit (the
+	          picker's 01-04, a long list's, a phone number typed). */
+	       : app->zero_waits ? _("0… : tapez le chiffre suivant, ou 0 pour "
+	                            "revenir (effacé dans 4 s).")
+	       : NULL;
+	area->h = h - 1 - area->y - (line != NULL);
 	area->w = w - 2 * area->x < UI_MAX_TEXT ? w - 2 * area->x : UI_MAX_TEXT;
 	/* Right to left, a text narrower than the screen keeps to the right
 	   edge, as the title and the key bar do. */
@@ -155,9 +212,23 @@ ui_frame(struct app *app, const struct model_view *v,
 		/* TRANSLATORS: shown beside a title that is still in French. */
 		ui_put(&head, 1, x + 1, head.w - x - 1, _("(pas encore traduit)"),
 		       TS_MARK);
-	draw_keybar(h - 1, w, keys, nkeys);
-	if (app->message != NULL)
-		ui_put(&head, h - 2, 0, head.w, app->message, TS_MARK);
+	asked.n = nkeys < 16 ? nkeys : 16;
+	memcpy(asked.keys, keys, asked.n * sizeof *keys);
+	asked.y = h - 1;
+	asked.w = w;
+	asked.due = true;
+	if (line != NULL)
+		ui_put(&head, h - 2, 0, head.w, line, TS_MARK);
+}
+
+/* Draws the frame for v with the buttons every screen has. */
+void
+ui_frame_common(struct app *app, const struct model_view *v,
+                struct ui_area *area)
+{
+	enum keys_action keys[12];
+
+	ui_frame(app, v, keys, ui_common_keys(app, NULL, 0, keys, 12), area);
 }
 
 /* The buttons of every key bar, with the screen's own after the first. */
@@ -167,7 +238,9 @@ ui_common_keys(const struct app *app, const enum keys_action *extra,
 {
 	size_t i = 0;
 
-	if (app->top != NULL && app->top->below != NULL && i < n)
+	/* What 0 does (back, or on home the language picker): the key bar
+	   says it once the screen is drawn (ui_frame_keybar). */
+	if (app->top != NULL && i < n)
 		keys[i++] = KEYS_BACK;
 	if (i < n)
 		keys[i++] = KEYS_LANGUAGE;
@@ -179,7 +252,7 @@ ui_common_keys(const struct app *app, const enum keys_action *extra,
 		keys[i++] = KEYS_SEARCH;
 	if (i < n)
 		keys[i++] = KEYS_LOOK;
-	if (!app->kiosk && i < n)
+	if (!app_restricts(app, APP_NO_QUIT) && i < n)
 		keys[i++] = KEYS_QUIT;
 	return i;
 }

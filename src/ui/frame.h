@@ -46,6 +46,19 @@ void ui_frame(struct app *app, const struct model_view *v,
               const enum keys_action *keys, size_t nkeys,
               struct ui_area *area);
 
+/* Draws the frame as ui_frame does, with the buttons of ui_common_keys
+   alone (a screen without keys of its own). */
+void ui_frame_common(struct app *app, const struct model_view *v,
+                     struct ui_area *area);
+
+/* Adds button k to the key bar the last ui_frame asked for, after its
+   first button (for what the screen learns as it draws). */
+void ui_frame_key(enum keys_action k);
+
+/* Draws the key bar the last ui_frame asked for, once the screen is drawn
+   (its 0 says what the next 0 does there: app_back_key). */
+void ui_frame_keybar(const struct app *app);
+
 /* Forgets the key bar (a notice covers the whole screen). */
 void ui_frame_forget(void);
 

@@ -18,7 +18,7 @@ ui_load(struct app *app, const char *id, const char *lang)
 	char *err = NULL;
 	int rc;
 
-	/* The file replaced or changed under the kiosk (it is read as
+	/* The file replaced or changed under the program (it is read as
 	   immutable): open it again rather than read a mix of both. */
 	if (db_rewritten(app->db)) {
 		app_report(app, id, "the database file was written over in "
@@ -30,7 +30,7 @@ ui_load(struct app *app, const char *id, const char *lang)
 	rc = model_view_load(app->db, id, lang, v, &err);
 	if (rc != 0) {
 		app_report(app, id, rc > 0 ? "no such node" : err);
-		/* A failing database (or one replaced under the kiosk) is out
+		/* A failing database (or one replaced under the program) is out
 		   of service until it is opened again; a missing node is not. */
 		if ((rc < 0 && db_damaged(app->db)) || db_stale(app->db))
 			app->broken = true;

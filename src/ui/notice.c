@@ -62,11 +62,11 @@ ui_notice_too_small(int h, int w)
 	text_lines_free(&l);
 }
 
-/* Draws the out-of-service notice, once in every language. */
+/* Draws the out-of-service notice, once in every language (each asked
+   of i18n in its language: the visitor's stays as it is). */
 void
 ui_notice_out_of_service(void)
 {
-	const char *keep = i18n_lang();
 	int h, w, y = 1;
 
 	term_size(&h, &w);
@@ -77,15 +77,17 @@ ui_notice_out_of_service(void)
 		struct ui_area a = { .y = 0, .x = w > 8 ? 2 : 0, .h = h,
 		                     .w = w > 8 ? w - 4 : w };
 		struct text_lines t = { 0 };
-
-		i18n_set(l->code);
 		/* TRANSLATORS: the only screen when the kiosk's data is broken. */
-		text_wrap(_("Hors service. Demandez à l'accueil, s'il vous plaît."),
-		          a.w, &t);
+		char *s = i18n_gettext_in(l->code, N_("Hors service. Demandez "
+		                                      "à l'accueil, s'il vous "
+		                                      "plaît."));
+
+		text_wrap(s, a.w, &t);
+		free(s);
 		for (size_t j = 0; j < t.n && y < h; j++)
-			ui_put(&a, y++, 0, a.w, t.v[j].s, i == 0 ? TS_TITLE : TS_NORMAL);
+			ui_put_dir(&a, y++, 0, a.w, t.v[j].s,
+			           i == 0 ? TS_TITLE : TS_NORMAL, l->rtl);
 		text_lines_free(&t);
 	}
-	i18n_set(keep);
 	term_flush();
 }

@@ -41,8 +41,13 @@ static screen_new *const by_screen[] = {
 	[APP_SCREEN_HELP] = screen_help_new,
 	[APP_SCREEN_LANGUAGE] = screen_language_new,
 	[APP_SCREEN_PIN] = screen_pin_new,
-	[APP_SCREEN_QR] = screen_qr_new,
 	[APP_SCREEN_STAFF] = screen_staff_new,
+};
+
+/* The screens' own keys. */
+const struct keys_binds *const ui_registry_keys[] = {
+	&screen_menu_keys, &screen_page_keys, &screen_search_keys,
+	&screen_language_keys, NULL
 };
 
 /* Returns a new screen what, of node id. */
@@ -52,6 +57,9 @@ ui_registry_open(struct app *app, enum app_screen what, const char *id)
 	struct model_view *v;
 	screen_new *make;
 
+	/* A QR code shows its contact: its view, loaded once here. */
+	if (what == APP_SCREEN_QR)
+		return screen_qr_new(app, id, ui_load(app, id, i18n_lang()));
 	if (what != APP_SCREEN_NODE)
 		return by_screen[what](app, id, NULL);
 	v = ui_load(app, id, i18n_lang());

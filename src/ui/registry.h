@@ -16,6 +16,10 @@
 
 #include "app/app.h"
 
+/* The own keys of every screen that has some, NULL-terminated (the test
+   that the key table, so the help and the man page, tells them all). */
+extern const struct keys_binds *const ui_registry_keys[];
+
 /* Returns a new screen what, of node id (or NULL), or NULL (message set). */
 struct screen *ui_registry_open(struct app *app, enum app_screen what,
                                 const char *id);

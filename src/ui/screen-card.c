@@ -53,12 +53,10 @@ static void
 card_draw(struct screen *s, struct app *app)
 {
 	struct card *c = (struct card *)s;
-	enum keys_action keys[12];
 	struct ui_area a;
-	size_t nkeys = ui_common_keys(app, NULL, 0, keys, 12);
 	int y;
 
-	ui_frame(app, c->v, keys, nkeys, &a);
+	ui_frame_common(app, c->v, &a);
 	y = draw_box(&a, a.y, c->v->title, i18n_rtl(), TS_SELECTED);
 	if (c->fr != NULL && y + 3 < a.y + a.h) {
 		/* TRANSLATORS: above the French of an ask-the-desk card. */

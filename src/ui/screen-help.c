@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen-help.c - the help screen, made from the key table: the line of
- * every key this mode has (quit outside kiosk mode, the staff's F10 in
- * it), each line once, shown as a page (see screen-help.h).
+ * every key this mode has (quit where it is not restricted, the staff's
+ * F10 where it is the way out), each line once, shown as a page (see
+ * screen-help.h).
  */
 #include "ui/screen-help.h"
 
@@ -55,8 +56,8 @@ screen_help_view(const struct app *app)
 		bool reading = k == KEYS_LISTEN || k == KEYS_SKIP;
 
 		if (k == KEYS_MOUSE || said(k) ||
-		    (w == KEYS_NOT_KIOSK && app->kiosk) ||
-		    (w == KEYS_KIOSK && !app->kiosk) ||
+		    (w == KEYS_NOT_KIOSK && app_restricts(app, APP_NO_QUIT)) ||
+		    (w == KEYS_KIOSK && !app_restricts(app, APP_STAFF_EXIT)) ||
 		    (reading && !speech_available()))
 			continue;
 		/* A language without a voice: why there is no s. */

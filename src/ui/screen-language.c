@@ -7,8 +7,10 @@
  * name in its own script, and "choose your language" in it, so that the
  * heading is there in every language at once. Digits alone choose, with
  * the keys shown beside each name: 1 to 9 for the first nine, then 0 and
- * a digit ("01" to "09") for the next ones. After a 0 the numbers that
- * begin with it light up; a second 0 goes back, so no digit traps.
+ * a digit ("01" to "09") for the next ones (keys.h). A 0 waits for the
+ * next digit (app_zero_wait): the numbers that begin with it light up and
+ * a line says so; a second 0 goes back; after KEYS_WAIT_MS without a key
+ * the 0 is dropped, and the screen shows that too.
  * Arrows and Enter, a tap or a click work too; a screen too short to show
  * every row scrolls.
  */
@@ -41,7 +43,31 @@ struct picker {
 	char *ask[MAX_LANGUAGES];       /* ASK in each language */
 	size_t n, sel, first;
 	int row0, nrows;        /* where the rows were drawn, for clicks */
-	bool zero;              /* 0 was pressed: a second digit follows */
+};
+
+/* What the picker's own keys do. */
+enum picker_act { L_UP, L_DOWN, L_FIRST, L_LAST, L_PICK, L_CLICK, L_NUMBER,
+                  L_ZERO };
+
+/* The picker's own keys (the rest are the global ones of app.c). */
+static const struct keys_bind picker_keys[] = {
+	{ AK_UP, L_UP, KEYS_CHOOSE },
+	{ AK_SCROLL_UP, L_UP, KEYS_MOUSE },
+	{ AK_DOWN, L_DOWN, KEYS_CHOOSE },
+	{ AK_SCROLL_DOWN, L_DOWN, KEYS_MOUSE },
+	{ AK_HOME, L_FIRST, KEYS_PAGE },
+	{ AK_PGUP, L_FIRST, KEYS_PAGE },
+	{ AK_END, L_LAST, KEYS_PAGE },
+	{ AK_PGDN, L_LAST, KEYS_PAGE },
+	{ AK_ENTER, L_PICK, KEYS_OPEN },
+	{ AK_RIGHT, L_PICK, KEYS_OPEN },
+	{ AK_MOUSE, L_CLICK, KEYS_MOUSE },
+	{ AK_DIGIT, L_NUMBER, KEYS_PICK },
+	{ '0', L_ZERO, KEYS_BACK },
+};
+
+const struct keys_binds screen_language_keys = {
+	"language", picker_keys, sizeof picker_keys / sizeof *picker_keys
 };
 
 /* Returns the view the frame shows: the title, in the current language. */
@@ -87,16 +113,6 @@ fill(struct picker *p, const struct app *app)
 		add_language(p, &i18n_languages[i]);
 }
 
-/* Writes the keys that choose entry i into buf: " 1".." 9", then "01".. */
-static void
-number(size_t i, char buf[24])
-{
-	if (i < DIRECT)
-		snprintf(buf, 24, "%2zu", i + 1);
-	else
-		snprintf(buf, 24, "0%zu", i - DIRECT + 1);
-}
-
 /* Draws the picker. */
 static void
 picker_draw(struct screen *s, struct app *app)
@@ -132,19 +148,23 @@ picker_draw(struct screen *s, struct app *app)
 		p->first = p->n - (size_t)rows;
 	p->row0 = a.y;
 	p->nrows = rows;
+	s->zero_waits = false;
 	for (int r = 0; r < rows; r++) {
 		size_t i = p->first + (size_t)r;
 		bool sel = i == p->sel;
 		/* After a 0, the numbers that begin with it stand out. */
-		enum term_style num = sel ? TS_SELECTED : !p->zero ? TS_NUMBER
-		                      : i >= DIRECT ? TS_MATCH : TS_NOTE;
-		char buf[24];
+		enum term_style num = sel ? TS_SELECTED
+		                      : !app->zero_waits ? TS_NUMBER
+		                      : keys_two_digits(i, DIRECT) ? TS_MATCH
+		                      : TS_NOTE;
+		char buf[4];
 		int y = a.y + r;
 
-		number(i, buf);
+		keys_number(i, DIRECT, buf);
+		s->zero_waits |= keys_two_digits(i, DIRECT);
 		if (sel)
 			term_fill(y, a.x, TS_SELECTED);
-		ui_put_dir(&a, y, 0, 2, buf, num, false);
+		ui_put_dir(&a, y, buf[1] != '\0' ? 0 : 1, 2, buf, num, false);
 		ui_put_dir(&a, y, col, namew, p->l[i]->name,
 		           sel ? TS_SELECTED : TS_TITLE, false);
 		ui_put_dir(&a, y, col + namew + gap, a.w - col - namew - gap,
@@ -161,7 +181,6 @@ picker_draw(struct screen *s, struct app *app)
 static int
 pick(struct app *app, struct picker *p, size_t i)
 {
-	p->zero = false;
 	if (i >= p->n)
 		return APP_REDRAW;
 	p->sel = i;
@@ -175,7 +194,6 @@ choose(struct picker *p, long i)
 {
 	long n = (long)p->n;
 
-	p->zero = false;
 	p->sel = (size_t)(i < 0 ? 0 : i >= n ? n - 1 : i);
 	return APP_REDRAW;
 }
@@ -185,46 +203,35 @@ static int
 picker_key(struct screen *s, struct app *app, const struct app_event *ev)
 {
 	struct picker *p = (struct picker *)s;
-	bool zero = p->zero;
+	long i;
 
-	switch (ev->key) {
-	case AK_UP:
-	case AK_SCROLL_UP:
+	switch (KEYS_BOUND(picker_keys, ev->key)) {
+	case L_UP:
 		return choose(p, (long)p->sel - 1);
-	case AK_DOWN:
-	case AK_SCROLL_DOWN:
+	case L_DOWN:
 		return choose(p, (long)p->sel + 1);
-	case AK_HOME:
-	case AK_PGUP:
+	case L_FIRST:
 		return choose(p, 0);
-	case AK_END:
-	case AK_PGDN:
+	case L_LAST:
 		return choose(p, (long)p->n - 1);
-	case AK_ENTER:
-	case AK_RIGHT:
+	case L_PICK:
 		return pick(app, p, p->sel);
-	case AK_MOUSE:
+	case L_CLICK:
 		if (ev->y >= p->row0 && ev->y < p->row0 + p->nrows)
 			return pick(app, p, p->first + (size_t)(ev->y - p->row0));
 		return APP_HANDLED;
-	case '0':
-		/* A second 0, or a list without two-digit numbers: back. */
-		p->zero = !zero && p->n > DIRECT &&
-		          app->zeros < APP_ZEROS_HOME;
-		return p->zero ? APP_REDRAW : APP_IGNORED;
-	case AK_ESC:
-	case AK_BACKSPACE:
-	case AK_LEFT:
-		/* Forget a 0 first; then back. */
-		p->zero = false;
-		return zero ? APP_REDRAW : APP_IGNORED;
+	case L_NUMBER:
+		/* Only a language whose number is on the screen. */
+		i = app_number(app, ev->key, DIRECT);
+		if (i < (long)p->first || i >= (long)p->first + p->nrows)
+			return APP_REDRAW;
+		return pick(app, p, (size_t)i);
+	case L_ZERO:
+		/* Where 01-04 are shown, 0 waits; else it goes back. */
+		return s->zero_waits ? app_zero_wait(app) : APP_IGNORED;
 	default:
-		break;
+		return APP_IGNORED;
 	}
-	if (ev->key >= '1' && ev->key <= '9')
-		return pick(app, p, (size_t)(ev->key - '1') + (zero ? DIRECT : 0));
-	p->zero = false;
-	return zero ? APP_REDRAW : APP_IGNORED;
 }
 
 /* Shows the title again in the language now chosen. */

@@ -10,6 +10,9 @@
 #include "app/app.h"
 #include "model/model.h"
 
+/* The picker's own keys, for the test that the key table tells them all. */
+extern const struct keys_binds screen_language_keys;
+
 /* Returns a new language picker (id and v unused: NULL). */
 struct screen *screen_language_new(struct app *app, const char *id,
                                    struct model_view *v);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * screen-menu.c - a menu: numbered entries chosen by digit, arrow, Enter or
- * click. A menu of more than nine entries is shown in groups of eight, with
- * 9 for the next group and 0 for the previous one, so that the digits alone
- * reach every entry.
+ * click. The entries are numbered 1 to 9, then 01 to 09 (keys.h): where a
+ * number beginning with 0 is shown, the first 0 waits for the next digit
+ * (app_zero_wait), and the screen shows every entry at once when it can,
+ * scrolling with the chosen one when it cannot.
  */
 #include "ui/screen-menu.h"
 
@@ -18,7 +19,8 @@
 #include "ui/put.h"
 #include "ui/term.h"
 
-#define GROUP 8
+/* The fewest entry rows the intro's last paragraph leaves. */
+#define MIN_ROWS 4
 
 struct menu {
 	struct screen base;
@@ -27,32 +29,33 @@ struct menu {
 	int row0;               /* screen row of the first entry drawn */
 	size_t first;           /* the entry drawn on row0 */
 	size_t nrows;           /* how many entry rows were drawn */
-	int more_row;           /* screen row of "9 next", or -1 */
 	int gap;                /* rows from one entry to the next */
 };
 
-/* Returns true when the entries come in groups. */
-static bool
-grouped(const struct menu *m)
-{
-	return m->v->entries.n > 9;
-}
+/* What a menu's own keys do. */
+enum menu_act { M_UP, M_DOWN, M_FIRST, M_LAST, M_PGUP, M_PGDN, M_OPEN,
+                M_NUMBER, M_ZERO, M_CLICK };
 
-/* Returns the first entry of the group shown. */
-static size_t
-group_start(const struct menu *m)
-{
-	return grouped(m) ? m->sel / GROUP * GROUP : 0;
-}
+/* The menu's own keys (the rest are the global ones of app.c). */
+static const struct keys_bind menu_keys[] = {
+	{ AK_UP, M_UP, KEYS_CHOOSE },
+	{ AK_SCROLL_UP, M_UP, KEYS_MOUSE },
+	{ AK_DOWN, M_DOWN, KEYS_CHOOSE },
+	{ AK_SCROLL_DOWN, M_DOWN, KEYS_MOUSE },
+	{ AK_HOME, M_FIRST, KEYS_PAGE },
+	{ AK_END, M_LAST, KEYS_PAGE },
+	{ AK_PGUP, M_PGUP, KEYS_PAGE },
+	{ AK_PGDN, M_PGDN, KEYS_PAGE },
+	{ AK_ENTER, M_OPEN, KEYS_OPEN },
+	{ AK_RIGHT, M_OPEN, KEYS_OPEN },
+	{ AK_DIGIT, M_NUMBER, KEYS_PICK },
+	{ '0', M_ZERO, KEYS_BACK },
+	{ AK_MOUSE, M_CLICK, KEYS_MOUSE },
+};
 
-/* Returns one past the last entry of the group shown. */
-static size_t
-group_end(const struct menu *m)
-{
-	size_t end = grouped(m) ? group_start(m) + GROUP : m->v->entries.n;
-
-	return end < m->v->entries.n ? end : m->v->entries.n;
-}
+const struct keys_binds screen_menu_keys = {
+	"menu", menu_keys, sizeof menu_keys / sizeof *menu_keys
+};
 
 /* Writes an entry's title at col 4 of row y. */
 static int
@@ -69,11 +72,10 @@ menu_draw(struct screen *s, struct app *app)
 	enum keys_action keys[12];
 	struct ui_area a;
 	struct text_lines intro = { 0 };
-	size_t nkeys = 0, start = group_start(m), end = group_end(m), rows;
-	bool more = grouped(m) && end < m->v->entries.n;
+	size_t nkeys = 0, end = m->v->entries.n, rows = end, fit;
 	/* Large spacing: a blank row between entries, when they fit. */
 	int x, y, gap = 1;
-	bool blank = true;
+	bool blank = true, keep = false;
 
 	keys[nkeys++] = KEYS_PICK;
 	nkeys += ui_common_keys(app, NULL, 0, keys + nkeys, 12 - nkeys);
@@ -81,8 +83,9 @@ menu_draw(struct screen *s, struct app *app)
 
 	/* The entries come first; the intro gets what room is left: all of
 	   it and a blank row, or else its last paragraph (the home's
-	   emergency numbers), with the blank row if there is room. */
-	rows = end - start + (more ? 1 : 0);
+	   emergency numbers), with the blank row if there is room. That
+	   paragraph stays while it leaves MIN_ROWS rows to the entries,
+	   which then scroll. */
 	y = a.y;
 	/* The desk's notices (home) come first, marked, while they fit. */
 	for (size_t i = 0; i < m->v->npara; i++) {
@@ -105,9 +108,10 @@ menu_draw(struct screen *s, struct app *app)
 		ui_wrap(m->v->para[m->v->npara - 1].text, a.w, i18n_rtl(),
 		        &intro);
 		blank = (int)(intro.n + 1 + rows) <= a.y + a.h - y;
+		keep = (int)intro.n + MIN_ROWS <= a.y + a.h - y;
 	}
 	if (intro.n > 0 &&
-	    (int)(intro.n + (blank ? 1 : 0) + rows) <= a.y + a.h - y) {
+	    (keep || (int)(intro.n + (blank ? 1 : 0) + rows) <= a.y + a.h - y)) {
 		for (size_t i = 0; i < intro.n; i++)
 			ui_put_line(&a, y++, 0, a.w, intro.v[i].s, TS_NORMAL,
 			            i18n_rtl());
@@ -118,40 +122,48 @@ menu_draw(struct screen *s, struct app *app)
 	if (ui_spacious() && (int)(2 * rows) <= a.y + a.h - y)
 		gap = 2;
 	/* Keep the chosen entry in view when the rows are too few. */
-	m->first = start;
-	if ((int)rows > a.y + a.h - y && m->sel - start >= (size_t)(a.y + a.h - y))
-		m->first = m->sel - (size_t)(a.y + a.h - y) + 1;
+	fit = a.y + a.h - y > gap ? (size_t)((a.y + a.h - y + gap - 1) / gap)
+	      : 1;
+	if (rows <= fit) {
+		m->first = 0;
+	} else {
+		if (m->sel < m->first)
+			m->first = m->sel;
+		if (m->sel >= m->first + fit)
+			m->first = m->sel - fit + 1;
+		if (m->first + fit > rows)
+			m->first = rows - fit;
+	}
 	m->row0 = y;
 	m->nrows = 0;
 	m->gap = gap;
-	for (size_t i = m->first; i < end && y < a.y + a.h;
-	     i++, y += gap) {
+	s->zero_waits = false;
+	for (size_t i = m->first; i < end && y < a.y + a.h; i++, y += gap) {
 		char num[4];
 		bool sel = i == m->sel;
+		/* While a 0 waits, the numbers it begins stand out. */
+		bool two = keys_two_digits(i, KEYS_LIST_ONES);
+		enum term_style ns = sel ? TS_SELECTED
+		                     : !app->zero_waits ? TS_NUMBER
+		                     : two ? TS_MATCH : TS_NOTE;
 
-		snprintf(num, sizeof num, "%zu", i - start + 1);
+		keys_number(i, KEYS_LIST_ONES, num);
+		s->zero_waits |= two;
 		if (sel)
 			term_fill(y, a.x, TS_SELECTED);
-		ui_put(&a, y, 1, 2, num, sel ? TS_SELECTED : TS_NUMBER);
+		ui_put(&a, y, num[1] != '\0' ? 0 : 1, 2, num, ns);
 		x = put_title(&a, y, &m->v->entries.v[i], sel);
 		if (m->v->entries.v[i].fallback)
 			ui_put(&a, y, 5 + x, a.w - 5 - x, _("(pas encore traduit)"),
 			       sel ? TS_SELECTED : TS_MARK);
 		m->nrows++;
 	}
-	m->more_row = -1;
-	if (more && y < a.y + a.h) {
-		char *label;
-
-		/* TRANSLATORS: last entry of a long menu: %zu/%zu is the group
-		   shown and how many there are. */
-		label = xasprintf(_("Suite… (%zu/%zu)"), start / GROUP + 1,
-		                  (m->v->entries.n + GROUP - 1) / GROUP);
-		ui_put(&a, y, 1, 2, "9", TS_NUMBER);
-		ui_put(&a, y, 4, a.w - 4, label, TS_NORMAL);
-		free(label);
-		m->more_row = y;
-	}
+	/* The marks of a list that goes on above or below. */
+	if (m->first > 0)
+		term_put(m->row0, a.x + a.w, 1, "▲", TS_NUMBER);
+	if (m->first + m->nrows < end && m->nrows > 0)
+		term_put(m->row0 + ((int)m->nrows - 1) * gap, a.x + a.w, 1, "▼",
+		         TS_NUMBER);
 }
 
 /* Opens entry i. */
@@ -182,57 +194,41 @@ static int
 menu_key(struct screen *s, struct app *app, const struct app_event *ev)
 {
 	struct menu *m = (struct menu *)s;
-	size_t start = group_start(m), n = m->v->entries.n;
+	long n = (long)m->v->entries.n, i;
+	long page = m->nrows > 1 ? (long)m->nrows : 1;
 
-	switch (ev->key) {
-	case AK_UP:
+	switch (KEYS_BOUND(menu_keys, ev->key)) {
+	case M_UP:
 		return choose(m, (long)m->sel - 1);
-	case AK_DOWN:
+	case M_DOWN:
 		return choose(m, (long)m->sel + 1);
-	case AK_HOME:
+	case M_FIRST:
 		return choose(m, 0);
-	case AK_END:
-		return choose(m, (long)n - 1);
-	case AK_PGUP:
-		return choose(m, (long)start - GROUP);
-	case AK_PGDN:
-		return grouped(m) ? choose(m, (long)start + GROUP) : choose(m, (long)n - 1);
-	case AK_ENTER:
-	case AK_RIGHT:
+	case M_LAST:
+		return choose(m, n - 1);
+	case M_PGUP:
+		return choose(m, (long)m->sel - page);
+	case M_PGDN:
+		return choose(m, (long)m->sel + page);
+	case M_OPEN:
 		return open_entry(app, m, m->sel);
-	case '0':
-	case AK_BACKSPACE:
-		/* In a later group, go back to the group before (the third 0
-		   in a row goes home, whatever the group). */
-		if (grouped(m) && start > 0 &&
-		    !(ev->key == '0' && app->zeros >= APP_ZEROS_HOME))
-			return choose(m, (long)start - GROUP);
-		return APP_IGNORED;
-	case AK_MOUSE:
+	case M_NUMBER:
+		/* Only an entry whose number is on the screen. */
+		i = app_number(app, ev->key, KEYS_LIST_ONES);
+		if (i < (long)m->first || i >= (long)(m->first + m->nrows))
+			return APP_REDRAW;
+		return open_entry(app, m, (size_t)i);
+	case M_ZERO:
+		return s->zero_waits ? app_zero_wait(app) : APP_IGNORED;
+	case M_CLICK:
 		if (ev->y >= m->row0 && ev->y < m->row0 + (int)m->nrows * m->gap &&
 		    (ev->y - m->row0) % m->gap == 0)
 			return open_entry(app, m, m->first +
 			                  (size_t)((ev->y - m->row0) / m->gap));
-		if (ev->y == m->more_row)
-			return choose(m, (long)start + GROUP);
 		return APP_HANDLED;
-	case AK_SCROLL_UP:
-		return choose(m, (long)m->sel - 1);
-	case AK_SCROLL_DOWN:
-		return choose(m, (long)m->sel + 1);
 	default:
-		break;
+		return APP_IGNORED;
 	}
-	if (ev->key >= '1' && ev->key <= '9') {
-		size_t d = (size_t)(ev->key - '1');
-
-		if (grouped(m) && ev->key == '9')
-			return start + GROUP < n ? choose(m, (long)start + GROUP)
-			                         : APP_HANDLED;
-		return start + d < group_end(m) ? open_entry(app, m, start + d)
-		                                : APP_HANDLED;
-	}
-	return APP_IGNORED;
 }
 
 /* Frees the menu. */
@@ -278,7 +274,6 @@ screen_menu_new(struct app *app, const char *id, struct model_view *v)
 	m = xcalloc(1, sizeof *m);
 	m->base.ops = &menu_ops;
 	m->v = v;
-	m->more_row = -1;
 	m->gap = 1;
 	return &m->base;
 }

@@ -3,6 +3,8 @@
  * screen-page.c - a page or a contact card: wrapped text that scrolls, with
  * its "see also" links numbered at the end. The text is laid out again for
  * every new width, keeping the paragraph at the top of the window in view.
+ * 8 and 9 scroll it a screenful, so its links are numbered 1 to 7, then 01
+ * to 09 (keys.h); a link's number works only while it is on the screen.
  */
 #include "ui/screen-page.h"
 
@@ -48,6 +50,42 @@ struct page {
 	int rows;               /* how many rows were shown */
 	struct text_tokens find;        /* the words searched for: marked */
 	bool to_match;          /* scroll to the first of them once laid out */
+	bool spoke;             /* this page started a reading aloud */
+};
+
+/* What a page's own keys do. */
+enum page_act { P_UP, P_DOWN, P_PGUP, P_PGDN, P_TOP, P_END, P_NUMBER,
+                P_ZERO, P_CLICK, P_FRENCH, P_LISTEN, P_SKIP, P_QR };
+
+/* The page's own keys (the rest are the global ones of app.c). */
+static const struct keys_bind page_keys[] = {
+	{ AK_UP, P_UP, KEYS_SCROLL },
+	{ AK_SCROLL_UP, P_UP, KEYS_MOUSE },
+	{ AK_DOWN, P_DOWN, KEYS_SCROLL },
+	{ AK_SCROLL_DOWN, P_DOWN, KEYS_MOUSE },
+	{ AK_ENTER, P_DOWN, KEYS_OPEN },
+	{ AK_PGUP, P_PGUP, KEYS_PAGE },
+	{ '8', P_PGUP, KEYS_DIGIT_SCROLL },
+	{ AK_PGDN, P_PGDN, KEYS_PAGE },
+	{ ' ', P_PGDN, KEYS_PAGE },
+	{ '9', P_PGDN, KEYS_DIGIT_SCROLL },
+	{ AK_HOME, P_TOP, KEYS_PAGE },
+	{ AK_END, P_END, KEYS_PAGE },
+	{ AK_DIGIT, P_NUMBER, KEYS_PICK },
+	{ '0', P_ZERO, KEYS_BACK },
+	{ AK_MOUSE, P_CLICK, KEYS_MOUSE },
+	{ 'f', P_FRENCH, KEYS_FRENCH },
+	{ 'F', P_FRENCH, KEYS_FRENCH },
+	{ 's', P_LISTEN, KEYS_LISTEN },
+	{ 'S', P_LISTEN, KEYS_LISTEN },
+	{ 'p', P_SKIP, KEYS_SKIP },
+	{ 'P', P_SKIP, KEYS_SKIP },
+	{ 'c', P_QR, KEYS_QR },
+	{ 'C', P_QR, KEYS_QR },
+};
+
+const struct keys_binds screen_page_keys = {
+	"page", page_keys, sizeof page_keys / sizeof *page_keys
 };
 
 /*
@@ -200,10 +238,12 @@ layout(struct page *p, int width)
 		/* TRANSLATORS: heading of the links at the end of a page. */
 		add_wrapped(p, NULL, TS_NORMAL, 0, _("Voir aussi"), TS_HEADING,
 		            v->npara, -1, width);
-		for (size_t i = 0; i < v->entries.n && i < 9; i++) {
+		for (size_t i = 0; i < v->entries.n; i++) {
 			char num[4];
 
-			snprintf(num, sizeof num, "%zu", i + 1);
+			keys_number(i, KEYS_PAGE_ONES, num);
+			if (num[0] == '\0')
+				break;
 			add_wrapped(p, num, TS_NUMBER, 4, v->entries.v[i].title,
 			            TS_NORMAL, v->npara, (long)i, width);
 		}
@@ -245,14 +285,9 @@ toggle_french(struct page *p, struct app *app)
 	if (p->fr != NULL) {
 		p->fr = ui_view_free(p->fr);
 	} else {
-		/* Labels, headings and "ask at the desk" too: the whole block
-		   is made with the French interface, then the visitor's comes
-		   back. */
-		const char *lang = i18n_lang();
-
-		i18n_set("fr");
+		/* Labels, headings and "ask at the desk" too: the view is
+		   made in French throughout (model_view_load's lang). */
 		p->fr = ui_load(app, p->v->id, "fr");
-		i18n_set(lang);
 		p->show_french = p->fr != NULL;
 	}
 	p->width = 0;   /* lay out again */
@@ -281,6 +316,8 @@ read_aloud(struct page *p, struct app *app)
 	if (speech_start(text, voice) != 0 && !speech_failed())
 		app_set_message(app, _("La lecture à voix haute ne fonctionne pas "
 		                       "pour le moment."));
+	else
+		p->spoke = true;
 	free(text);
 	return APP_REDRAW;
 }
@@ -382,14 +419,26 @@ page_draw(struct screen *s, struct app *app)
 	}
 	if (p->top > max_top(p, a.h))
 		p->top = max_top(p, a.h);
+	/* 8 and 9 scroll a page longer than the screen: the bar says so. */
+	if (max_top(p, a.h) > 0)
+		ui_frame_key(KEYS_DIGIT_SCROLL);
 	p->row0 = a.y;
 	p->rows = a.h;
+	s->zero_waits = false;
 	for (int r = 0; r < a.h && p->top + (size_t)r < p->n; r++) {
 		const struct pline *l = &p->l[p->top + (size_t)r];
+		enum term_style ps = l->pstyle;
 
+		/* A link numbered 01-09 on the screen: a 0 waits for its
+		   second digit, and those numbers stand out while it does. */
+		if (l->link >= 0 && l->prefix != NULL &&
+		    keys_two_digits((size_t)l->link, KEYS_PAGE_ONES)) {
+			s->zero_waits = true;
+			ps = app->zero_waits ? TS_MATCH : ps;
+		}
 		if (l->prefix != NULL)
 			ui_put_dir(&a, a.y + r, 0, l->indent ? l->indent - 1 : a.w,
-			           l->prefix, l->pstyle, l->rtl);
+			           l->prefix, ps, l->rtl);
 		ui_put_line_find(&a, a.y + r, l->indent, a.w - l->indent, l->text,
 		                 &p->find, l->style, TS_MATCH, l->rtl);
 	}
@@ -424,55 +473,60 @@ open_link(struct app *app, struct page *p, size_t i)
 	return APP_REDRAW;
 }
 
+/* Returns true when the number of link i is on the screen. */
+static bool
+link_shown(const struct page *p, long i)
+{
+	for (size_t k = p->top; k < p->n && k < p->top + (size_t)p->rows; k++)
+		if (p->l[k].link == i && p->l[k].prefix != NULL)
+			return true;
+	return false;
+}
+
 /* Handles a key on a page. */
 static int
 page_key(struct screen *s, struct app *app, const struct app_event *ev)
 {
 	struct page *p = (struct page *)s;
-	long top = (long)p->top, page = p->rows > 1 ? p->rows - 1 : 1;
+	long top = (long)p->top, page = p->rows > 1 ? p->rows - 1 : 1, i;
 
-	switch (ev->key) {
-	case AK_UP:
-	case AK_SCROLL_UP:
+	switch (KEYS_BOUND(page_keys, ev->key)) {
+	case P_UP:
 		return scroll_to(p, top - 1);
-	case AK_DOWN:
-	case AK_SCROLL_DOWN:
-	case AK_ENTER:
+	case P_DOWN:
 		return scroll_to(p, top + 1);
-	case AK_PGUP:
+	case P_PGUP:
 		return scroll_to(p, top - page);
-	case AK_PGDN:
-	case ' ':
+	case P_PGDN:
 		return scroll_to(p, top + page);
-	case AK_HOME:
+	case P_TOP:
 		return scroll_to(p, 0);
-	case AK_END:
+	case P_END:
 		return scroll_to(p, (long)p->n);
-	case AK_MOUSE: {
-		long line = top + (ev->y - p->row0);
-
+	case P_NUMBER:
+		/* Only a link whose number is on the screen. */
+		i = app_number(app, ev->key, KEYS_PAGE_ONES);
+		return i >= 0 && link_shown(p, i) ? open_link(app, p, (size_t)i)
+		                                  : APP_REDRAW;
+	case P_ZERO:
+		return s->zero_waits ? app_zero_wait(app) : APP_IGNORED;
+	case P_CLICK:
+		i = top + (ev->y - p->row0);
 		if (ev->y >= p->row0 && ev->y < p->row0 + p->rows &&
-		    line < (long)p->n && p->l[line].link >= 0)
-			return open_link(app, p, (size_t)p->l[line].link);
+		    i < (long)p->n && p->l[i].link >= 0)
+			return open_link(app, p, (size_t)p->l[i].link);
 		return APP_HANDLED;
-	}
-	default:
-		break;
-	}
-	if (ev->key >= '1' && ev->key <= '9')
-		return open_link(app, p, (size_t)(ev->key - '1'));
-	switch (keys_action(ev->key)) {
-	case KEYS_FRENCH:
+	case P_FRENCH:
 		return toggle_french(p, app);
-	case KEYS_LISTEN:
+	case P_LISTEN:
 		return speech_available() && p->make == NULL
 		       ? read_aloud(p, app) : APP_IGNORED;
-	case KEYS_SKIP:
+	case P_SKIP:
 		if (p->make != NULL || !speech_busy())
 			return APP_IGNORED;
 		speech_skip();
 		return APP_REDRAW;
-	case KEYS_QR:
+	case P_QR:
 		if (!qr_wanted(p->v))
 			return APP_IGNORED;
 		app_open_screen(app, APP_SCREEN_QR, p->v->id);
@@ -480,6 +534,32 @@ page_key(struct screen *s, struct app *app, const struct app_event *ev)
 	default:
 		return APP_IGNORED;
 	}
+}
+
+/* Stops the reading this page started: the visitor leaves it. */
+static void
+page_leave(struct screen *s, struct app *app)
+{
+	struct page *p = (struct page *)s;
+
+	(void)app;
+	if (p->spoke)
+		speech_stop();
+	p->spoke = false;
+}
+
+/* Marks the words searched for, and shows the first of them. */
+static void
+page_mark(struct screen *s, const struct text_tokens *words)
+{
+	struct page *p = (struct page *)s;
+
+	if (words->n == 0)
+		return;
+	text_tokens_free(&p->find);
+	text_tokens_copy(words, &p->find);
+	p->to_match = true;
+	p->width = 0;   /* lay out again, then scroll there */
 }
 
 /* Frees the page. */
@@ -515,6 +595,8 @@ static const struct screen_ops page_ops = {
 	.draw = page_draw,
 	.key = page_key,
 	.reload = page_reload,
+	.leave = page_leave,
+	.mark = page_mark,
 	.free = page_free,
 };
 
@@ -530,11 +612,7 @@ screen_page_new(struct app *app, const char *id, struct model_view *v)
 	p = xcalloc(1, sizeof *p);
 	p->base.ops = &page_ops;
 	p->v = v;
-	/* Opened from a search: keep the words to find and mark. */
-	if (app != NULL && app->find != NULL && app->find->n > 0) {
-		text_tokens_copy(app->find, &p->find);
-		p->to_match = true;
-	}
+	(void)app;
 	return &p->base;
 }
 

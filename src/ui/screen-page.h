@@ -9,6 +9,9 @@
 #include "app/app.h"
 #include "model/model.h"
 
+/* The page's own keys, for the test that the key table tells them all. */
+extern const struct keys_binds screen_page_keys;
+
 /* Returns a new page showing v (taken), the view of node id; NULL when v
    is NULL. */
 struct screen *screen_page_new(struct app *app, const char *id,

@@ -107,12 +107,10 @@ static void
 qr_draw(struct screen *s, struct app *app)
 {
 	struct qrs *q = (struct qrs *)s;
-	enum keys_action keys[12];
 	struct ui_area a;
-	size_t nkeys = ui_common_keys(app, NULL, 0, keys, 12);
 	int rows, h, w, free_rows;
 
-	ui_frame(app, q->v, keys, nkeys, &a);
+	ui_frame_common(app, q->v, &a);
 	if (!q->ok) {
 		ui_put(&a, a.y, 0, a.w, _("Ce contact ne peut pas être mis dans un "
 		                          "code QR."), TS_UNKNOWN);
@@ -184,12 +182,11 @@ static void
 qr_reload(struct screen *s, struct app *app)
 {
 	struct qrs *q = (struct qrs *)s;
-	struct model_view *v = ui_load(app, q->v->id, i18n_lang());
 
-	ui_view_replace(&q->v, v);
+	ui_view_replace(&q->v, ui_load(app, q->v->id, i18n_lang()));
 }
 
-/* Frees the screen. */
+/* Frees the screen and its code. */
 static void
 qr_screen_free(struct screen *s)
 {
@@ -202,30 +199,38 @@ qr_screen_free(struct screen *s)
 
 static const struct screen_ops qr_ops = {
 	.draw = qr_draw,
-	.key = NULL,           /* no keys of its own */
 	.reload = qr_reload,
 	.free = qr_screen_free,
 };
 
-/* Returns a new QR screen for node id, in French (the card to keep). */
+/* Encodes the card of contact id, in French (the card to keep). */
+static bool
+encode(struct app *app, const char *id, struct qr *code)
+{
+	struct model_view *fr = ui_load(app, id, "fr");
+	char *payload = fr != NULL ? qr_payload(fr) : NULL;
+	bool ok = payload != NULL && qr_encode(payload, code) == 0;
+
+	free(payload);
+	ui_view_free(fr);
+	return ok;
+}
+
+/* Returns a new QR screen for contact id; v (taken) is its view in the
+   visitor's language, or NULL: the code is shown without a title. */
 struct screen *
 screen_qr_new(struct app *app, const char *id, struct model_view *v)
 {
 	struct qrs *q = xcalloc(1, sizeof *q);
-	struct model_view *fr = ui_load(app, id, "fr");
-	char *payload = fr ? qr_payload(fr) : NULL;
 
-	(void)v;
 	q->base.ops = &qr_ops;
-	q->v = ui_load(app, id, i18n_lang());
-	if (q->v == NULL) {
-		q->v = xcalloc(1, sizeof *q->v);
-		q->v->id = xstrdup(id);
-		q->v->kind = KIND_PAGE;
-		q->v->title = xstrdup("");
+	q->ok = encode(app, id, &q->code);
+	if (v == NULL) {
+		v = xcalloc(1, sizeof *v);
+		v->id = xstrdup(id);
+		v->kind = KIND_PAGE;
+		v->title = xstrdup("");
 	}
-	q->ok = payload != NULL && qr_encode(payload, &q->code) == 0;
-	free(payload);
-	ui_view_free(fr);
+	q->v = v;
 	return &q->base;
 }

@@ -6,8 +6,11 @@
  * search, each page or card with its section and an excerpt where the words
  * are marked; for the directory (reception staff), every contact card with
  * its phone and e-mail, filtered by name, organisation, theme or town.
- * Digits are typed into the line (phone numbers); arrows and Enter, or a
- * click, open a result.
+ * Every digit typed is text (a phone number, a postcode); on an empty line
+ * a 0 waits: another 0 goes back, another key makes it text. The line
+ * rests KEYS_WAIT_MS after its last key, or at an arrow: its results then
+ * carry numbers, which 1 to 9 open, and 0 goes back; a letter types on.
+ * Arrows and Enter, or a click, open a result too.
  */
 #include "ui/screen-search.h"
 
@@ -37,8 +40,39 @@ struct search {
 	                           when first drawn, kept until the filter or
 	                           the language changes; NULL: not yet */
 	bool failed;            /* the last search raised a database error */
+	bool typing;            /* the line takes digits: it has not rested */
 	size_t sel, first, shown;
 	int row0;
+};
+
+/* What the search screen's own keys do. */
+enum search_act { S_BACK, S_ERASE, S_CLEAR, S_UP, S_DOWN, S_PGUP, S_PGDN,
+                  S_OPEN, S_CLICK, S_ZERO, S_NUMBER, S_REST, S_GLOBAL };
+
+/* The search screen's own keys; any other key that types is text. */
+static const struct keys_bind search_keys[] = {
+	{ AK_ESC, S_BACK, KEYS_ESC },
+	{ AK_LEFT, S_BACK, KEYS_BACK },
+	{ AK_BACKSPACE, S_ERASE, KEYS_BACK },
+	{ AK_DELETE, S_CLEAR, KEYS_CLEAR },
+	{ AK_UP, S_UP, KEYS_CHOOSE },
+	{ AK_SCROLL_UP, S_UP, KEYS_MOUSE },
+	{ AK_DOWN, S_DOWN, KEYS_CHOOSE },
+	{ AK_SCROLL_DOWN, S_DOWN, KEYS_MOUSE },
+	{ AK_PGUP, S_PGUP, KEYS_PAGE },
+	{ AK_PGDN, S_PGDN, KEYS_PAGE },
+	{ AK_ENTER, S_OPEN, KEYS_OPEN },
+	{ AK_RIGHT, S_OPEN, KEYS_OPEN },
+	{ AK_MOUSE, S_CLICK, KEYS_MOUSE },
+	{ '0', S_ZERO, KEYS_TYPED },
+	{ AK_DIGIT, S_NUMBER, KEYS_TYPED },
+	{ AK_TIMEOUT, S_REST, KEYS_TYPED },
+	{ AK_INTERRUPT, S_GLOBAL, KEYS_QUIT },
+	{ AK_STAFF, S_GLOBAL, KEYS_STAFF },
+};
+
+const struct keys_binds screen_search_keys = {
+	"search", search_keys, sizeof search_keys / sizeof *search_keys
 };
 
 /* Forgets the directory lines made for the results. */
@@ -122,11 +156,18 @@ draw_result(struct search *s, struct app *app, size_t i, int y,
 {
 	const struct db_hit *h = &s->r.hits.v[i];
 	bool sel = i == s->sel;
-	int col = 1;
+	int col = 4;
+	char num[4];
 
 	if (sel) {
 		term_fill(y, a->x, TS_SELECTED);
 		term_fill(y + 1, a->x, TS_SELECTED);
+	}
+	/* A line that rests numbers its results. */
+	if (!s->typing) {
+		keys_number(i, KEYS_LIST_ONES, num);
+		ui_put(a, y, num[1] != '\0' ? 0 : 1, 2, num,
+		       sel ? TS_SELECTED : TS_NUMBER);
 	}
 	col += ui_put(a, y, col, a->w - col, h->title,
 	              sel ? TS_SELECTED : TS_TITLE);
@@ -138,13 +179,13 @@ draw_result(struct search *s, struct app *app, size_t i, int y,
 	if (s->directory) {
 		if (s->lines[i] == NULL)
 			s->lines[i] = card_line(app, h->id);
-		ui_put(a, y + 1, 3, a->w - 3, s->lines[i],
+		ui_put(a, y + 1, 4, a->w - 4, s->lines[i],
 		       sel ? TS_SELECTED : TS_NORMAL);
 	} else {
 		struct text_snippet sn;
 
-		text_snippet(h->text, &s->r.words, a->w - 3, &sn);
-		ui_put_find(a, y + 1, 3, a->w - 3, sn.s, &s->r.words,
+		text_snippet(h->text, &s->r.words, a->w - 4, &sn);
+		ui_put_find(a, y + 1, 4, a->w - 4, sn.s, &s->r.words,
 		            sel ? TS_SELECTED : TS_NORMAL, TS_MATCH, i18n_rtl());
 		free(sn.s);
 	}
@@ -155,21 +196,27 @@ static void
 search_draw(struct screen *scr, struct app *app)
 {
 	struct search *s = (struct search *)scr;
-	/* With nothing typed, 0 goes back (and says so); with something,
-	   0 is typed and one key empties the line. */
+	/* Nothing typed: 0 waits (0 0 goes back, 0 and a digit is a
+	   number), digits are text; typing: every digit is text, one key
+	   empties the line; resting: the results' numbers, 0 back. */
 	static const enum keys_action empty[] = {
-		KEYS_BACK, KEYS_ESC, KEYS_CHOOSE, KEYS_OPEN
+		KEYS_BACK, KEYS_ESC, KEYS_TYPED, KEYS_CHOOSE, KEYS_OPEN
 	}, typed[] = {
-		KEYS_ESC, KEYS_CLEAR, KEYS_CHOOSE, KEYS_OPEN
+		KEYS_ESC, KEYS_CLEAR, KEYS_TYPED, KEYS_CHOOSE, KEYS_OPEN
+	}, rested[] = {
+		KEYS_PICK, KEYS_BACK, KEYS_CLEAR, KEYS_CHOOSE, KEYS_OPEN
 	};
 	struct ui_area a;
 	size_t fit;
 	int col, y;
 
+	scr->zero_waits = s->len == 0;
 	if (s->len == 0)
 		ui_frame(app, s->v, empty, sizeof empty / sizeof *empty, &a);
-	else
+	else if (s->typing)
 		ui_frame(app, s->v, typed, sizeof typed / sizeof *typed, &a);
+	else
+		ui_frame(app, s->v, rested, sizeof rested / sizeof *rested, &a);
 
 	col = ui_put(&a, a.y, 0, a.w, s->directory
 	             /* TRANSLATORS: before the text typed to filter the
@@ -178,7 +225,11 @@ search_draw(struct screen *scr, struct app *app)
 	             /* TRANSLATORS: before the text the visitor types. */
 	             : _("Tapez un mot :"), TS_LABEL) + 1;
 	col += ui_put(&a, a.y, col, a.w - col - 1, s->query, TS_SELECTED);
-	ui_put(&a, a.y, col, 1, " ", TS_SELECTED);
+	/* The waiting 0, not typed yet; the cursor while the line types. */
+	if (s->len == 0 && app->zero_waits)
+		col += ui_put(&a, a.y, col, 1, "0", TS_NOTE);
+	if (s->typing)
+		ui_put(&a, a.y, col, 1, " ", TS_SELECTED);
 	y = a.y + 2;
 	s->row0 = y;
 	s->shown = 0;
@@ -222,9 +273,7 @@ open_result(struct app *app, struct search *s, size_t i)
 		return APP_HANDLED;
 	s->sel = i;
 	/* The page scrolls to the words searched for and marks them. */
-	app->find = &s->r.words;
-	app_open(app, s->r.hits.v[i].id);
-	app->find = NULL;
+	app_open_marked(app, s->r.hits.v[i].id, &s->r.words);
 	return APP_REDRAW;
 }
 
@@ -237,69 +286,107 @@ full(struct app *app)
 	                       "prise."));
 }
 
+/* Types key into the line: after a waiting 0, that 0 first. */
+static int
+type(struct search *s, struct app *app, int key)
+{
+	bool changed = false, room = true;
+
+	if (s->len == 0 && app->zero_waits)
+		room = changed = text_append(s->query, &s->len, QUERY_MAX,
+		                             '0');
+	if (room && text_append(s->query, &s->len, QUERY_MAX, key))
+		changed = true;
+	else
+		full(app);
+	s->typing = true;
+	app_wait(app);
+	if (changed)
+		refresh(s, app);
+	return APP_REDRAW;
+}
+
+/* The line rests (it had text): its results take numbers. */
+static void
+rest(struct search *s)
+{
+	s->typing = s->len == 0;
+}
+
 /* Handles a key on the search screen. */
 static int
 search_key(struct screen *scr, struct app *app, const struct app_event *ev)
 {
 	struct search *s = (struct search *)scr;
+	long i;
 
-	switch (ev->key) {
-	case AK_ESC:
-	case AK_LEFT:
+	switch (KEYS_BOUND(search_keys, ev->key)) {
+	case S_BACK:
 		return APP_POP;
-	case AK_BACKSPACE:
+	case S_ERASE:
 		if (s->len == 0)
 			return APP_POP;
 		text_drop_last(s->query, &s->len);
+		s->typing = true;
+		app_wait(app);
 		refresh(s, app);
 		return APP_REDRAW;
-	case AK_DELETE:
+	case S_CLEAR:
 		if (s->len == 0)
 			return APP_HANDLED;
 		s->len = 0;
 		s->query[0] = '\0';
+		s->typing = true;
 		refresh(s, app);
 		return APP_REDRAW;
-	case '0':
-		/* Back with nothing typed, and at the third 0 in a row (the
-		   zeros this run typed go). */
-		if (s->len == 0)
-			return APP_IGNORED;
-		if (app->zeros >= APP_ZEROS_HOME) {
-			for (int z = 1; z < app->zeros && s->len > 0 &&
-			     s->query[s->len - 1] == '0'; z++)
-				s->query[--s->len] = '\0';
-			refresh(s, app);
-			return APP_IGNORED;
-		}
-		break;
-	case AK_UP:
-	case AK_SCROLL_UP:
+	case S_UP:
+		rest(s);
 		if (s->sel > 0)
 			s->sel--;
 		return APP_REDRAW;
-	case AK_DOWN:
-	case AK_SCROLL_DOWN:
+	case S_DOWN:
+		rest(s);
 		if (s->sel + 1 < s->r.hits.n)
 			s->sel++;
 		return APP_REDRAW;
-	case AK_PGDN:
+	case S_PGDN:
+		rest(s);
 		s->sel = s->sel + s->shown < s->r.hits.n ? s->sel + s->shown
 		         : (s->r.hits.n > 0 ? s->r.hits.n - 1 : 0);
 		return APP_REDRAW;
-	case AK_PGUP:
+	case S_PGUP:
+		rest(s);
 		s->sel = s->sel > s->shown ? s->sel - s->shown : 0;
 		return APP_REDRAW;
-	case AK_ENTER:
-	case AK_RIGHT:
+	case S_OPEN:
 		return open_result(app, s, s->sel);
-	case AK_MOUSE:
+	case S_CLICK:
 		if (ev->y >= s->row0 &&
 		    ev->y < s->row0 + (int)s->shown * ROWS_PER_RESULT)
 			return open_result(app, s, s->first + (size_t)(ev->y - s->row0) /
 			                   ROWS_PER_RESULT);
 		return APP_HANDLED;
-	case AK_INTERRUPT:
+	case S_REST:
+		if (!s->typing || s->len == 0)
+			return APP_HANDLED;
+		rest(s);
+		return APP_REDRAW;
+	case S_ZERO:
+		/* On an empty line, 0 waits; at rest, back; else text. */
+		if (s->len == 0)
+			return app_zero_wait(app);
+		if (!s->typing)
+			return APP_IGNORED;
+		return type(s, app, ev->key);
+	case S_NUMBER:
+		if (s->typing)
+			return type(s, app, ev->key);
+		/* Only a result whose number is on the screen. */
+		i = app_number(app, ev->key, KEYS_LIST_ONES);
+		if (i < (long)s->first || i >= (long)(s->first + s->shown))
+			return APP_REDRAW;
+		return open_result(app, s, (size_t)i);
+	case S_GLOBAL:
 		return APP_IGNORED;
 	default:
 		break;
@@ -308,16 +395,13 @@ search_key(struct screen *scr, struct app *app, const struct app_event *ev)
 		/* A paste: its text in one step, one search. */
 		if (!text_append_text(s->query, &s->len, QUERY_MAX, ev->text))
 			full(app);
+		s->typing = true;
+		app_wait(app);
 		refresh(s, app);
 		return APP_REDRAW;
 	}
-	if (text_is_typed(ev->key)) {
-		if (text_append(s->query, &s->len, QUERY_MAX, ev->key))
-			refresh(s, app);
-		else
-			full(app);
-		return APP_REDRAW;
-	}
+	if (text_is_typed(ev->key))
+		return type(s, app, ev->key);
 	return APP_HANDLED;
 }
 
@@ -365,6 +449,7 @@ make(struct app *app, struct model_view *v, bool directory)
 	s->base.ops = &search_ops;
 	s->v = v;
 	s->directory = directory;
+	s->typing = true;
 	refresh(s, app);
 	return &s->base;
 }

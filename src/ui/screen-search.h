@@ -9,6 +9,10 @@
 #include "app/app.h"
 #include "model/model.h"
 
+/* The search screen's own keys, for the test that the key table tells
+   them all. */
+extern const struct keys_binds screen_search_keys;
+
 /* Returns a new search screen; v (taken) gives its title. */
 struct screen *screen_search_new(struct app *app, const char *id,
                                  struct model_view *v);

@@ -35,6 +35,7 @@ ui_draw(struct app *app)
 		ui_notice_out_of_service();
 	} else {
 		app->top->ops->draw(app->top, app);
+		ui_frame_keybar(app);
 		if (app->countdown > 0)
 			ui_notice_countdown(app, h, w);
 	}
@@ -78,7 +79,7 @@ ui_out_of_service(struct app *app, bool (*retry)(void *), void *arg)
 		if (rc == APP_READ_EOF)
 			break;          /* no terminal: nobody to tell */
 		if (rc == 0 && ev.key == AK_STAFF && pin == NULL &&
-		    app->kiosk && app->config != NULL &&
+		    app_restricts(app, APP_STAFF_EXIT) && app->config != NULL &&
 		    app->config->pin != NULL) {
 			pin = ui_registry_open(app, APP_SCREEN_PIN, NULL);
 			redraw = pin != NULL;
@@ -119,4 +120,5 @@ const struct app_ui ui_app = {
 	.open = ui_registry_open,
 	.look = ui_look,
 	.forget = term_forget,
+	.out_of_service = ui_out_of_service,
 };
