@@ -66,23 +66,23 @@ field(const struct model_view *v, const char *label)
 }
 
 /*
- * Home lists the sections of DESIGN.md in order, the glossary and the
- * ask-the-desk cards; search is the / key of every screen.
+ * Home lists the sections of DESIGN.md in order, search (entry 8: digits
+ * alone reach it), the glossary and the ask-the-desk cards.
  */
 static void
 test_home(void **state)
 {
 	static const char *const ids[] = {
 		"cai", "missions", "services", "themes", "contacts", "centres",
-		"acteurs", "lexique", "demander",
+		"acteurs", "search", "lexique", "demander",
 	};
 	struct model_view v;
 
 	(void)state;
 	load("home", &v);
 	assert_int_equal(v.kind, KIND_MENU);
-	assert_int_equal(v.entries.n, 9);
-	for (size_t i = 0; i < 9; i++)
+	assert_int_equal(v.entries.n, 10);
+	for (size_t i = 0; i < 10; i++)
 		assert_string_equal(v.entries.v[i].id, ids[i]);
 	assert_int_equal(v.path.n, 1);
 	model_view_free(&v);
@@ -151,7 +151,7 @@ test_notes(void **state)
 		if (v.para[i].style != MODEL_NOTE)
 			continue;
 		date |= strcmp(v.para[i].text,
-		               "Informations vérifiées le 22/11/2026.") == 0;
+		               "Informations vérifiées le 05/12/2026.") == 0;
 		source |= strncmp(v.para[i].text, "Source : ", 9) == 0;
 	}
 	assert_true(date);

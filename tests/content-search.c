@@ -70,7 +70,7 @@ test_first_result(void **state)
 		{ "titre de séjour", "so", "lex-titre-sejour" },
 		{ "CPAS", "ar", "lex-cpas" },
 		{ "CRI Verviers", "fr", "crvi" },               /* 2025 names */
-		{ "CRI Mons", "fr", "cimb" },
+		{ "Mons Borinage", "fr", "cimb" },  /* Saint-Ghislain since 2025 */
 		{ "racisme", "ar", "sami" },                    /* Arabic screen */
 		{ "العنصرية", "ar", "theme-racisme" },          /* Arabic word */
 		{ "اللجوء", "ar", "theme-asile" },

@@ -40,12 +40,13 @@ field(const struct model_view *v, const char *name)
 	return NULL;
 }
 
-/* Home lists its children in order, without the search entry. */
+/* Home lists its children in order, search among them (a digit reaches
+   it). */
 static void
 test_home(void **state)
 {
 	static const char *const ids[] = {
-		"themes", "contacts", "urgences", "lex-cpas",
+		"themes", "contacts", "urgences", "lex-cpas", "search",
 	};
 	struct model_view v;
 
@@ -54,8 +55,8 @@ test_home(void **state)
 	assert_int_equal(v.kind, KIND_MENU);
 	assert_string_equal(v.title, "الرئيسية");
 	assert_false(v.fallback);
-	assert_int_equal(v.entries.n, 4);
-	for (size_t i = 0; i < 4; i++)
+	assert_int_equal(v.entries.n, 5);
+	for (size_t i = 0; i < 5; i++)
 		assert_string_equal(v.entries.v[i].id, ids[i]);
 	/* No Arabic title: the French one, marked. */
 	assert_string_equal(v.entries.v[0].title, "Thématiques");
