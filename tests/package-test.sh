@@ -258,7 +258,12 @@ if runuser -u accueil -- /usr/bin/accueil --check-config >"$tmp/check" 2>&1; the
 else
 	fail "--check-config after the upgrade:"; cat "$tmp/check"
 fi
-# Upgraded again: the PIN file is kept as it is.
+# Upgraded again: the PIN file is kept as it is, and so are the desk's own
+# facts (a test phone, on this machine only: the purge below removes it).
+mkdir -p /var/lib/accueil
+printf 'card bureau-accueil\n  phone 2026-12-01 081 00 00 01\n' >"$tmp/desk.txt"
+accueil --config /dev/null --desk /var/lib/accueil/desk.db \
+	--desk-import "$tmp/desk.txt" >/dev/null 2>&1
 sum=$(md5sum </etc/accueil/pin)
 sed -i "s/^Version: .*/Version: $ver+2/" "$tmp/repack/DEBIAN/control"
 dpkg-deb -b "$tmp/repack" "$newdeb" >/dev/null
@@ -267,6 +272,12 @@ if DEBIAN_FRONTEND=noninteractive dpkg_retry -i "$newdeb" </dev/null >"$tmp/upgr
 	ok "a second upgrade keeps /etc/accueil/pin as it was"
 else
 	fail "the second upgrade changed /etc/accueil/pin: $(cat /etc/accueil/pin)"
+fi
+if accueil --config /dev/null --desk /var/lib/accueil/desk.db --desk-export - 2>&1 |
+   grep -q "081 00 00 01"; then
+	ok "an upgrade keeps the desk's own facts (/var/lib/accueil/desk.db)"
+else
+	fail "the desk's facts after the upgrade: $(accueil --config /dev/null --desk /var/lib/accueil/desk.db --desk-export - 2>&1 | head -3)"
 fi
 if [ "$(cat /proc/1/comm)" = systemd ]; then
 	systemctl start accueil-kiosk.service
@@ -290,7 +301,8 @@ while read -r f; do
 	[ "$f" = "/." ] && continue
 	if [ -e "$f" ] && ! [ -d "$f" ]; then left="$left $f"; fi
 done <"$tmp/files"
-for d in /usr/share/accueil /usr/share/doc/accueil /etc/accueil.conf /etc/accueil; do
+for d in /usr/share/accueil /usr/share/doc/accueil /etc/accueil.conf /etc/accueil \
+         /var/lib/accueil; do
 	[ -e "$d" ] && left="$left $d"
 done
 if dpkg-statoverride --list /etc/accueil.conf >/dev/null 2>&1; then left="$left (statoverride)"; fi
