@@ -432,9 +432,13 @@ desk_words(const struct desk_card *k, const struct text_tokens *t)
 		bool found = false;
 
 		for (size_t i = 0; i < k->nfacts && !found; i++) {
+			/* A number typed with its spaces is one word. */
 			char *folded = text_fold(k->facts[i].value);
+			char *numbers = text_numbers(folded);
 
-			found = strstr(folded, t->v[w]) != NULL;
+			found = strstr(folded, t->v[w]) != NULL ||
+			        strstr(numbers, t->v[w]) != NULL;
+			free(numbers);
 			free(folded);
 		}
 		words += found;
