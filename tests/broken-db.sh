@@ -84,6 +84,6 @@ else
 	fail "rebuilt while read: $(cat "$tmp/err")"
 fi
 keys 7
-expect_text "rebuilt while read: the kiosk goes on" "contacter Unia : c'est gratuit"
+expect_text "rebuilt while read: the kiosk goes on" "Contactez Unia, l'institution publique"
 
 summary
