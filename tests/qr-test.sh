@@ -69,9 +69,9 @@ decode() {
 }
 
 decode qr-sami sami 5 3
-decode qr-mrax mrax 7 3
+decode qr-mrax mrax 7 6
 # The code does not depend on the visitor's language (the card in French).
-LANG_ARG=ar decode qr-mrax-ar mrax 7 3
+LANG_ARG=ar decode qr-mrax-ar mrax 7 6
 # 60x20: 19 rows over the key bar, Sami's code needs 21.
 start 60 20 --lang fr
 keys 5 3 c
