@@ -207,6 +207,26 @@ first() {
 }
 # Every language of the table (src/i18n/i18n.c).
 langs=$(languages) || exit 1
+# The pathway's deadline (issue 24): "18 mois" finds the step-by-step page
+# first in every language, and its text gives both rules with the date that
+# decides between them: 18 months, or 3 years since the decree of 14 March
+# 2024 (its order in force on 1 January 2025).
+for lang in $langs; do
+	out=$("$bin" --db "$db" --lang "$lang" --search "18 mois" 2>&1)
+	want=$(sqlite3 "$db" "SELECT value FROM field WHERE node = 'parcours-etapes'
+		AND name = 'title' AND lang = '$lang'")
+	# The page's own text: not its sources' addresses and years.
+	page=$(printf '%s\n' "$out" | awk 'NR > 2 && /^[^ ]/ { exit } { print }' |
+		grep -v -e '://' -e '[a-z]\.be\b' -e '[a-z]\.com\b')
+	if [ "$(printf '%s\n' "$out" | sed -n 2p)" = "$want" ] &&
+	   printf '%s\n' "$page" | grep -q '14.*2024\|2024.*14' &&
+	   printf '%s\n' "$page" | grep -q '18' &&
+	   printf '%s\n' "$page" | grep -q '2025'; then
+		ok "deadline-$lang: 18 months or 3 years, by the decree's date"
+	else
+		fail "deadline-$lang" "first: $(printf '%s\n' "$out" | sed -n 2p)"
+	fi
+done
 for lang in $langs; do
 	while IFS='|' read -r words pat; do
 		first "glossary-first-$lang-$words" "$pat" "$lang" "$words"
