@@ -531,4 +531,20 @@ start 80 24
 keys 5 7 1 1 6 Space 0 0 0
 expect_text directory-116000-typed "ville : 116 000"
 
+# The five pages a newcomer asks for first (issue 24), two digits from
+# home, in Arabic and Tigrinya: the title the screen shows is the page's.
+for l in ar ti; do
+	for path in "3 2 parcours-etapes" "3 5 apprendre-francais" \
+	            "7 2 ukraine" "7 3 aide-juridique" "7 4 population-namur"; do
+		set -- $path
+		t=$(title_in "$l" "'$3'")
+		if [ -z "$t" ]; then
+			fail "new-page-$3-$l" "no $l title for $3"; continue
+		fi
+		start 80 24 --lang "$l"
+		keys "$1" "$2"
+		expect_text "new-page-$3-$l" "^  *$t *$"
+	done
+done
+
 summary
