@@ -486,6 +486,9 @@ for l in fr ar ti; do
 	bar_shows "digits-stray-zero-waits-$l" " 00 " not
 	bar_shows "digits-stray-zero-dropped-$l" " 00 "
 	keys 3
+	expect_text "digits-picked-ar-$l" "$(title_in ar "'home'")"
+	# Help and back: the machine-translation notice goes, home stays.
+	keys '?' 0
 	check home-ar
 
 	# From home to a search result opened: search is entry 8; 112 is

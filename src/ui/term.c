@@ -561,6 +561,14 @@ term_read(struct app_event *ev, int timeout_ms)
 	timeout(timeout_ms);
 	rc = get_wch(&c);
 	while (marks && rc == OK && c == TERM_PROBE) {
+		/* A resize that came before the probe is drawn first: the
+		   probe answers the frame that follows it. */
+		if (winched) {
+			unget_wch(c);
+			follow_size();
+			ev->key = AK_RESIZE;
+			return 0;
+		}
 		answer_probe();
 		rc = get_wch(&c);
 	}
