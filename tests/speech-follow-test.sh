@@ -63,6 +63,21 @@ line() {
 }
 reading_fr=$(line fr)
 
+# Sami's card with a text of one paragraph, in French and Ukrainian, so
+# that the paragraphs counted below are the test's, not the content's.
+cp "$db" "$tmp/sami.db"
+python3 - "$tmp/sami.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for lang, text in [("fr", "Sami Pieczynski est la personne de contact du "
+                          "CAI pour la lutte contre le racisme."),
+                   ("uk", "Самі Печинський — контактна особа CAI.")]:
+    db.execute("UPDATE field SET value = ? WHERE node = 'sami' "
+               "AND name = 'body' AND lang = ?", (text, lang))
+db.commit()
+PY
+db=$tmp/sami.db
+
 # Skipping: the title and the fields of Sami's card are one paragraph, its
 # text the next one.
 start 80 24 --lang fr
