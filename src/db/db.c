@@ -202,15 +202,15 @@ hex_value(int c)
 /*
  * Returns the file a "file:" URI names, decoded (caller frees), or NULL
  * when it names none (an in-memory database): a FIFO or a device given as
- * a URI is refused as a path is.
+ * a URI is refused as a path is. rest is what follows "file:".
  */
 static char *
-uri_file(const char *uri)
+uri_file(const char *rest)
 {
-	const char *p = uri + 5, *end = p + strcspn(p, "?#");
+	const char *p = rest, *end = p + strcspn(p, "?#");
 	char *out, *o;
 
-	if (strstr(uri, "mode=memory") != NULL ||
+	if (strstr(rest, "mode=memory") != NULL ||
 	    (end - p == 8 && strncmp(p, ":memory:", 8) == 0))
 		return NULL;
 	if (strncmp(p, "///", 3) == 0)
@@ -247,7 +247,7 @@ db_open(const char *path, struct db **out, char **err)
 	*err = NULL;
 	/* A "file:" URI (an in-memory database in the tests) is not a path:
 	   the file it names, if any, is checked as a path is. */
-	file = uri ? uri_file(path) : xstrdup(path);
+	file = uri ? uri_file(path + strlen("file:")) : xstrdup(path);
 	if (file != NULL && access(file, R_OK) != 0) {
 		*err = open_error(file, NULL, SQLITE_CANTOPEN);
 		free(file);
