@@ -398,12 +398,14 @@ with open("/proc/%d/maps" % pid) as maps, open("/proc/%d/mem" % pid, "rb", 0) as
     for line in maps:
         f = line.split()
         lo, hi = (int(x, 16) for x in f[0].split("-"))
-        if "rw" not in f[1] or (len(f) > 5 and f[5].startswith("[v")):
+        # Not the sanitizer's shadow (terabytes, mapped on demand).
+        if "rw" not in f[1] or (len(f) > 5 and f[5].startswith("[v")) or \
+           hi - lo > 1 << 30:
             continue
         try:
             mem.seek(lo)
             n += mem.read(hi - lo).count(word)
-        except OSError:
+        except (OSError, OverflowError, MemoryError):
             pass
 print(n)
 PY
