@@ -358,6 +358,22 @@ for seq in $'\e['"$digits"'m' $'\e]2;'"$digits"$'\a' $'\eP'"$digits"$'\e\\' \
 	fi
 done
 
+# A byte that begins no character (a stray 0xff, a lead byte cut, an
+# encoded surrogate) is dropped at once: the key typed right after it
+# works (curses' get_wch read on after such a byte until a pause, so the
+# visitor's next keys were lost).
+for bad in ff c3 "ed a0 80"; do
+	kstart --lang fr --idle 0
+	# shellcheck disable=SC2086 # one hex byte a word
+	tmx send-keys -t t -H $bad 32
+	if settle | grep -q "^ Accueil › "; then
+		ok "byte(s) $bad then 2: entry 2 opens"
+	else
+		fail "byte(s) $bad then 2: the key was lost"
+		settle | head -3
+	fi
+done
+
 # A pasted megabyte in the search field: one step, answered within 2 s,
 # the field full and saying so.
 kstart --lang fr --idle 0

@@ -151,6 +151,16 @@ elapsed = time.time() - start
 # Still answering: back to a known place, then the help screen in French.
 if dead_at is None and alive():
     set_size(fd, 24, 80)
+    # What it drew for the events' last keys comes first (a help screen
+    # among it would pass for the answer): on until it has been quiet
+    # for a second.
+    quiet = time.time()
+    deadline = quiet + 30
+    while time.time() - quiet < 1.0 and time.time() < deadline:
+        n = len(output)
+        pump(b"", 0.1)
+        if len(output) != n:
+            quiet = time.time()
     output.clear()
     pending = b"\x1b" * 8 + b"0" * 12 + b"*1?"
     deadline = time.time() + 30

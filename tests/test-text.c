@@ -396,6 +396,42 @@ test_is_typed(void **state)
 }
 
 /* No-break spaces are written as plain ones for the terminal. */
+/* A character decoded from its first bytes, as a key is read: whole,
+   waiting for more, or no character at once. */
+static void
+test_decode(void **state)
+{
+	static const struct {
+		const char *s;
+		int len;
+		uint32_t c;
+	} cases[] = {
+		{ "a", 1, 'a' },
+		{ "\xc3\xa9", 2, 0xe9 },              /* é */
+		{ "\xe1\x88\xb0x", 3, 0x1230 },      /* ሰ, and more after it */
+		{ "\xf4\x8f\xbf\xbd", 4, 0x10fffd },
+		{ "\xc3", 0, 0 },                      /* more bytes to come */
+		{ "\xe1\x88", 0, 0 },
+		{ "\xff", -1, 0xfffd },                /* never a character */
+		{ "\x80", -1, 0xfffd },                /* a lone continuation */
+		{ "\xc3" "2", -1, 0xfffd },            /* cut by a key */
+		{ "\xed\xa0", -1, 0xfffd },            /* a surrogate's start */
+		{ "\xc0\xaf", -1, 0xfffd },            /* overlong */
+		{ "\xf4\x90", -1, 0xfffd },            /* past U+10FFFF */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		uint32_t c = 0;
+		int len = text_decode(cases[i].s, strlen(cases[i].s), &c);
+
+		assert_int_equal(len, cases[i].len);
+		if (len != 0)
+			assert_int_equal(c, cases[i].c);
+	}
+	assert_int_equal(text_decode("", 0, &(uint32_t){ 0 }), 0);
+}
+
 static void
 test_plain_spaces(void **state)
 {
@@ -555,6 +591,7 @@ main(void)
 		cmocka_unit_test(test_snippet),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_is_typed),
+		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_plain_spaces),
 		cmocka_unit_test(test_drop_marks),
 	};

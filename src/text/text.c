@@ -389,6 +389,23 @@ text_append(char *buf, size_t *len, size_t cap, int c)
 	return true;
 }
 
+/* Decodes the first character of s. */
+int
+text_decode(const char *s, size_t n, uint32_t *c)
+{
+	ucs4_t uc;
+	int r = n > 0 ? u8_mbtoucr(&uc, (const uint8_t *)s, n) : -2;
+
+	if (r == -2)
+		return 0;
+	if (r < 0) {
+		*c = 0xfffd;
+		return -1;
+	}
+	*c = uc;
+	return r;
+}
+
 /* Appends the characters of s to buf while they fit. */
 bool
 text_append_text(char *buf, size_t *len, size_t cap, const char *s)

@@ -136,6 +136,13 @@ bool text_append(char *buf, size_t *len, size_t cap, int c);
  */
 bool text_append_text(char *buf, size_t *len, size_t cap, const char *s);
 
+/*
+ * Decodes the character the n bytes of UTF-8 s begin with into *c. Returns
+ * its length; 0 when s is the start of a longer character (more bytes are
+ * needed); -1 when s begins no character (*c is then U+FFFD).
+ */
+int text_decode(const char *s, size_t n, uint32_t *c);
+
 /* Removes the last character of the len bytes of buf and updates len. */
 void text_drop_last(char *buf, size_t *len);
 

@@ -55,14 +55,6 @@ term_keys_forget(void)
 	paste_len = 0;
 }
 
-/* Reads the next character within ms (0: only one already there). */
-static int
-next(wint_t *c, int ms)
-{
-	timeout(ms);
-	return get_wch(c);
-}
-
 /* The escape delay, in ms. */
 static int
 delay(void)
@@ -70,7 +62,57 @@ delay(void)
 	return ESCDELAY > 0 ? ESCDELAY : 25;
 }
 
-/* Puts back what get_wch returned, to be read again as itself. */
+/* Reads one character (see term-keys.h). */
+int
+term_keys_get(wint_t *c, int ms)
+{
+	char buf[4];
+	size_t n = 0;
+	uint32_t u;
+	int b, r;
+
+	timeout(ms);
+	for (;;) {
+		b = getch();
+		if (b == ERR && n == 0)
+			return ERR;
+		if (b >= KEY_MIN && n == 0) {
+			*c = (wint_t)b;
+			return KEY_CODE_YES;
+		}
+		if (b == ERR || b >= KEY_MIN) {
+			/* Cut by a pause or a key: no character. */
+			if (b != ERR)
+				ungetch(b);
+			*c = 0xfffd;
+			return OK;
+		}
+		buf[n++] = (char)b;
+		r = text_decode(buf, n, &u);
+		if (r > 0) {
+			*c = u;
+			return OK;
+		}
+		if (r < 0) {
+			/* The byte that showed it is no character may begin
+			   the next one: it is read again. */
+			if (n > 1)
+				ungetch(b);
+			*c = 0xfffd;
+			return OK;
+		}
+		timeout(delay());
+	}
+}
+
+/* Reads the next character within ms (0: only one already there). */
+static int
+next(wint_t *c, int ms)
+{
+	return term_keys_get(c, ms);
+}
+
+/* Puts back what term_keys_get returned, to be read again as itself. */
 static void
 put_back(int rc, wint_t c)
 {
@@ -171,6 +213,8 @@ map_char(wint_t c)
 		return AK_TAB;
 	case 3:
 		return AK_INTERRUPT;
+	case 0xfffd:
+		return AK_OTHER;        /* bytes that were no character */
 	default:
 		return c <= 0x10ffff && text_is_typed((int)c) ? (int)c : AK_OTHER;
 	}

@@ -16,7 +16,18 @@
 #include "app/keys.h"
 
 /*
- * Returns the application key for what curses' get_wch returned (rc, c),
+ * Reads one character within ms (0: only one already there; -1: as long as
+ * it takes) and returns as curses' get_wch does: OK with a character in
+ * *c, KEY_CODE_YES with a curses key code, or ERR. Unlike get_wch, it
+ * decodes UTF-8 itself: each byte after the first must come within the
+ * escape delay, and bytes that begin no character give U+FFFD at once
+ * (get_wch reads on after such a byte up to 145 bytes or a pause, so that
+ * one stray byte ate the keys typed after it).
+ */
+int term_keys_get(wint_t *c, int ms);
+
+/*
+ * Returns the application key for what term_keys_get returned (rc, c),
  * reading the rest of a sequence it begins (each byte within the escape
  * delay) and filling ev's position (a click) or text (a paste). The text
  * of a paste stays valid until the next call.

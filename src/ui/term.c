@@ -558,8 +558,7 @@ term_read(struct app_event *ev, int timeout_ms)
 		ev->key = AK_RESIZE;
 		return 0;
 	}
-	timeout(timeout_ms);
-	rc = get_wch(&c);
+	rc = term_keys_get(&c, timeout_ms);
 	while (marks && rc == OK && c == TERM_PROBE) {
 		/* A resize that came before the probe is drawn first: the
 		   probe answers the frame that follows it. */
@@ -570,7 +569,7 @@ term_read(struct app_event *ev, int timeout_ms)
 			return 0;
 		}
 		answer_probe();
-		rc = get_wch(&c);
+		rc = term_keys_get(&c, timeout_ms);
 	}
 	/* A key that came with a resize is handled first, the resize at
 	   the next read. */
