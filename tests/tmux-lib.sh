@@ -13,6 +13,12 @@ sock="accueil-test-$$-$run"
 marks=$(mktemp -d)
 # A folder the user nobody can reach, made when needed (start, RUNAS).
 runas_dir=""
+# nap SECONDS: waits, without a fork (read times out on a descriptor that
+# no data ever comes on; sleep would be a process each time).
+exec {nap_fd}<> <(:)
+nap() {
+	read -r -t "$1" -u "$nap_fd" _ || :
+}
 tmx() {
 	case $1 in
 	send-keys|resize-window) : >"$marks/pending" ;;
@@ -36,7 +42,7 @@ end_server() {
 			$'\U10FFFD' 2>/dev/null
 		deadline 30
 		while kill -0 "$app" 2>/dev/null && ! due; do
-			sleep 0.02
+			nap 0.005
 		done
 		if kill -0 "$app" 2>/dev/null; then
 			echo "note: pid $app did not end 30 s after SIGTERM; killed" >&2
@@ -98,12 +104,21 @@ settle_wait() {
 	if [ "$t" = exited ]; then
 		return 0
 	elif [ -e "$marks/probes" ]; then
-		n=$(( $(cat "$marks/probes") + 1 ))
+		read -r n <"$marks/probes"
+		n=$((n + 1))
 		probe "$n"
 	else
 		n=0     # just started: the first frame, no probe
 		echo "$n" >"$marks/probes"
 	fi
+	await_probe "$n" "$size"
+}
+
+# await_probe N [WxH]: waits for the answer to probe N (of a frame of that
+# size), probing again for an older frame; at most SETTLE_SECONDS.
+await_probe() {
+	local n=$1 size=${2:-} t due_at
+	deadline "${SETTLE_SECONDS:-30}"
 	until due; do
 		t=$(title) || return 0
 		case $t in
@@ -114,7 +129,7 @@ settle_wait() {
 			n=$((n + 1))
 			probe "$n" ;;
 		esac
-		sleep 0.01
+		nap 0.002
 	done
 	echo "note: no answer to probe $n in ${SETTLE_SECONDS:-30} s" \
 		"(title '$t')" >&2
@@ -135,7 +150,7 @@ wait_screen() {
 	deadline "${2:-10}"
 	while ! settle | grep -q -- "$1"; do
 		! due || return 1
-		sleep 0.02
+		nap 0.02
 	done
 }
 
@@ -226,9 +241,17 @@ start() {
 # program reads them in order and draws the frame of each before it reads
 # the next, so the probe after the last one answers for all of them.
 keys() {
+	local n
 	[ "$#" -gt 0 ] || return 0
-	tmx send-keys -t t "$@"
-	settle_wait
+	# The keys and the probe after them in one call of tmux: then only
+	# the answer is waited for.
+	read -r n <"$marks/probes" 2>/dev/null || n=0
+	n=$((n + 1))
+	echo "$n" >"$marks/probes"
+	rm -f "$marks/pending"
+	command tmux -L "$sock" -f /dev/null send-keys -t t "$@" \; \
+		send-keys -t t -l $'\U10FFFD'
+	await_probe "$n"
 }
 
 # click ROW COL: a mouse press and release (X10 encoding, as TERM=screen
@@ -281,7 +304,7 @@ check() {
 		passed=$((passed + 1))
 	elif [ ! -f "$file" ]; then
 		fail "$name" "no saved screen $file (run with GENERATE=1)"
-	elif [ "$got" = "$(cat "$file")" ]; then
+	elif [ "$got" = "$(<"$file")" ]; then
 		ok "$name"
 	else
 		fail "$name" "the screen differs from $file:"
