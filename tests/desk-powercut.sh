@@ -5,7 +5,7 @@
 # then B, in one transaction each, without end) killed with SIGKILL after a
 # random wait; after each, the file is opened as the kiosk opens it and
 # checked whole (PRAGMA integrity_check, by accueil's own desk_check through
-# --desk-export, and by Python's sqlite3), and what it holds must be all of
+# --desk-export, and by the sqlite3 shell), and what it holds must be all of
 # A or all of B, never a mix. (A kill keeps what the kernel already has;
 # synchronous=FULL is what covers the power itself.)
 # Usage: desk-powercut.sh ACCUEIL DB DESK-WRITER [ROUNDS]
@@ -39,9 +39,7 @@ for r in $(seq "$rounds"); do
 	sleep "0.$(printf '%03d' $((RANDOM % 200)))"
 	kill -KILL "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
-	ok=$(python3 -c 'import sqlite3, sys
-c = sqlite3.connect(sys.argv[1])
-print(c.execute("PRAGMA integrity_check").fetchone()[0])' "$desk" 2>&1)
+	ok=$(sqlite3 "$desk" "PRAGMA integrity_check" 2>&1)
 	export_to "$tmp/now.txt"
 	if [ "$ok" != ok ] || [ -s "$tmp/err" ]; then
 		damaged=$((damaged + 1))
