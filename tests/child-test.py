@@ -158,8 +158,8 @@ try:
     big = os.path.join(tmp, "big.db")
     shutil.copy(db, big)
     con = sqlite3.connect(big)
-    con.execute("UPDATE field SET value = value || ? WHERE node = 'sami' AND "
-                "name = 'body' AND lang = 'fr'", ("\n\n" + "mot " * 400000,))
+    con.execute("UPDATE field SET value = ? WHERE node = 'sami' AND "
+                "name = 'body' AND lang = 'fr'", ("mot " * 400000,))
     con.commit()
     con.close()
 
@@ -168,9 +168,15 @@ try:
     k.key(b"5")
     k.key(b"3")
     k.key(b"s")
-    pid = new_child(log, 0)
+    # The first paragraph (the card's title and fields) fits the pipe: p
+    # goes on to the text, whose 1.6 MB wait for room that never comes.
+    first = new_child(log, 0)
+    k.key(b"p")
+    pid = new_child(log, 1)
     report("hang: the stand-in runs and reads nothing", pid > 0 and alive(pid),
            "pid %d" % pid)
+    report("hang: p ended the first paragraph's child", gone(first, 3),
+           "pid %d" % first)
     # Warm up (the first page-down lays the long page out).
     k.key(KEYS["npage"])
     k.key(KEYS["ppage"])
