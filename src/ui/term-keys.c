@@ -105,13 +105,6 @@ term_keys_get(wint_t *c, int ms)
 	}
 }
 
-/* Reads the next character within ms (0: only one already there). */
-static int
-next(wint_t *c, int ms)
-{
-	return term_keys_get(c, ms);
-}
-
 /* Puts back what term_keys_get returned, to be read again as itself. */
 static void
 put_back(int rc, wint_t c)
@@ -336,7 +329,7 @@ bracketed_paste(struct app_event *ev)
 	   none, and the rest comes straight from the terminal. */
 	for (size_t got = 0; got < PASTE_SLOW; got++) {
 		wint_t c;
-		int rc = next(&c, PASTE_BYTE_MS);
+		int rc = term_keys_get(&c, PASTE_BYTE_MS);
 
 		if (rc == ERR)
 			return paste_len > 0 ? (ev->text = paste, AK_PASTE)
@@ -454,7 +447,7 @@ csi(struct app_event *ev)
 	int rc;
 
 	for (;;) {
-		rc = next(&c, delay());
+		rc = term_keys_get(&c, delay());
 		if (rc == ERR)
 			return AK_OTHER;        /* cut */
 		if (rc == OK && c >= 0x20 && c <= 0x3f) {
@@ -483,7 +476,7 @@ ss3(void)
 	int rc;
 
 	for (;;) {
-		rc = next(&c, delay());
+		rc = term_keys_get(&c, delay());
 		if (rc == ERR)
 			return AK_OTHER;
 		if (rc == OK && c >= 0x20 && c <= 0x3f) {
@@ -509,7 +502,7 @@ control_string(void)
 	int rc;
 
 	for (;;) {
-		rc = next(&c, delay());
+		rc = term_keys_get(&c, delay());
 		if (rc == ERR)
 			return AK_OTHER;
 		if (rc != OK)
@@ -517,7 +510,7 @@ control_string(void)
 		if (c == 7 || c == 0x9c)
 			return AK_OTHER;
 		if (c == 27) {
-			rc = next(&c, delay());
+			rc = term_keys_get(&c, delay());
 			if (rc == OK && c == '\\')
 				return AK_OTHER;
 			put_back(rc, c);
@@ -536,7 +529,7 @@ esc_intermediate(void)
 	int rc;
 
 	for (;;) {
-		rc = next(&c, delay());
+		rc = term_keys_get(&c, delay());
 		if (rc == OK && c >= 0x20 && c <= 0x2f)
 			continue;
 		if (rc == OK && c >= 0x30 && c <= 0x7e)
@@ -575,7 +568,7 @@ after_esc(struct app_event *ev)
 	wint_t c;
 	int rc, key;
 
-	rc = next(&c, 0);
+	rc = term_keys_get(&c, 0);
 	if (rc == ERR)
 		return AK_ESC;
 	if (rc == OK && c >= 0x20 && c <= 0x2f)
