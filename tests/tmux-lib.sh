@@ -79,10 +79,16 @@ title() {
 		'#{pane_title}' 2>/dev/null
 }
 
-# probe N: sends the probe character, the N-th since the start.
+# probe N [KEY...]: sends the keys, then the probe character, the N-th since
+# the start.
 probe() {
-	echo "$1" >"$marks/probes"
-	command tmux -L "$sock" -f /dev/null send-keys -t t -l $'\U10FFFD'
+	local n=$1 keys=()
+	shift
+	# Keys first, in the same call of tmux: only the answer is waited for.
+	[ "$#" -gt 0 ] && keys=(send-keys -t t "$@" \;)
+	echo "$n" >"$marks/probes"
+	command tmux -L "$sock" -f /dev/null "${keys[@]}" \
+		send-keys -t t -l $'\U10FFFD'
 }
 
 # Waits until the program has handled everything sent to it: accueil, run
@@ -96,10 +102,9 @@ probe() {
 # SETTLE_SECONDS (30) by the clock, then a note on stderr: the check that
 # follows fails on what the screen shows.
 settle_wait() {
-	local n t size=${1:-} due_at
+	local n t size=${1:-}
 	[ -e "$marks/pending" ] || return 0
 	rm -f "$marks/pending"
-	deadline "${SETTLE_SECONDS:-30}"
 	t=$(title)
 	if [ "$t" = exited ]; then
 		return 0
@@ -243,15 +248,10 @@ start() {
 keys() {
 	local n
 	[ "$#" -gt 0 ] || return 0
-	# The keys and the probe after them in one call of tmux: then only
-	# the answer is waited for.
 	read -r n <"$marks/probes" 2>/dev/null || n=0
-	n=$((n + 1))
-	echo "$n" >"$marks/probes"
 	rm -f "$marks/pending"
-	command tmux -L "$sock" -f /dev/null send-keys -t t "$@" \; \
-		send-keys -t t -l $'\U10FFFD'
-	await_probe "$n"
+	probe $((n + 1)) "$@"
+	await_probe $((n + 1))
 }
 
 # click ROW COL: a mouse press and release (X10 encoding, as TERM=screen
