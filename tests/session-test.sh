@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # session-test.sh - the graphical kiosk session (accueil-kiosk-session, the
 # build's launcher and foot.ini) started headless with no GPU: cage's
-# headless backend and pixman renderer, as the unprivileged user nobody
-# (cage refuses root). Keys go in through the compositor (wtype, the
-# virtual keyboard), screenshots come out of it (grim). Checks: the
+# headless backend and pixman renderer, as a user id of its own
+# (cage refuses root). Keys go in through the kiosk's terminal
+# (TIOCSTI: cage 0.1.4 has no virtual keyboard), screenshots come out of
+# the compositor (grim). Checks: the
 # picker's Arabic, Persian, Pashto and Tigrinya rows draw no ink outside
 # their cells; a page in Arabic, Pashto and Tigrinya is reached and its
 # text is right (the kiosk's own output, replayed in tmux); foot's and
@@ -32,10 +33,20 @@ chown "$user" "$ts" "$tmp/tty"
 # the directory is root's, as on any system (the unit has its own /tmp).
 [ -d /tmp/.X11-unix ] || mkdir -m 1777 /tmp/.X11-unix
 cage_pid=
+# Xwayland's lock file and socket, which cage leaves behind when it is
+# stopped: the ones of this run's user id, when it is one of its own
+# (as root). Left there, 33 of them take every display number cage
+# tries, and the next run's cage does not start.
+x_leftovers() {
+	[ "$(id -u)" -eq 0 ] || return 0
+	find /tmp -maxdepth 1 -name '.X*-lock' -user "$user" -delete
+	find /tmp/.X11-unix -maxdepth 1 -name 'X*' -user "$user" -delete
+}
 cleanup() {
 	[ -n "$cage_pid" ] && kill -TERM "$cage_pid" 2>/dev/null
 	wait 2>/dev/null
 	tmux -L "session-test-$$" kill-server 2>/dev/null
+	x_leftovers
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -135,6 +146,7 @@ tree() {
 	ps -u "$user" -o pid=,comm= | sort
 }
 
+x_leftovers  # an earlier run's, under the same user id
 start=$(date +%s%N)
 "${become[@]}" env -i PATH=/usr/bin:/bin XDG_RUNTIME_DIR="$run" \
 	HOME="$run" WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 \
