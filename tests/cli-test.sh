@@ -67,7 +67,7 @@ expect db-missing-ru 2 "" "базу данных невозможно откры
 # The "see also" lines line up under the first, in every language.
 for l in fr en ru ar; do
 	"$bin" --db "$db" --lang "$l" --search CPAS >"$tmp/out" 2>/dev/null
-	if python3 - "$tmp/out" <<'PY'
+	if "$PYTHON" - "$tmp/out" <<'PY'
 import sys, unicodedata
 def w(s):
     return sum(0 if unicodedata.category(c) in ("Mn", "Me", "Cf") else 1
@@ -429,7 +429,7 @@ if command -v tmux >/dev/null; then
 	shows "^exit=0" || shown="$shown; no exit=0"
 	tm capture-pane -p -S - -t t | grep -q "97531" && shown="$shown; the PIN in the history"
 	if [ -z "$shown" ] && grep -q '^pin = ' "$tmp/tty/pin" &&
-	   python3 -W ignore -c 'import crypt, sys; h = sys.argv[1]; sys.exit(crypt.crypt("97531xy", h) != h)' \
+	   "$PYTHON" -W ignore -c 'import crypt, sys; h = sys.argv[1]; sys.exit(crypt.crypt("97531xy", h) != h)' \
 		"$(sed -n 's/^pin = //p' "$tmp/tty/pin")"; then
 		echo "ok   set-pin-terminal-no-echo"; passed=$((passed + 1))
 	else

@@ -260,7 +260,7 @@ tic -x -o "$tmp/home/.terminfo" "$tmp/pad.src" 2>/dev/null
 sed -e 's/cols#80/cols#32767/' -e 's/lines#24/lines#32767/' "$tmp/screen.src" >"$tmp/big.src"
 tic -x -o "$tmp/big" "$tmp/big.src" 2>/dev/null
 sys=$(find /usr/share/terminfo /lib/terminfo /etc/terminfo -path '*/s/screen' 2>/dev/null | head -1)
-python3 - "$sys" "$tmp" <<'PY'
+"$PYTHON" - "$sys" "$tmp" <<'PY'
 import os, random, sys
 data = open(sys.argv[1], "rb").read()
 for seed in range(12):
@@ -406,7 +406,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	keys Enter Escape 5 3
 	tmx send-keys -t t -l "s"
 	alive "heap: back to the picker after the idle reset" "Choisissez votre langue"
-	left=$(python3 - "$(app_pid)" xylophon <<'PY'
+	left=$("$PYTHON" - "$(app_pid)" xylophon <<'PY'
 import re, sys
 pid, word = int(sys.argv[1]), sys.argv[2].encode()
 n = 0

@@ -130,7 +130,7 @@ fi
 APP_CWD=/ start 80 24 --lang ar
 settle >"$tmp/ar.txt"
 tmx kill-server
-if python3 - "$tmp/ar.txt" <<'PY'
+if "$PYTHON" - "$tmp/ar.txt" <<'PY'
 import sys
 text = open(sys.argv[1], encoding="utf-8").read()
 arabic = sum(1 for c in text if 0x600 <= ord(c) <= 0x6ff or 0xfb50 <= ord(c) <= 0xfdff

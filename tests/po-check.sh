@@ -9,7 +9,6 @@
 set -u
 cd "$1"
 . tests/check-lib.sh
-py=${PYTHON:-python3}
 # The languages of the table but French, the source.
 langs=$(languages | grep -vx fr) || exit 1
 
@@ -44,7 +43,7 @@ done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/po/content"
-"$py" data/build-db.py --pot "$tmp/po/content/fresh.pot" data/content/*.txt
+"$PYTHON" data/build-db.py --pot "$tmp/po/content/fresh.pot" data/content/*.txt
 texts() { msgcat --no-location --no-wrap --sort-output "$1"; }
 if diff <(texts po/content/accueil-content.pot) <(texts "$tmp/po/content/fresh.pot") >/dev/null; then
 	ok "po/content/accueil-content.pot matches data/content/"
@@ -84,7 +83,7 @@ for f in po/*.po po/content/*.po; do
 	else ok "$f: msgfmt --check says nothing"
 	fi
 done
-if out=$("$py" tests/po-facts.py --headers po/*.po po/content/*.po); then
+if out=$("$PYTHON" tests/po-facts.py --headers po/*.po po/content/*.po); then
 	ok "headers complete, the review said: ${out##*$'\n'}"
 else
 	grep '^FAIL' <<<"$out"
@@ -93,14 +92,14 @@ fi
 # Times of day outside French are written 09:30, 16:00, never 9h30 or 16h
 # (issue 15); in Tigrinya, which counts hours from 6 a.m., a time says it
 # is European time.
-if out=$("$py" tests/po-facts.py --times po/content/*.po); then
+if out=$("$PYTHON" tests/po-facts.py --times po/content/*.po); then
 	ok "times in 24-hour form with a colon: ${out##*$'\n'}"
 else
 	grep '^FAIL' <<<"$out"
 	fail "times written NNh or NNhNN in a translation"
 fi
 # Numbers, e-mail and web addresses come through every translation unchanged.
-if out=$("$py" tests/po-facts.py po/*.po po/content/*.po); then
+if out=$("$PYTHON" tests/po-facts.py po/*.po po/content/*.po); then
 	ok "facts kept in translation: ${out##*$'\n'}"
 else
 	grep '^FAIL' <<<"$out"

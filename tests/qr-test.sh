@@ -22,7 +22,7 @@ trap 'lib_cleanup; rm -rf "$tmp"' EXIT
 # the rule written again here: digits only, a leading 0 of a national
 # number becomes +32, 00 becomes +, a + or a short number stays.
 mecard() {
-	python3 - "$db" "$1" <<'PY'
+	"$PYTHON" - "$db" "$1" <<'PY'
 import re, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 f = dict(db.execute("SELECT name, value FROM field WHERE node = ? AND lang = 'fr'",
@@ -56,7 +56,7 @@ decode() {
 	settle >/dev/null
 	tmx capture-pane -p -e -t t >"$tmp/$name.txt"
 	want=$(mecard "$id")
-	if python3 "$here/qr-decode.py" "$tmp/$name.txt" "$tmp/$name.pbm" &&
+	if "$PYTHON" "$here/qr-decode.py" "$tmp/$name.txt" "$tmp/$name.pbm" &&
 	   got=$(zbarimg --raw -q "$tmp/$name.pbm" 2>/dev/null) &&
 	   [ "$got" = "$want" ] && [[ $got == *"TEL:+32"* ]] &&
 	   [[ $got == *"EMAIL:"*@* ]]; then

@@ -269,7 +269,7 @@ keys 4 7
 check big-page
 
 # --- The visitor's way through (issue 17) ---
-text="python3 $(dirname "$0")/screen-text.py"
+text="$PYTHON $(dirname "$0")/screen-text.py"
 # expect NAME COMMAND...: COMMAND succeeds (prints why not otherwise).
 expect() {
 	local name=$1 out

@@ -66,7 +66,7 @@ reading_fr=$(line fr)
 # Sami's card with a text of one paragraph, in French and Ukrainian, so
 # that the paragraphs counted below are the test's, not the content's.
 cp "$db" "$tmp/sami.db"
-python3 - "$tmp/sami.db" <<'PY'
+"$PYTHON" - "$tmp/sami.db" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 for lang, text in [("fr", "Sami Pieczynski est la personne de contact du "
@@ -152,7 +152,7 @@ rm -f "$tmp/short"
 # (at about 9.6 s).
 small="$tmp/small.db"
 cp "$db" "$small"
-python3 - "$small" <<'PY'
+"$PYTHON" - "$small" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("UPDATE field SET value = 'Un paragraphe court, pour le test.\n\n"

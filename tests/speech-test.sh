@@ -122,7 +122,7 @@ if [ -n "$(child)" ]; then fail "changing the language did not stop the reading"
 # which the stand-in read before the long one waited 30 s).
 big="$tmp/big.db"
 cp "$db" "$big"
-python3 - "$big" <<'PY'
+"$PYTHON" - "$big" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
 db.execute("UPDATE field SET value = ? WHERE node = 'sami' AND "

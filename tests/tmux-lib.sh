@@ -245,13 +245,23 @@ start() {
 # keys K...: types the keys, then lets the screen settle once: the
 # program reads them in order and draws the frame of each before it reads
 # the next, so the probe after the last one answers for all of them.
+# An Escape is answered on its own before the keys after it are sent: a
+# person never types a key within the escape delay (25 ms) of Escape, and
+# the program reads Escape and what comes at once as one sequence ("Escape
+# * 2" is ESC * 2, which designates a character set, as terminals read it).
 keys() {
-	local n
+	local n i group=()
 	[ "$#" -gt 0 ] || return 0
 	read -r n <"$marks/probes" 2>/dev/null || n=0
 	rm -f "$marks/pending"
-	probe $((n + 1)) "$@"
-	await_probe $((n + 1))
+	for ((i = 1; i <= $#; i++)); do
+		group+=("${!i}")
+		[ "${!i}" = Escape ] || [ "$i" -eq "$#" ] || continue
+		n=$((n + 1))
+		probe "$n" "${group[@]}"
+		await_probe "$n"
+		group=()
+	done
 }
 
 # click ROW COL: a mouse press and release (X10 encoding, as TERM=screen
