@@ -11,6 +11,7 @@
 #define ACCUEIL_XALLOC_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* Returns n bytes; never NULL. Free with free(). */
 void *xmalloc(size_t n);
@@ -18,6 +19,11 @@ void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t sz);
 /* Resizes p to n elements of size sz (overflow-checked); never NULL. */
 void *xreallocarray(void *p, size_t n, size_t sz);
+/* Appends a zeroed element to the array v of n elements, counts n up
+   and returns the element's address (v and n are each named twice). */
+#define XAPPEND(v, n) \
+	((v) = xreallocarray((v), (n) + 1, sizeof *(v)), \
+	 memset(&(v)[(n)], 0, sizeof *(v)), &(v)[(n)++])
 /* Returns a copy of s (NULL gives NULL). */
 char *xstrdup(const char *s);
 /* Returns a copy of the first n bytes of s, NUL-terminated. */

@@ -275,6 +275,18 @@ has_tables(struct desk *d)
 	return rc;
 }
 
+/* Before a read: 1 when there is something to read, 0 when there is no
+   file or no table yet (nothing), -1 on error. */
+static int
+can_read(struct desk *d)
+{
+	int rc = readable(d);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	return has_tables(d);
+}
+
 /* Begins a write: the file and its tables made if need be. 0, or -1. */
 static int
 begin(struct desk *d)
@@ -473,9 +485,7 @@ card_of(struct desk_content *c, const char *node)
 
 	if (c->ncards > 0 && strcmp(c->cards[c->ncards - 1].node, node) == 0)
 		return &c->cards[c->ncards - 1];
-	c->cards = xreallocarray(c->cards, c->ncards + 1, sizeof *c->cards);
-	k = &c->cards[c->ncards++];
-	memset(k, 0, sizeof *k);
+	k = XAPPEND(c->cards, c->ncards);
 	k->node = xstrdup(node);
 	return k;
 }
@@ -518,22 +528,16 @@ read_cards(struct desk *d, const char *node, struct desk_content *c)
 				k = card_of(c, id);
 			free(id);
 			if (q == 0) {
-				struct desk_fact *f;
+				struct desk_fact *f = XAPPEND(k->facts,
+				                              k->nfacts);
 
-				k->facts = xreallocarray(k->facts,
-				                         k->nfacts + 1,
-				                         sizeof *k->facts);
-				f = &k->facts[k->nfacts++];
 				f->field = column(st, 1);
 				f->value = column(st, 2);
 				f->entered = column(st, 3);
 			} else {
-				struct desk_range *r;
+				struct desk_range *r = XAPPEND(k->hours,
+				                               k->nhours);
 
-				k->hours = xreallocarray(k->hours,
-				                         k->nhours + 1,
-				                         sizeof *k->hours);
-				r = &k->hours[k->nhours++];
 				r->weekday = sqlite3_column_int(st, 1);
 				r->opens = sqlite3_column_int(st, 2);
 				r->closes = sqlite3_column_int(st, 3);
@@ -558,10 +562,7 @@ desk_card_get(struct desk *d, const char *node, struct desk_card *out)
 
 	memset(out, 0, sizeof *out);
 	out->node = xstrdup(node);
-	rc = readable(d);
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
-	if ((rc = has_tables(d)) <= 0)
+	if ((rc = can_read(d)) <= 0)
 		return rc;
 	if (read_cards(d, node, &c) != 0) {
 		desk_content_free(&c);
@@ -617,19 +618,14 @@ read_notices(struct desk *d, const char *day, struct desk_content *c)
 		struct desk_text *t;
 
 		if (c->nnotices == 0 || c->notices[c->nnotices - 1].id != id) {
-			c->notices = xreallocarray(c->notices, c->nnotices + 1,
-			                           sizeof *c->notices);
-			n = &c->notices[c->nnotices++];
-			memset(n, 0, sizeof *n);
+			n = XAPPEND(c->notices, c->nnotices);
 			n->id = id;
 			n->first = column(st, 1);
 			n->last = column(st, 2);
 			n->entered = column(st, 3);
 		}
 		n = &c->notices[c->nnotices - 1];
-		n->texts = xreallocarray(n->texts, n->ntexts + 1,
-		                         sizeof *n->texts);
-		t = &n->texts[n->ntexts++];
+		t = XAPPEND(n->texts, n->ntexts);
 		t->lang = column(st, 4);
 		t->text = column(st, 5);
 	}
@@ -644,10 +640,7 @@ desk_notices(struct desk *d, const char *day, struct desk_content *out)
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	rc = readable(d);
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
-	if ((rc = has_tables(d)) <= 0)
+	if ((rc = can_read(d)) <= 0)
 		return rc;
 	if (read_notices(d, day, out) == 0)
 		return 0;
@@ -662,10 +655,7 @@ desk_content_get(struct desk *d, struct desk_content *out)
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	rc = readable(d);
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
-	if ((rc = has_tables(d)) <= 0)
+	if ((rc = can_read(d)) <= 0)
 		return rc;
 	if (read_cards(d, NULL, out) == 0 && read_notices(d, NULL, out) == 0)
 		return 0;

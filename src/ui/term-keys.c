@@ -433,37 +433,51 @@ csi_key(const char *seq, size_t n, wint_t final, struct app_event *ev)
 }
 
 /*
- * Reads a CSI after its introducer: parameter and intermediate bytes
- * (0x20-0x3f), then a final byte (0x40-0x7e), however many come. A byte of
- * none of them ends it and is read again as itself.
+ * Reads parameter and intermediate bytes (0x20-0x3f), the first cap - 1
+ * kept in seq (NUL-terminated, when cap > 0), then a final byte (0x40-0x7e)
+ * into *final, however many come. Returns how many bytes came before the
+ * final one, or -1 when the sequence was cut, or ended by a byte of
+ * neither kind (read again as itself).
  */
-static int
-csi(struct app_event *ev)
+static long
+params_and_final(char *seq, size_t cap, wint_t *final)
 {
-	char seq[CSI_KEPT];
 	size_t n = 0;
-	bool too_long = false;
 	wint_t c;
 	int rc;
 
 	for (;;) {
 		rc = term_keys_get(&c, delay());
 		if (rc == ERR)
-			return AK_OTHER;        /* cut */
+			return -1;      /* cut */
 		if (rc == OK && c >= 0x20 && c <= 0x3f) {
-			if (n < sizeof seq - 1)
-				seq[n++] = (char)c;
-			else
-				too_long = true;
+			if (n + 1 < cap)
+				seq[n] = (char)c;
+			n++;
 			continue;
 		}
 		if (rc == OK && c >= 0x40 && c <= 0x7e) {
-			seq[n] = '\0';
-			return too_long ? AK_OTHER : csi_key(seq, n, c, ev);
+			if (cap > 0)
+				seq[n < cap ? n : cap - 1] = '\0';
+			*final = c;
+			return (long)n;
 		}
 		put_back(rc, c);
-		return AK_OTHER;
+		return -1;
 	}
+}
+
+/* Reads a CSI after its introducer; one longer than CSI_KEPT is no key. */
+static int
+csi(struct app_event *ev)
+{
+	char seq[CSI_KEPT];
+	wint_t final;
+	long n = params_and_final(seq, sizeof seq, &final);
+
+	if (n < 0 || (size_t)n >= sizeof seq)
+		return AK_OTHER;
+	return csi_key(seq, (size_t)n, final, ev);
 }
 
 /* Reads an SS3 after its introducer: a keypad key of the application
@@ -471,23 +485,10 @@ csi(struct app_event *ev)
 static int
 ss3(void)
 {
-	bool params = false;
-	wint_t c;
-	int rc;
+	wint_t final;
+	long n = params_and_final(NULL, 0, &final);
 
-	for (;;) {
-		rc = term_keys_get(&c, delay());
-		if (rc == ERR)
-			return AK_OTHER;
-		if (rc == OK && c >= 0x20 && c <= 0x3f) {
-			params = true;
-			continue;
-		}
-		if (rc == OK && c >= 0x40 && c <= 0x7e)
-			return params ? AK_OTHER : keypad_key(c);
-		put_back(rc, c);
-		return AK_OTHER;
-	}
+	return n == 0 ? keypad_key(final) : AK_OTHER;
 }
 
 /*
@@ -528,15 +529,13 @@ esc_intermediate(void)
 	wint_t c;
 	int rc;
 
-	for (;;) {
+	do
 		rc = term_keys_get(&c, delay());
-		if (rc == OK && c >= 0x20 && c <= 0x2f)
-			continue;
-		if (rc == OK && c >= 0x30 && c <= 0x7e)
-			return AK_OTHER;
+	while (rc == OK && c >= 0x20 && c <= 0x2f);
+	/* Anything but a final byte is read again, as itself. */
+	if (rc != OK || c < 0x30 || c > 0x7e)
 		put_back(rc, c);
-		return AK_OTHER;
-	}
+	return AK_OTHER;
 }
 
 /* Reads what follows an introducer c (7-bit after Esc, or 8-bit C1): the
