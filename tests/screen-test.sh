@@ -441,15 +441,16 @@ expect_text keypad-down-is-down "Missions"
 # (or, with "not", stops matching it), waiting at most 10 s for the
 # program to show it: a 0 that waits, then is dropped, changes it.
 bar_shows() {
-	local i bar
-	for i in $(seq 1000); do
+	local bar due_at nap_ms=0
+	deadline 10
+	until due; do
 		bar=$(settle | tail -1)
 		if [ "${3:-}" = not ]; then
 			grep -qE -- "$2" <<<"$bar" || break
 		else
 			grep -qE -- "$2" <<<"$bar" && break
 		fi
-		sleep 0.01
+		backoff 100
 	done
 	if { [ "${3:-}" = not ] && ! grep -qE -- "$2" <<<"$bar"; } ||
 	   { [ "${3:-}" != not ] && grep -qE -- "$2" <<<"$bar"; }; then

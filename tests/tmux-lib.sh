@@ -19,6 +19,18 @@ exec {nap_fd}<> <(:)
 nap() {
 	read -r -t "$1" -u "$nap_fd" _ || :
 }
+# backoff CAP_MS: naps between two looks at what the program has not done
+# yet: 1 ms, then twice as long each time, up to CAP_MS. A wait of
+# seconds then looks a few dozen times, not hundreds: each look is a tmux
+# client (about 8 ms of a core), taken from the program being waited for.
+# The caller sets "local nap_ms=0" first.
+backoff() {
+	local s
+	nap_ms=$((nap_ms > 0 ? nap_ms * 2 : 1))
+	[ "$nap_ms" -le "$1" ] || nap_ms=$1
+	printf -v s '%d.%03d' $((nap_ms / 1000)) $((nap_ms % 1000))
+	nap "$s"
+}
 tmx() {
 	case $1 in
 	send-keys|resize-window) : >"$marks/pending" ;;
@@ -122,7 +134,7 @@ settle_wait() {
 # await_probe N [WxH]: waits for the answer to probe N (of a frame of that
 # size), probing again for an older frame; at most SETTLE_SECONDS.
 await_probe() {
-	local n=$1 size=${2:-} t due_at
+	local n=$1 size=${2:-} t due_at nap_ms=0
 	deadline "${SETTLE_SECONDS:-30}"
 	until due; do
 		t=$(title) || return 0
@@ -134,7 +146,7 @@ await_probe() {
 			n=$((n + 1))
 			probe "$n" ;;
 		esac
-		nap 0.002
+		backoff 16
 	done
 	echo "note: no answer to probe $n in ${SETTLE_SECONDS:-30} s" \
 		"(title '$t')" >&2
@@ -151,11 +163,11 @@ settle() {
 # for what the program does on its own time (the idle reset, a countdown,
 # a file that changed, a signal). Fails when it never does.
 wait_screen() {
-	local due_at
+	local due_at nap_ms=0
 	deadline "${2:-10}"
 	while ! settle | grep -q -- "$1"; do
 		! due || return 1
-		nap 0.02
+		backoff 100
 	done
 }
 
