@@ -25,6 +25,7 @@ mkdir -m 700 "$run"
 chown "$user" "$run"
 shots=${SESSION_SHOTS:-$tmp}
 mkdir -p "$shots"
+shots=$(cd "$shots" && pwd)     # the test moves to the user's folder
 ts="$tmp/typescript"
 : >"$ts"
 : >"$tmp/tty"
@@ -61,6 +62,21 @@ if [ "$(id -u)" -eq 0 ]; then
 else
 	become=()
 	user=$(id -u)
+fi
+# That user reaches nothing of the caller's (a clone under a home of mode
+# 0700, or a mktemp -d): the launcher, foot.ini and the program, with its
+# database and catalogues where it looks for them (../data and ../po
+# beside it), are copied into the test's own folder, which it can read.
+if [ "${#become[@]}" -gt 0 ]; then
+	app=$tmp/app
+	mkdir -p "$app/src" "$app/data"
+	cp "$bin" "$app/src/accueil"
+	cp "$(dirname "$bin")/../data/accueil.db" "$app/data/"
+	cp -R "$(dirname "$bin")/../po" "$app/po"
+	cp "$launcher" "$app/launcher"
+	cp "$ini" "$app/foot.ini"
+	chmod -R a+rX "$app"
+	bin=$app/src/accueil launcher=$app/launcher ini=$app/foot.ini
 fi
 as_user() {
 	"${become[@]}" env -i LANG=C.UTF-8 PATH=/usr/bin:/bin XDG_RUNTIME_DIR="$run" \
@@ -148,6 +164,8 @@ tree() {
 
 x_leftovers  # an earlier run's, under the same user id
 start=$(date +%s%N)
+# From the user's own folder: meson's (the build's) may be out of its reach.
+cd "$run" || exit 1
 "${become[@]}" env -i PATH=/usr/bin:/bin XDG_RUNTIME_DIR="$run" \
 	HOME="$run" WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 \
 	ACCUEIL_OUTPUT_MODE=1280x720 ACCUEIL_FOOT_INI="$ini" \
@@ -158,7 +176,9 @@ if wait_probe 0; then
 	ok "the session starts, headless, as $user: the picker is shown in" \
 	   "$((($(date +%s%N) - start) / 1000000)) ms"
 else
-	not_ok "the session starts"; cat "$tmp/log"; exit 1
+	not_ok "the session starts"; cat "$tmp/log"
+	echo "# the kiosk's terminal:"; tail -c 600 "$ts" | cat -v; echo
+	exit 1
 fi
 cage_pid=$launcher_pid  # the launcher execs cage
 probes=0
